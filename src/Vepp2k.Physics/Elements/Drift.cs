@@ -1,0 +1,21 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>Field-free space, paraxial (expanded square root) as in MAD-X thick maps and pyAT.</summary>
+public sealed class Drift(string name, double length) : Element(name, length)
+{
+    public override string Keyword => "drift";
+
+    public override void Track<T>(ref Phase<T> p, in TrackContext context) => Apply(ref p, Length);
+
+    public static void Apply<T>(ref Phase<T> p, double length) where T : struct, IScalar<T>
+    {
+        if (length == 0) return;
+        T inv = T.Constant(1) / (p.Delta + 1.0);
+        T xp = p.Px * inv, yp = p.Py * inv;
+        p.X = p.X + xp * length;
+        p.Y = p.Y + yp * length;
+        p.Ct = p.Ct + (xp * xp + yp * yp) * (0.5 * length);
+    }
+}

@@ -1,0 +1,29 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>
+/// One element of a lattice. Subclasses are small: parameters plus a map. Maps are generic over
+/// <see cref="IScalar{T}"/> so the same code tracks particles and produces transfer matrices.
+/// </summary>
+public abstract class Element(string name, double length)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Path length of the reference orbit through the element [m].</summary>
+    public double Length { get; } = length;
+
+    /// <summary>The MAD-X keyword, as written in TFS tables.</summary>
+    public abstract string Keyword { get; }
+
+    public abstract void Track<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>;
+
+    /// <summary>
+    /// The element as a sequence of integration steps for the radiative pass: radiating elements
+    /// return sub-steps with <see cref="RadiationPoint"/>s inside, so damping and quantum excitation
+    /// are integrated within the element rather than lumped at its ends.
+    /// </summary>
+    public virtual IEnumerable<Element> IntegrationSteps(int slices) => [this];
+
+    public override string ToString() => $"{Name}: {Keyword}, L={Length}";
+}

@@ -1,0 +1,58 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>
+/// Synchrotron radiation of a slice of a bend, lumped at the slice centre (the slice is the
+/// integration step, so the radiation is integrated inside the magnet). Classical loss:
+/// d delta = -C_gamma E0^3/(2 pi) (1+delta)^2 |b|^2 (1 + h x + (x'^2 + y'^2)/2) ds, with b the
+/// field over B rho0 (dipole plus gradient); the slopes x', y' are kept (photons leave along the
+/// velocity). Quantum excitation (Ohmi): a diffusion matrix B = D v v^T with v = (0, x', 0, y', 1, 0)
+/// and D = (55/(48 sqrt 3)) r_e lambda_e gamma^5 (1+delta)^4 |b|^3 ds.
+/// </summary>
+public sealed class RadiationPoint(string name, double weight, double curvature, double k1, double tilt)
+    : Element(name, 0)
+{
+    private static readonly double DiffusionConstant =
+        55.0 / (48.0 * Math.Sqrt(3.0)) * Constants.ClassicalElectronRadius * Constants.ReducedComptonWavelength;
+
+    public double Weight { get; } = weight;
+    public double Curvature { get; } = curvature;
+    public override string Keyword => "radiation";
+
+    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    {
+        if (!context.Radiation) return;
+        Tilt.Rotate(ref p, tilt);
+        double e0 = context.EnergyEv;
+        double cRad = Constants.CGamma * e0 * e0 * e0 / (2 * Math.PI);
+        T onePlus = p.Delta + 1.0;
+        T xp = p.Px / onePlus, yp = p.Py / onePlus;
+        T by = p.X * k1 + Curvature, bx = p.Y * k1;
+        T stretch = p.X * Curvature + (xp * xp + yp * yp) * 0.5 + 1.0;
+        T loss = onePlus * onePlus * (bx * bx + by * by) * stretch * (cRad * Weight);
+        T after = onePlus - loss;
+        p.Delta = after - 1.0;
+        p.Px = xp * after;
+        p.Py = yp * after;
+        Tilt.Rotate(ref p, -tilt);
+    }
+
+    /// <summary>Adds this point's quantum-excitation matrix, evaluated on <paramref name="orbit"/>, to <paramref name="b"/>.</summary>
+    public void AddDiffusion(ReadOnlySpan<double> orbit, double energyEv, Matrix6 b)
+    {
+        double c = Math.Cos(tilt), s = Math.Sin(tilt);
+        double x = orbit[0] * c + orbit[2] * s, y = orbit[2] * c - orbit[0] * s;
+        double onePlus = 1 + orbit[4];
+        double xpLab = orbit[1] / onePlus, ypLab = orbit[3] / onePlus;
+        double by = Curvature + k1 * x, bx = k1 * y;
+        double field = Math.Sqrt(bx * bx + by * by);
+        double xp = xpLab * c + ypLab * s, yp = ypLab * c - xpLab * s;
+        double stretch = 1 + Curvature * x + (xp * xp + yp * yp) / 2;
+        double gamma = Constants.Gamma(energyEv);
+        double d = DiffusionConstant * Math.Pow(gamma, 5) * Math.Pow(onePlus, 4) * field * field * field * stretch * Weight;
+        Span<double> v = [0, xpLab, 0, ypLab, 1, 0];
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 6; j++) b[i, j] += d * v[i] * v[j];
+    }
+}

@@ -1,0 +1,50 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>
+/// Sextupole or octupole of finite length: drift-kick integration with the fourth-order
+/// Forest-Ruth/Yoshida coefficients, as pyAT's StrMPoleSymplectic4Pass. Strengths are per metre
+/// (K2 for a sextupole, K3 for an octupole) in the normal and skew slots.
+/// </summary>
+public sealed class ThickMultipole : Element
+{
+    private static readonly double Cube2 = Math.Cbrt(2);
+    private static readonly double W1 = 1 / (2 - Cube2), W0 = -Cube2 / (2 - Cube2);
+
+    private readonly double[] normal, skew;
+    private readonly double tilt;
+    private readonly int steps;
+
+    public ThickMultipole(string name, double length, string keyword, double[] normalPerMetre, double[] skewPerMetre,
+        double tilt = 0, int steps = 4) : base(name, length)
+    {
+        Keyword = keyword;
+        normal = normalPerMetre; skew = skewPerMetre; this.tilt = tilt;
+        this.steps = Math.Max(1, steps);
+    }
+
+    public override string Keyword { get; }
+
+    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    {
+        if (Length == 0)
+        {
+            MultipoleKick.Apply(ref p, normal, skew, 1.0);
+            return;
+        }
+        Tilt.Rotate(ref p, tilt);
+        double h = Length / steps;
+        for (int i = 0; i < steps; i++)
+        {
+            Drift.Apply(ref p, W1 * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, W1 * h);
+            Drift.Apply(ref p, (W0 + W1) * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, W0 * h);
+            Drift.Apply(ref p, (W0 + W1) * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, W1 * h);
+            Drift.Apply(ref p, W1 * h / 2);
+        }
+        Tilt.Rotate(ref p, -tilt);
+    }
+}

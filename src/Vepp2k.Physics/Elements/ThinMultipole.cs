@@ -1,0 +1,19 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>MAD-X MULTIPOLE: integrated strengths KNL/KSL, applied as one kick (a KNL[0] is a plain kick).</summary>
+public sealed class ThinMultipole(string name, double[] knl, double[] ksl, double tilt = 0) : Element(name, 0)
+{
+    public IReadOnlyList<double> Knl { get; } = knl;
+    public IReadOnlyList<double> Ksl { get; } = ksl;
+    private readonly double[] bn = knl, an = ksl;
+    public override string Keyword => "multipole";
+
+    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    {
+        Tilt.Rotate(ref p, tilt);
+        MultipoleKick.Apply(ref p, bn, an, 1.0);
+        Tilt.Rotate(ref p, -tilt);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Vepp2k.Physics.Numerics;
+
+/// <summary>
+/// Functions of a focusing strength k that stay accurate (and differentiable) as k passes through
+/// zero: the cos-like and sin-like solutions of u'' = -k u and the integrals the path length needs.
+/// Closed forms take over where their cancellation error is negligible.
+/// </summary>
+public static class Series
+{
+    // |k| L^2 below this uses the power series: the first neglected term is (kL^2)^4/40320 < 3e-17.
+    private const double SeriesLimit = 1e-3;
+
+    /// <summary>C = cos(sqrt(k) L) and S = sin(sqrt(k) L)/sqrt(k), continued to k &lt;= 0.</summary>
+    public static (T C, T S) CosSin<T>(T k, double length) where T : struct, IScalar<T>
+    {
+        double l2 = length * length;
+        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        {
+            T q = k * l2;
+            T c = T.Constant(1) - q * (1.0 / 2) + q * q * (1.0 / 24) - q * q * q * (1.0 / 720);
+            T s = (T.Constant(1) - q * (1.0 / 6) + q * q * (1.0 / 120) - q * q * q * (1.0 / 5040)) * length;
+            return (c, s);
+        }
+        if (k.Value > 0)
+        {
+            T w = T.Sqrt(k);
+            return (T.Cos(w * length), T.Sin(w * length) / w);
+        }
+        T v = T.Sqrt(-k);
+        return (T.Cosh(v * length), T.Sinh(v * length) / v);
+    }
+
+    /// <summary>Integral of S(s)^2 over [0, L]: (L - S C)/(2k), without its cancellation near k = 0.</summary>
+    public static T IntegralS2<T>(T k, double length, T c, T s) where T : struct, IScalar<T>
+    {
+        double l2 = length * length;
+        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        {
+            T q = k * (4 * l2);
+            return (T.Constant(1.0 / 6) - q * (1.0 / 120) + q * q * (1.0 / 5040) - q * q * q * (1.0 / 362880))
+                   * (2 * l2 * length);
+        }
+        return (T.Constant(length) - s * c) / (k * 2.0);
+    }
+
+    /// <summary>sin(u)/u, exact at u = 0.</summary>
+    public static T SinOverX<T>(T u) where T : struct, IScalar<T>
+    {
+        if (Math.Abs(u.Value) < 1e-3)
+        {
+            T u2 = u * u;
+            return T.Constant(1) - u2 * (1.0 / 6) + u2 * u2 * (1.0 / 120);
+        }
+        return T.Sin(u) / u;
+    }
+}

@@ -1,0 +1,67 @@
+using Vepp2k.Physics.Elements;
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Optics;
+
+/// <summary>Closed orbits by Newton iteration on the exact one-turn map and its Jacobian.</summary>
+public static class ClosedOrbit
+{
+    private const int MaxIterations = 30;
+
+    /// <summary>
+    /// The transverse closed orbit at fixed momentum deviation <paramref name="delta"/> (no cavity
+    /// action on delta): solves z = T(z) for (x, px, y, py). <paramref name="guess"/> may be null.
+    /// </summary>
+    public static double[] Find4D(IReadOnlyList<Element> elements, double delta, in TrackContext context, double[]? guess = null)
+    {
+        var z = new double[6];
+        if (guess is not null) Array.Copy(guess, z, 4);
+        z[4] = delta;
+        var work = new double[6];
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            z.CopyTo(work, 0);
+            var m = Tracker.TrackWithJacobian(elements, work, context);
+            if (!work.All(double.IsFinite)) throw new OpticsException("particle lost while searching the closed orbit");
+            var r = new double[4];
+            double size = 0;
+            for (int i = 0; i < 4; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
+            if (size < 1e-15) return z;
+            var a = new Matrix6();
+            for (int i = 0; i < 4; i++)
+                for (int j = 0; j < 4; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
+            var step = a.Solve(r, 4);
+            for (int i = 0; i < 4; i++) z[i] += step[i];
+            if (iteration > 2 && size < 1e-13) return z;
+        }
+        throw new OpticsException($"no transverse closed orbit found at delta = {delta:G3} (unstable or resonant optics)");
+    }
+
+    /// <summary>
+    /// The 6-D closed orbit with cavities (and radiation when the context says so): the
+    /// synchronous particle, including its energy offset and phase where radiation losses are
+    /// replaced by the RF.
+    /// </summary>
+    public static double[] Find6D(IReadOnlyList<Element> elements, in TrackContext context)
+    {
+        var z = new double[6];
+        var work = new double[6];
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            z.CopyTo(work, 0);
+            var m = Tracker.TrackWithJacobian(elements, work, context);
+            if (!work.All(double.IsFinite)) throw new OpticsException("particle lost while searching the 6-D closed orbit");
+            var r = new double[6];
+            double size = 0;
+            for (int i = 0; i < 6; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
+            if (size < 1e-15) return z;
+            var a = new Matrix6();
+            for (int i = 0; i < 6; i++)
+                for (int j = 0; j < 6; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
+            var step = a.Solve(r, 6);
+            for (int i = 0; i < 6; i++) z[i] += step[i];
+            if (iteration > 2 && size < 1e-12) return z;
+        }
+        throw new OpticsException("no 6-D closed orbit found (RF voltage below the energy loss, or unstable optics)");
+    }
+}

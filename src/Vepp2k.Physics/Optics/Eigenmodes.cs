@@ -1,0 +1,130 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Optics;
+
+/// <summary>
+/// The eigenmodes of a one-turn map (4x4 transverse or 6x6 with the longitudinal plane).
+/// Each mode k is the eigenvector v_k normalised so that v_k^H S v_k = -i, with eigenvalue
+/// lambda_k = |lambda_k| e^{-2 pi i nu_k}. In the uncoupled limit v = (sqrt(beta), -(alpha + i)/sqrt(beta))/sqrt 2,
+/// so beta_kj = 2 |v_k[2j]|^2 (Mais-Ripken / Wolski). Modes are ordered x-like, y-like, longitudinal;
+/// a degenerate transverse pair (equal fractional tunes, as round beams have) gets the unique
+/// basis whose first vector has no vertical position component at this point.
+/// </summary>
+public sealed class Eigenmodes
+{
+    private const double DegenerateLimit = 1e-8;
+
+    private Eigenmodes(Complex[][] vectors, Complex[] values)
+    {
+        Vectors = vectors;
+        Values = values;
+    }
+
+    /// <summary>Mode eigenvectors (length = dimension).</summary>
+    public Complex[][] Vectors { get; }
+
+    /// <summary>The eigenvalue of each mode (the one whose eigenvector is in <see cref="Vectors"/>).</summary>
+    public Complex[] Values { get; }
+
+    public int Count => Vectors.Length;
+
+    /// <summary>Fractional tune of mode k in [0, 1).</summary>
+    public double FractionalTune(int k)
+    {
+        double nu = -Values[k].Phase / (2 * Math.PI);
+        return nu - Math.Floor(nu);
+    }
+
+    /// <summary>Damping decrement of mode k per turn: -ln |lambda| (amplitude).</summary>
+    public double Decrement(int k) => -Math.Log(Values[k].Magnitude);
+
+    /// <summary>The Hermitian form h(u, v) = i u^H S v, positive on the normalised modes.</summary>
+    public static Complex Krein(Complex[] u, Complex[] v)
+    {
+        Complex s = 0;
+        for (int k = 0; k + 1 < u.Length; k += 2)
+            s += Complex.Conjugate(u[k]) * v[k + 1] - Complex.Conjugate(u[k + 1]) * v[k];
+        return Complex.ImaginaryOne * s;
+    }
+
+    public static Eigenmodes Analyze(Matrix6 m, int dimension)
+    {
+        var cm = Matrix<Complex>.Build.Dense(dimension, dimension, (i, j) => new Complex(m[i, j], 0));
+        var evd = cm.Evd();
+        var candidates = new List<(Complex Value, Complex[] Vector)>();
+        for (int c = 0; c < dimension; c++)
+        {
+            var v = new Complex[dimension];
+            for (int i = 0; i < dimension; i++) v[i] = evd.EigenVectors[i, c];
+            double form = Krein(v, v).Real;
+            if (form <= 0) continue;
+            var scale = 1 / Math.Sqrt(form);
+            for (int i = 0; i < dimension; i++) v[i] *= scale;
+            candidates.Add((evd.EigenValues[c], v));
+        }
+        int modes = dimension / 2;
+        if (candidates.Count != modes)
+            throw new OpticsException("one-turn map is unstable (eigenvalues off the unit circle or on a resonance)");
+        foreach (var (value, _) in candidates)
+            if (Math.Abs(value.Magnitude - 1) > 1e-2 || Math.Abs(value.Imaginary) < 1e-12)
+                throw new OpticsException($"one-turn map is unstable (eigenvalue {value.Real:G6}{value.Imaginary:+0.######;-0.######}i)");
+
+        var ordered = Order(candidates, dimension);
+        var vectors = ordered.Select(c => c.Vector).ToArray();
+        var values = ordered.Select(c => c.Value).ToArray();
+        if (Complex.Abs(values[0] - values[1]) < DegenerateLimit) FixDegenerateBasis(vectors);
+        for (int k = 0; k < modes; k++) Rephase(vectors[k], 2 * k);
+        return new Eigenmodes(vectors, values);
+    }
+
+    // Longitudinal mode = largest (delta, ct) weight; of the others, x-like = larger x weight.
+    private static List<(Complex Value, Complex[] Vector)> Order(List<(Complex Value, Complex[] Vector)> c, int dimension)
+    {
+        double Weight(Complex[] v, int plane) => v[2 * plane].Magnitude * v[2 * plane].Magnitude
+                                                + v[2 * plane + 1].Magnitude * v[2 * plane + 1].Magnitude;
+        var rest = c.ToList();
+        (Complex, Complex[])? longitudinal = null;
+        if (dimension == 6)
+        {
+            var l = rest.MaxBy(m => Weight(m.Vector, 2) / (Weight(m.Vector, 0) + Weight(m.Vector, 1) + Weight(m.Vector, 2)));
+            rest.Remove(l);
+            longitudinal = l;
+        }
+        var x = rest.MaxBy(m => Weight(m.Vector, 0) - Weight(m.Vector, 1));
+        rest.Remove(x);
+        var result = new List<(Complex, Complex[])> { x, rest[0] };
+        if (longitudinal is { } lm) result.Add(lm);
+        return result;
+    }
+
+    // In a degenerate pair any combination is an eigenvector: choose mode 1 with zero y and make
+    // mode 2 Krein-orthogonal to it, so the basis is reproducible and plane-aligned where possible.
+    private static void FixDegenerateBasis(Complex[][] v)
+    {
+        Complex[] a = v[0], b = v[1];
+        var first = new Complex[a.Length];
+        for (int i = 0; i < a.Length; i++) first[i] = b[2] * a[i] - a[2] * b[i];
+        double norm = Krein(first, first).Real;
+        if (norm <= 1e-30) return;
+        for (int i = 0; i < a.Length; i++) first[i] /= Math.Sqrt(norm);
+        var other = Krein(first, a).Magnitude < Krein(first, b).Magnitude ? a : b;
+        var proj = Krein(first, other);
+        var second = new Complex[a.Length];
+        for (int i = 0; i < a.Length; i++) second[i] = other[i] - proj * first[i];
+        double norm2 = Krein(second, second).Real;
+        for (int i = 0; i < a.Length; i++) second[i] /= Math.Sqrt(norm2);
+        v[0] = first;
+        v[1] = second;
+    }
+
+    // Gauge: the mode's own-plane position component real and positive (phase zero at this point).
+    private static void Rephase(Complex[] v, int index)
+    {
+        var home = v[index].Magnitude > 1e-12 ? v[index] : v[index == 0 ? 2 : 0];
+        if (home.Magnitude == 0) return;
+        var phase = Complex.Conjugate(home) / home.Magnitude;
+        for (int i = 0; i < v.Length; i++) v[i] *= phase;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Numerics;
+using Vepp2k.Physics.Elements;
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Optics;
+
+/// <summary>
+/// Coupled 4-D linear optics of a ring on its closed orbit: eigenmodes of the one-turn map,
+/// Mais-Ripken and Edwards-Teng functions at every element, phase advances followed element by
+/// element (so integer tunes come out right even at integer or half-integer fractional tunes),
+/// dispersion, momentum compaction, and chromaticity of both modes.
+/// </summary>
+public sealed class LinearOptics
+{
+    private LinearOptics(Lattice lattice, TwissRow[] rows, double[] tunes, double[] fractional, double alphaC,
+        Matrix6 oneTurn, Eigenmodes modes, double[] dispersion0, Matrix6[] cumulative)
+    {
+        Lattice = lattice; Rows = rows; Tunes = tunes; FractionalTunes = fractional;
+        MomentumCompaction = alphaC; OneTurn = oneTurn; Modes = modes; Dispersion0 = dispersion0;
+        Cumulative = cumulative;
+    }
+
+    public Lattice Lattice { get; }
+    public IReadOnlyList<TwissRow> Rows { get; }
+
+    /// <summary>Eigen-tunes with integer parts (mode 1 x-like, mode 2 y-like).</summary>
+    public IReadOnlyList<double> Tunes { get; }
+    public IReadOnlyList<double> FractionalTunes { get; }
+    public double MomentumCompaction { get; }
+
+    /// <summary>The one-turn Jacobian at the start of the ring (6x6, cavities inactive on delta).</summary>
+    public Matrix6 OneTurn { get; }
+    public Eigenmodes Modes { get; }
+    public IReadOnlyList<double> Dispersion0 { get; }
+
+    /// <summary>Cumulative Jacobian from the start to the exit of each element.</summary>
+    public IReadOnlyList<Matrix6> Cumulative { get; }
+
+    /// <summary>Starting Twiss row (s = 0), identical in form to the others.</summary>
+    public TwissRow Start => Rows[0];
+
+    public static LinearOptics Compute(Lattice lattice, double delta = 0)
+    {
+        var context = new TrackContext(lattice.EnergyEv, false);
+        var elements = lattice.Elements;
+        var orbit = ClosedOrbit.Find4D(elements, delta, context);
+        var (orbits, jacobians) = Tracker.TrackRecording(elements, orbit, context);
+        var m = jacobians[^1];
+        var modes = Eigenmodes.Analyze(m, 4);
+
+        // Dispersion: fixed point of the 4x5 augmented map, (I - M44) D = M[0:4, 4].
+        var a = new Matrix6();
+        var rhs = new double[4];
+        for (int i = 0; i < 4; i++)
+        {
+            for (int j = 0; j < 4; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
+            rhs[i] = m[i, 4];
+        }
+        var d0 = a.Solve(rhs, 4);
+        double dct = m[5, 4];
+        for (int j = 0; j < 4; j++) dct += m[5, j] * d0[j];
+        double alphaC = dct / lattice.Circumference;
+
+        var rows = new TwissRow[elements.Count + 1];
+        var phase = new PhaseFollower(modes.Vectors[0], modes.Vectors[1]);
+        rows[0] = Row("start", "marker", 0, 0, orbit, Matrix6.Identity(), modes, d0, phase);
+        for (int i = 0; i < elements.Count; i++)
+            rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, lattice.ExitPositions[i], elements[i].Length,
+                orbits[i], jacobians[i], modes, d0, phase);
+
+        var fractional = new[] { modes.FractionalTune(0), modes.FractionalTune(1) };
+        var tunes = new double[2];
+        for (int k = 0; k < 2; k++)
+        {
+            double followed = phase.Total(k) / (2 * Math.PI);
+            tunes[k] = Math.Round(followed - fractional[k]) + fractional[k];
+        }
+        return new LinearOptics(lattice, rows, tunes, fractional, alphaC, m, modes, d0, jacobians);
+    }
+
+    private static TwissRow Row(string name, string keyword, double s, double length, double[] orbit, Matrix6 j,
+        Eigenmodes modes, double[] d0, PhaseFollower phase)
+    {
+        var v1 = Propagate(j, modes.Vectors[0]);
+        var v2 = Propagate(j, modes.Vectors[1]);
+        phase.Advance(v1, v2);
+        var d = new double[4];
+        for (int i = 0; i < 4; i++)
+        {
+            d[i] = j[i, 4];
+            for (int k = 0; k < 4; k++) d[i] += j[i, k] * d0[k];
+        }
+        var et = EdwardsTeng.From(v1, v2);
+        static double B(Complex c) => 2 * c.Magnitude * c.Magnitude;
+        static double Al(Complex u, Complex up) => -2 * (u * Complex.Conjugate(up)).Real;
+        return new TwissRow(name, keyword, s, length,
+            et.BetaA, et.AlphaA, phase.Phase(0) / (2 * Math.PI), et.BetaB, et.AlphaB, phase.Phase(1) / (2 * Math.PI),
+            d[0], d[1], d[2], d[3],
+            B(v1[0]), B(v1[2]), B(v2[0]), B(v2[2]),
+            Al(v1[0], v1[1]), Al(v1[2], v1[3]), Al(v2[0], v2[1]), Al(v2[2], v2[3]),
+            orbit[0], orbit[1], orbit[2], orbit[3],
+            et.Gamma, et.C11, et.C12, et.C21, et.C22, et.Flipped);
+    }
+
+    internal static Complex[] Propagate(Matrix6 j, Complex[] v)
+    {
+        var r = new Complex[4];
+        for (int i = 0; i < 4; i++)
+        {
+            Complex s = 0;
+            for (int k = 0; k < 4; k++) s += j[i, k] * v[k];
+            r[i] = s;
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// Follows each mode's phase element by element: the increment is measured in whichever plane
+    /// carries the mode on both sides of the step (a mode can pass through zero amplitude in one
+    /// plane in strongly coupled optics), wrapped to (-pi, pi].
+    /// </summary>
+    private sealed class PhaseFollower
+    {
+        private readonly Complex[][] previous;
+        private readonly double[] total = new double[2];
+
+        public PhaseFollower(Complex[] v1, Complex[] v2) => previous = [v1, v2];
+
+        public double Phase(int mode) => total[mode];
+        public double Total(int mode) => total[mode];
+
+        public void Advance(Complex[] v1, Complex[] v2)
+        {
+            Step(0, v1);
+            Step(1, v2);
+        }
+
+        private void Step(int mode, Complex[] now)
+        {
+            var before = previous[mode];
+            int plane = Math.Min(before[0].Magnitude, now[0].Magnitude) >= Math.Min(before[2].Magnitude, now[2].Magnitude) ? 0 : 2;
+            double d = -(now[plane].Phase - before[plane].Phase);
+            d -= 2 * Math.PI * Math.Round(d / (2 * Math.PI));
+            total[mode] += d;
+            previous[mode] = now;
+        }
+    }
+}
