@@ -48,11 +48,11 @@ internal static class TestLattices
                 list.Add(new Drift($"ds{c}b", 0.2));
             }
             else list.Add(new Drift($"ds{c}", 1.1));
-            list.Add(new Quadrupole($"qf{c}", 0.15, 6.0));
+            list.Add(new Quadrupole($"qf{c}", 0.15, 4.5));
             list.Add(new Drift($"d1{c}", 0.25));
             list.Add(new SectorBend($"b{c}", lb, angle, k1: bendK1));
             list.Add(new Drift($"d2{c}", 0.25));
-            list.Add(new Quadrupole($"qd{c}", 0.15, -5.0));
+            list.Add(new Quadrupole($"qd{c}", 0.15, -4.0));
             list.Add(new Drift($"d3{c}", 0.3));
         }
         list.Add(new RfCavity("rf", 0, voltage, 0.5, 0, 14));

@@ -8,13 +8,14 @@ namespace Vepp2k.Physics.Elements;
 /// d delta = -C_gamma E0^3/(2 pi) (1+delta)^2 |b|^2 (1 + h x + (x'^2 + y'^2)/2) ds, with b the
 /// field over B rho0 (dipole plus gradient); the slopes x', y' are kept (photons leave along the
 /// velocity). Quantum excitation (Ohmi): a diffusion matrix B = D v v^T with v = (0, x', 0, y', 1, 0)
-/// and D = (55/(48 sqrt 3)) r_e lambda_e gamma^5 (1+delta)^4 |b|^3 ds.
+/// and D = (55/(24 sqrt 3)) r_e lambda_e gamma^5 (1+delta)^4 |b|^3 ds (the variance of delta from photon
+/// emission per unit length; the equilibrium sigma_delta^2 = C_q gamma^2 I3/(J_E I2) follows from it).
 /// </summary>
 public sealed class RadiationPoint(string name, double weight, double curvature, double k1, double tilt)
     : Element(name, 0)
 {
     private static readonly double DiffusionConstant =
-        55.0 / (48.0 * Math.Sqrt(3.0)) * Constants.ClassicalElectronRadius * Constants.ReducedComptonWavelength;
+        55.0 / (24.0 * Math.Sqrt(3.0)) * Constants.ClassicalElectronRadius * Constants.ReducedComptonWavelength;
 
     public double Weight { get; } = weight;
     public double Curvature { get; } = curvature;
