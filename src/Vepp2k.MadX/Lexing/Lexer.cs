@@ -36,6 +36,12 @@ internal static class Lexer
                 while (i < n && IsNameChar(text[i])) i++;
                 tokens.Add(new Token(TokenKind.Identifier, text[start..i].ToLowerInvariant(), 0, line, start, i));
             }
+            else if (StartsDigitName(text, i))
+            {
+                int start = i;
+                while (i < n && IsNameChar(text[i])) i++;
+                tokens.Add(new Token(TokenKind.Identifier, text[start..i].ToLowerInvariant(), 0, line, start, i));
+            }
             else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(next)))
             {
                 tokens.Add(ReadNumber(text, ref i, line, file));
@@ -57,6 +63,15 @@ internal static class Lexer
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == '#';
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '$';
+
+    // An extension for VEPP-2000's own names (1M1, 4F3, 2S1, 1M1L): digits followed directly by a
+    // letter other than an exponent's e form a name. "1e5" stays a number; "2*q" is unaffected.
+    private static bool StartsDigitName(string text, int i)
+    {
+        int k = i;
+        while (k < text.Length && char.IsAsciiDigit(text[k])) k++;
+        return k > i && k < text.Length && char.IsAsciiLetter(text[k]) && text[k] is not ('e' or 'E');
+    }
 
     private static int SkipBlockComment(string text, int i, ref int line, string file)
     {

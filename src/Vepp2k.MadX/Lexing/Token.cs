@@ -7,8 +7,6 @@ namespace Vepp2k.MadX;
 /// </summary>
 internal readonly record struct Token(TokenKind Kind, string Text, double Value, int Line, int Start, int End)
 {
-    public bool Is(TokenKind kind) => Kind == kind;
-
     public bool IsWord(string word) => Kind == TokenKind.Identifier && Text == word;
 
     public string Describe() => Kind switch

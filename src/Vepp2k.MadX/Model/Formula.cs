@@ -10,7 +10,7 @@ internal sealed class Formula
     private readonly Expr? _expression;
     private readonly double _fixed;
     private double _cached;
-    private int _cachedVersion = -1;
+    private long _cachedVersion = -1;
     private bool _evaluating;
 
     private Formula(Expr? expression, double value, SourceLocation location)
@@ -30,9 +30,12 @@ internal sealed class Formula
 
     /// <summary>Evaluates an expression once, now: the MAD-X '=' semantics.</summary>
     public static Formula Immediate(Expr expression, SourceLocation location, Workspace workspace) =>
-        Fixed(Deferred(expression, location).Evaluate(workspace, "expression"), location);
+        Fixed(EvaluateNow(expression, location, workspace), location);
 
-    /// <param name="subject">What is being evaluated, for the cycle error message.</param>
+    public static double EvaluateNow(Expr expression, SourceLocation location, Workspace workspace) =>
+        Deferred(expression, location).Evaluate(workspace, "expression");
+
+    /// <summary>Current value; <paramref name="subject"/> names what is evaluated, for the cycle error message.</summary>
     public double Evaluate(Workspace workspace, string subject)
     {
         if (_expression is null) return _fixed;

@@ -18,7 +18,7 @@ internal sealed class Workspace
     private int _nestedEvaluations;
 
     /// <summary>Bumped on every change, invalidating cached deferred values.</summary>
-    public int Version { get; private set; }
+    public long Version { get; private set; }
 
     public Dictionary<string, ElementDef> Elements { get; } = new();
 
@@ -96,7 +96,7 @@ internal sealed class Workspace
     {
         if (_nestedEvaluations >= MaxNestedEvaluations || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new MadxException(at, $"deferred expressions nested deeper than {MaxNestedEvaluations} levels");
+            throw new MadxException(at, $"deferred expressions nested too deeply (limit {MaxNestedEvaluations} levels)");
         }
         _nestedEvaluations++;
     }

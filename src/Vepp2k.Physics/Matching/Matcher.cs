@@ -11,8 +11,8 @@ public sealed record MatchResult(IReadOnlyDictionary<string, double> Knobs, doub
 /// <summary>
 /// Bounded least-squares matching with MathNet's Levenberg-Marquardt: knobs -> lattice (a
 /// caller-given builder, so knobs can be variables, element attributes or drift lengths) -> optics
-/// -> weighted residuals. Unstable settings get a large finite penalty instead of failing, so the
-/// search can step back into the stable region.
+/// -> weighted residuals. Unstable settings get a large penalty that grows with the instability
+/// instead of failing, so the search can step back into the stable region.
 /// </summary>
 public static class Matcher
 {
@@ -30,9 +30,10 @@ public static class Matcher
         {
             evaluations++;
             var r = new double[targets.Count];
+            Lattice? lattice = null;
             try
             {
-                var lattice = build(p);
+                lattice = build(p);
                 var linear = LinearOptics.Compute(lattice);
                 var xi = chroma ? Chromaticity.Compute(lattice, linear.Modes, linear.Dispersion0) : [double.NaN, double.NaN];
                 var state = new MatchState(linear, xi);
@@ -44,25 +45,38 @@ public static class Matcher
             }
             catch (OpticsException)
             {
-                Array.Fill(r, UnstablePenalty);
+                // Graded: the further from stability, the larger, so the search can find its way back.
+                double excess = lattice is null ? 100 : Stability.Excess(lattice);
+                Array.Fill(r, UnstablePenalty * (1 + excess));
             }
             return r;
         }
 
-        var observedX = Vector<double>.Build.Dense(targets.Count, i => i);
-        var observedY = Vector<double>.Build.Dense(targets.Count);
+        var (best, exit) = Solve(knobs, Residuals, targets.Count, maxIterations);
+        var final = Residuals(best);
+        var achieved = targets.Select((t, i) => (t.Description, t.Value + final[i] / t.Weight, t.Value)).ToList();
+        return new MatchResult(knobs.Select((k, i) => (k.Name, best[i])).ToDictionary(), final.Sum(x => x * x),
+            evaluations, achieved, exit);
+    }
+
+    /// <summary>
+    /// The bare least-squares problem: minimise the sum of squares of <paramref name="residuals"/>
+    /// (a vector of <paramref name="count"/> entries) over the bounded knobs. Used directly when the
+    /// quantities are not ring optics (for example a transfer line from given initial functions).
+    /// </summary>
+    public static (double[] Best, string Exit) Solve(IReadOnlyList<Knob> knobs, Func<IReadOnlyList<double>, double[]> residuals,
+        int count, int maxIterations = 200)
+    {
+        var observedX = Vector<double>.Build.Dense(count, i => i);
+        var observedY = Vector<double>.Build.Dense(count);
         var model = ObjectiveFunction.NonlinearModel(
-            (p, _) => Vector<double>.Build.DenseOfArray(Residuals(p.ToArray())), observedX, observedY, accuracyOrder: 2);
+            (p, _) => Vector<double>.Build.DenseOfArray(residuals(p.ToArray())), observedX, observedY, accuracyOrder: 2);
         var lower = Vector<double>.Build.DenseOfEnumerable(knobs.Select(k => double.IsFinite(k.Lower) ? k.Lower : -1e6));
         var upper = Vector<double>.Build.DenseOfEnumerable(knobs.Select(k => double.IsFinite(k.Upper) ? k.Upper : 1e6));
         var start = Vector<double>.Build.DenseOfEnumerable(knobs.Select(k => k.Clamp(k.Initial)));
         var minimizer = new LevenbergMarquardtMinimizer(gradientTolerance: 1e-14, stepTolerance: 1e-14,
             functionTolerance: 1e-16, maximumIterations: maxIterations);
         var result = minimizer.FindMinimum(model, start, lower, upper);
-        var best = result.MinimizingPoint.ToArray();
-        var final = Residuals(best);
-        var achieved = targets.Select((t, i) => (t.Description, t.Value + final[i] / t.Weight, t.Value)).ToList();
-        return new MatchResult(knobs.Select((k, i) => (k.Name, best[i])).ToDictionary(), final.Sum(x => x * x),
-            evaluations, achieved, result.ReasonForExit.ToString());
+        return (result.MinimizingPoint.ToArray(), result.ReasonForExit.ToString());
     }
 }

@@ -8,9 +8,10 @@ namespace Vepp2k.Physics.Optics;
 /// The eigenmodes of a one-turn map (4x4 transverse or 6x6 with the longitudinal plane).
 /// Each mode k is the eigenvector v_k normalised so that v_k^H S v_k = -i, with eigenvalue
 /// lambda_k = |lambda_k| e^{-2 pi i nu_k}. In the uncoupled limit v = (sqrt(beta), -(alpha + i)/sqrt(beta))/sqrt 2,
-/// so beta_kj = 2 |v_k[2j]|^2 (Mais-Ripken / Wolski). Modes are ordered x-like, y-like, longitudinal;
-/// a degenerate transverse pair (equal fractional tunes, as round beams have) gets the unique
-/// basis whose first vector has no vertical position component at this point.
+/// so beta_kj = 2 |v_k[2j]|^2 (Mais-Ripken / Wolski). Modes are ordered x-like, y-like, longitudinal.
+/// A degenerate transverse pair (equal fractional tunes, as round beams have) has no unique basis:
+/// <see cref="AlignToPlanes"/> picks the one whose first vector has no vertical position component
+/// at a chosen point (LinearOptics chooses a point in the arcs).
 /// </summary>
 public sealed class Eigenmodes
 {
@@ -74,9 +75,23 @@ public sealed class Eigenmodes
         var ordered = Order(candidates, dimension);
         var vectors = ordered.Select(c => c.Vector).ToArray();
         var values = ordered.Select(c => c.Value).ToArray();
-        if (Complex.Abs(values[0] - values[1]) < DegenerateLimit) FixDegenerateBasis(vectors);
+        if (Complex.Abs(values[0] - values[1]) < DegenerateLimit) (vectors[0], vectors[1]) = AlignToPlanes(vectors[0], vectors[1]);
         for (int k = 0; k < modes; k++) Rephase(vectors[k], 2 * k);
         return new Eigenmodes(vectors, values);
+    }
+
+    /// <summary>True when the two transverse eigenvalues coincide (within rounding).</summary>
+    public bool Degenerate => Complex.Abs(Values[0] - Values[1]) < DegenerateLimit;
+
+    /// <summary>The same modes with new transverse eigenvectors (a different basis of a degenerate pair).</summary>
+    internal Eigenmodes WithTransverse(Complex[] v1, Complex[] v2)
+    {
+        var vectors = (Complex[][])Vectors.Clone();
+        vectors[0] = v1;
+        vectors[1] = v2;
+        Rephase(vectors[0], 0);
+        Rephase(vectors[1], 2);
+        return new Eigenmodes(vectors, Values);
     }
 
     // Longitudinal mode = largest (delta, ct) weight; of the others, x-like = larger x weight.
@@ -99,15 +114,16 @@ public sealed class Eigenmodes
         return result;
     }
 
-    // In a degenerate pair any combination is an eigenvector: choose mode 1 with zero y and make
-    // mode 2 Krein-orthogonal to it, so the basis is reproducible and plane-aligned where possible.
-    private static void FixDegenerateBasis(Complex[][] v)
+    /// <summary>
+    /// In a degenerate pair any combination is an eigenvector: returns the basis whose first vector
+    /// has zero y here and whose second is Krein-orthogonal to it, reproducible and plane-aligned.
+    /// </summary>
+    public static (Complex[] First, Complex[] Second) AlignToPlanes(Complex[] a, Complex[] b)
     {
-        Complex[] a = v[0], b = v[1];
         var first = new Complex[a.Length];
         for (int i = 0; i < a.Length; i++) first[i] = b[2] * a[i] - a[2] * b[i];
         double norm = Krein(first, first).Real;
-        if (norm <= 1e-30) return;
+        if (norm <= 1e-30) return (a, b);
         for (int i = 0; i < a.Length; i++) first[i] /= Math.Sqrt(norm);
         var other = Krein(first, a).Magnitude < Krein(first, b).Magnitude ? a : b;
         var proj = Krein(first, other);
@@ -115,8 +131,7 @@ public sealed class Eigenmodes
         for (int i = 0; i < a.Length; i++) second[i] = other[i] - proj * first[i];
         double norm2 = Krein(second, second).Real;
         for (int i = 0; i < a.Length; i++) second[i] /= Math.Sqrt(norm2);
-        v[0] = first;
-        v[1] = second;
+        return (first, second);
     }
 
     // Gauge: the mode's own-plane position component real and positive (phase zero at this point).

@@ -47,6 +47,7 @@ public sealed class LinearOptics
         var (orbits, jacobians) = Tracker.TrackRecording(elements, orbit, context);
         var m = jacobians[^1];
         var modes = Eigenmodes.Analyze(m, 4);
+        if (modes.Degenerate) modes = AlignInArc(modes, elements, jacobians);
 
         // Dispersion: fixed point of the 4x5 augmented map, (I - M44) D = M[0:4, 4].
         var a = new Matrix6();
@@ -100,6 +101,27 @@ public sealed class LinearOptics
             Al(v1[0], v1[1]), Al(v1[2], v1[3]), Al(v2[0], v2[1]), Al(v2[2], v2[3]),
             orbit[0], orbit[1], orbit[2], orbit[3],
             et.Gamma, et.C11, et.C12, et.C21, et.C22, et.Flipped);
+    }
+
+    /// <summary>
+    /// A degenerate pair is given the plane-aligned basis at the exit of the first quadrupole or
+    /// bend, where the lattice separates the planes, rather than at the start, which may sit between
+    /// two solenoids in a rotated frame. The basis is carried back with J^-1 = -S J^T S.
+    /// </summary>
+    private static Eigenmodes AlignInArc(Eigenmodes modes, IReadOnlyList<Element> elements, Matrix6[] jacobians)
+    {
+        int g = -1;
+        for (int i = 0; i < elements.Count && g < 0; i++)
+            if (elements[i] is Quadrupole or SectorBend) g = i;
+        if (g < 0) return modes;
+        var j = jacobians[g];
+        var (u1, u2) = Eigenmodes.AlignToPlanes(Propagate(j, modes.Vectors[0]), Propagate(j, modes.Vectors[1]));
+        var s = Matrix6.SymplecticForm();
+        var t = s * j.Transpose() * s;
+        var inverse = new Matrix6();
+        for (int a = 0; a < 4; a++)
+            for (int b = 0; b < 4; b++) inverse[a, b] = -t[a, b];
+        return modes.WithTransverse(Propagate(inverse, u1), Propagate(inverse, u2));
     }
 
     internal static Complex[] Propagate(Matrix6 j, Complex[] v)
