@@ -1,1 +1,1 @@
-Console.WriteLine("hi");
+return Vepp2k.Cli.CliApp.Run(args);

@@ -71,18 +71,19 @@ public static class RingBuilder
         return e;
     }
 
-    // A dipole as three sector pieces with the light-source markers at 2.04 deg from each end.
+    // A dipole as three sector pieces (qMk.1, qMk.2, qMk.3 in beam order of the built quadrant) with
+    // the light-source markers at 2.04 deg from each end.
     // The markers are named for the direction of the built quadrant; Reverse swaps L and R so the
     // names always mean lower / higher s in ring order.
     private static IEnumerable<Element> Dipole(string name, string first, string last)
     {
         double end = RingGeometry.LightSourceDepth, middle = RingGeometry.BendLength - 2 * end;
         double h = 1 / RingGeometry.BendRadius;
-        yield return new SectorBend(name, end, end * h);
+        yield return new SectorBend(name + ".1", end, end * h);
         yield return new Marker(name + first, 0, "instrument");
-        yield return new SectorBend(name, middle, middle * h);
+        yield return new SectorBend(name + ".2", middle, middle * h);
         yield return new Marker(name + last, 0, "instrument");
-        yield return new SectorBend(name, end, end * h);
+        yield return new SectorBend(name + ".3", end, end * h);
     }
 
     // Reversal of a quadrant: order reversed, solenoid sections kept (they are thick, symmetric in s),
@@ -96,6 +97,11 @@ public static class RingBuilder
             {
                 char end = m.Name[^1] == 'L' ? 'R' : 'L';
                 yield return new Marker(m.Name[..^1] + end, 0, "instrument");
+            }
+            else if (e is SectorBend b && b.Name[^2] == '.' && b.Name[^1] != '2')
+            {
+                // The end pieces swap places; keep .1 upstream in ring order.
+                yield return new SectorBend(b.Name[..^1] + (b.Name[^1] == '1' ? '3' : '1'), b.Length, b.Angle);
             }
             else yield return e;
         }

@@ -83,6 +83,16 @@ public sealed class Eigenmodes
     /// <summary>True when the two transverse eigenvalues coincide (within rounding).</summary>
     public bool Degenerate => Complex.Abs(Values[0] - Values[1]) < DegenerateLimit;
 
+    /// <summary>The same modes with the two transverse ones exchanged.</summary>
+    internal Eigenmodes SwappedTransverse()
+    {
+        var vectors = (Complex[][])Vectors.Clone();
+        var values = (Complex[])Values.Clone();
+        (vectors[0], vectors[1]) = (vectors[1], vectors[0]);
+        (values[0], values[1]) = (values[1], values[0]);
+        return new Eigenmodes(vectors, values);
+    }
+
     /// <summary>The same modes with new transverse eigenvectors (a different basis of a degenerate pair).</summary>
     internal Eigenmodes WithTransverse(Complex[] v1, Complex[] v2)
     {

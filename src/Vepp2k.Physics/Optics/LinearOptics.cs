@@ -47,7 +47,9 @@ public sealed class LinearOptics
         var (orbits, jacobians) = Tracker.TrackRecording(elements, orbit, context);
         var m = jacobians[^1];
         var modes = Eigenmodes.Analyze(m, 4);
-        if (modes.Degenerate) modes = AlignInArc(modes, elements, jacobians);
+        int arc = ArcPoint(elements);
+        if (modes.Degenerate) modes = AlignInArc(modes, jacobians[arc]);
+        modes = OrderInArc(modes, jacobians[arc]);
 
         // Dispersion: fixed point of the 4x5 augmented map, (I - M44) D = M[0:4, 4].
         var a = new Matrix6();
@@ -108,13 +110,8 @@ public sealed class LinearOptics
     /// bend, where the lattice separates the planes, rather than at the start, which may sit between
     /// two solenoids in a rotated frame. The basis is carried back with J^-1 = -S J^T S.
     /// </summary>
-    private static Eigenmodes AlignInArc(Eigenmodes modes, IReadOnlyList<Element> elements, Matrix6[] jacobians)
+    private static Eigenmodes AlignInArc(Eigenmodes modes, Matrix6 j)
     {
-        int g = -1;
-        for (int i = 0; i < elements.Count && g < 0; i++)
-            if (elements[i] is Quadrupole or SectorBend) g = i;
-        if (g < 0) return modes;
-        var j = jacobians[g];
         var (u1, u2) = Eigenmodes.AlignToPlanes(Propagate(j, modes.Vectors[0]), Propagate(j, modes.Vectors[1]));
         var s = Matrix6.SymplecticForm();
         var t = s * j.Transpose() * s;
@@ -122,6 +119,25 @@ public sealed class LinearOptics
         for (int a = 0; a < 4; a++)
             for (int b = 0; b < 4; b++) inverse[a, b] = -t[a, b];
         return modes.WithTransverse(Propagate(inverse, u1), Propagate(inverse, u2));
+    }
+
+    // The exit of the first quadrupole or bend: where "x-like" and "y-like" are judged.
+    private static int ArcPoint(IReadOnlyList<Element> elements)
+    {
+        for (int i = 0; i < elements.Count; i++)
+            if (elements[i] is Quadrupole or SectorBend) return i;
+        return elements.Count - 1;
+    }
+
+    // Mode 1 is the one with the larger horizontal beta in the arc (not at the start, which may be
+    // between solenoids where the planes are rotated).
+    private static Eigenmodes OrderInArc(Eigenmodes modes, Matrix6 j)
+    {
+        var v1 = Propagate(j, modes.Vectors[0]);
+        var v2 = Propagate(j, modes.Vectors[1]);
+        double x1 = v1[0].Magnitude * v1[0].Magnitude - v1[2].Magnitude * v1[2].Magnitude;
+        double x2 = v2[0].Magnitude * v2[0].Magnitude - v2[2].Magnitude * v2[2].Magnitude;
+        return x2 > x1 ? modes.SwappedTransverse() : modes;
     }
 
     internal static Complex[] Propagate(Matrix6 j, Complex[] v)

@@ -35,7 +35,7 @@ public sealed class RingOptics
         string? problem = null;
         if (options.Radiation)
         {
-            try { envelope = Envelope.Compute(lattice, options.BendSlices); }
+            try { envelope = Envelope.Compute(lattice, options.BendSlices, linear.Modes); }
             catch (OpticsException e) { problem = e.Message; }
         }
         else problem = "radiation not requested";

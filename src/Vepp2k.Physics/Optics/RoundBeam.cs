@@ -23,7 +23,7 @@ public sealed record RoundBeamReport(IReadOnlyList<RoundBeamPoint> Points, doubl
             if (index < 0) throw new OpticsException($"no element named {name} in the lattice");
             var row = optics.Rows[index + 1];
             var j = optics.Cumulative[index];
-            list.Add(new RoundBeamPoint(row.Name, row.S, row.BetX, row.BetY, row.AlfX, row.AlfY,
+            list.Add(new RoundBeamPoint(row.Name.ToUpperInvariant(), row.S, row.BetX, row.BetY, row.AlfX, row.AlfY,
                 SizeRatio(row, envelope), Commutator(optics.OneTurn, j)));
         }
         double ratio = envelope is null ? double.NaN : envelope.Emittances[1] / envelope.Emittances[0];

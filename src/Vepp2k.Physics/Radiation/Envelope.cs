@@ -31,7 +31,12 @@ public sealed class Envelope
     public double EnergySpread => Math.Sqrt(Sigma[4, 4]);
     public double BunchLength => Math.Sqrt(Sigma[5, 5]);
 
-    public static Envelope Compute(Lattice lattice, int bendSlices = 10)
+    /// <param name="transverseModes">
+    /// The 4-D modes of the same ring: when given, the 6-D transverse modes are labelled to match
+    /// them (by eigenvector overlap), so "mode 1" means the same thing in the optics and here even
+    /// where the planes are mixed at the starting point.
+    /// </param>
+    public static Envelope Compute(Lattice lattice, int bendSlices = 10, Eigenmodes? transverseModes = null)
     {
         if (!lattice.HasCavity)
             throw new OpticsException("the 6-D equilibrium needs an RF cavity with voltage and frequency in the lattice");
@@ -58,14 +63,15 @@ public sealed class Envelope
         Flush(ref p, z, segment, scratch, total, diffusion);
 
         var sigma = SolveLyapunov(total, diffusion, out var modes);
+        int[] order = transverseModes is null ? [0, 1, 2] : MatchTransverse(modes, transverseModes);
         var emittances = new double[3];
         var decrements = new double[3];
         var s = Matrix6.SymplecticForm();
         var ssst = s * sigma * s.Transpose();
         for (int k = 0; k < 3; k++)
         {
-            emittances[k] = Quadratic(modes.Vectors[k], ssst);
-            decrements[k] = modes.Decrement(k);
+            emittances[k] = Quadratic(modes.Vectors[order[k]], ssst);
+            decrements[k] = modes.Decrement(order[k]);
         }
         double u0 = EnergyLoss(lattice, steps);
         double scale = 2 * lattice.EnergyEv / u0;
@@ -76,6 +82,13 @@ public sealed class Envelope
             Partition = decrements.Select(d => d * scale).ToArray(),
             SynchrotronTune = Math.Min(modes.FractionalTune(2), 1 - modes.FractionalTune(2)),
         };
+    }
+
+    // [0, 1, 2] or [1, 0, 2]: which 6-D transverse mode is the 4-D mode 1.
+    private static int[] MatchTransverse(Eigenmodes six, Eigenmodes four)
+    {
+        double Overlap(int a, int b) => Eigenmodes.Krein(six.Vectors[a][..4], four.Vectors[b]).Magnitude;
+        return Overlap(0, 1) * Overlap(1, 0) > Overlap(0, 0) * Overlap(1, 1) ? [1, 0, 2] : [0, 1, 2];
     }
 
     // Ends a segment: folds its Jacobian into the running products and re-seeds at the current point.

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Vepp2k.Cli;
+
+/// <summary>The vepp2k command tree; Program only hands it the arguments (tests call it directly).</summary>
+public static class CliApp
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("vepp2k: the VEPP-2000 magnet system (optics model, machine description)");
+        root.Subcommands.Add(OpticsCommand.Create());
+        root.Subcommands.Add(DesignCommand.Create());
+        return root;
+    }
+
+    public static int Run(string[] args) => Create().Parse(args).Invoke();
+}

@@ -1,0 +1,26 @@
+using Vepp2k.MadX;
+using Vepp2k.Machine;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Input;
+
+namespace Vepp2k.Cli;
+
+/// <summary>Where the lattice comes from: a user's MAD-X file, or an embedded VEPP-2000 mode.</summary>
+public sealed record OpticsSource(Lattice Lattice, string? Mode, IReadOnlyList<string> Warnings)
+{
+    public static OpticsSource Resolve(string? file, string? line, string? mode, double? energyGeV)
+    {
+        double? energyEv = energyGeV * 1e9;
+        if (file is not null)
+        {
+            if (mode is not null) throw new ArgumentException("--mode applies to the embedded ring; it cannot be combined with --lattice");
+            var document = MadxReader.ParseFile(file);
+            var result = MadxLattice.Build(document, line, energyEv);
+            return new OpticsSource(result.Lattice, null, result.Warnings);
+        }
+        if (line is not null) throw new ArgumentException("--line needs --lattice");
+        var name = mode ?? Modes.Default;
+        var loaded = Modes.Load(name, energyEv);
+        return new OpticsSource(loaded.Lattice, Modes.Find(name).Name, loaded.Warnings);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using Vepp2k.MadX;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Input;
+
+namespace Vepp2k.Machine;
+
+/// <summary>One operating mode of the ring: an embedded MAD-X file.</summary>
+public sealed record ModeInfo(string Name, string Description, bool RoundBeamDesign);
+
+/// <summary>
+/// The embedded VEPP-2000 lattice files, one per mode (src/Vepp2k.Machine/Lattices/*.madx), loaded
+/// through the same MAD-X reader users' own files go through.
+/// </summary>
+public static class Modes
+{
+    public const string Default = "design-1GeV";
+
+    public static readonly IReadOnlyList<ModeInfo> All =
+    [
+        new("design-1GeV", "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true),
+        new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false),
+        new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true),
+        new("no-solenoids", "solenoids off, quadrupoles rematched: the structure for vacuum conditioning", false),
+        new("operating-5cm", "beta* = 5 cm operating optics fitted to the monitor optics of the facility", true),
+    ];
+
+    public static ModeInfo Find(string name) =>
+        All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown mode '{name}'; modes: {string.Join(", ", All.Select(m => m.Name))}");
+
+    /// <summary>The MAD-X text of a mode.</summary>
+    public static string Text(string name)
+    {
+        var mode = Find(name);
+        var resource = $"Vepp2k.Machine.Lattices.{mode.Name}.madx";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"lattice file for {mode.Name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads a mode as a lattice, optionally at another energy (optics unchanged: strengths are normalised).</summary>
+    public static MadxLattice.Result Load(string name, double? energyEv = null)
+    {
+        var mode = Find(name);
+        var document = MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
+        return MadxLattice.Build(document, null, energyEv);
+    }
+}

@@ -1,0 +1,68 @@
+using Vepp2k.Physics;
+
+namespace Vepp2k.Machine.Ring;
+
+/// <summary>
+/// How each embedded mode file is made from the reconstructed design: which quadrupole set, which
+/// solenoid fields and polarity, at which energy, and what in it is published, fitted or assumed.
+/// </summary>
+public static class ModeDesigns
+{
+    /// <summary>RF voltage [V] fitted to the published synchrotron frequency 30.73 kHz (h = 14, alpha from the lattice).</summary>
+    public const double RfVoltage = 100.4e3;
+
+    /// <summary>No-solenoid quadrupole set (REC, fitted: stable achromat at Q = 3.3 / 0.8, beta <= 20 m).</summary>
+    public static readonly QuadrantStrengths NoSolenoidQuads = new(
+        D1: -4.075443046145532, F1: 15.5892098513268, D2: -13.642911070368067,
+        F2: 14.896845274407234, D3: -9.574601924384666, F3: 2.89218674691218);
+
+    public static readonly string[] Provenance =
+    [
+        "Status of the numbers (docs/lattice.md has the full account):",
+        "  PUBLISHED (Shatunov 2011 abstract, Table 1 and text): circumference 24.388 m; 8 sector dipoles of 45 deg,",
+        "    rho = 1.40 m; 3 m experimental and 2.5 m technical straights; quadrupoles 19 / 14 / 6 cm, <= 52 T/m",
+        "    (6 cm: ~11 T/m); solenoid main coils <= 13 T, extra coil <= 8 T; RF harmonic 14; beta* = 10 cm;",
+        "    tunes 4.1 / 2.1; facility names of every element (VEPP-2000 control-system channel list).",
+        "  FITTED here: drift splits, quadrupole K1, solenoid fields (to beta*, tunes, achromat, emittance);",
+        "    RF voltage (to f_s = 30.73 kHz).",
+        "  ASSUMED: solenoid coil layout (two 0.25 m main coils back to back, 2 cm gap, 0.16 m extra coil);",
+        "    triplet order D1-F1-D2 with D1 next to qM1; BPM at the F1 entrance; light-source points 2.04 deg",
+        "    inside each dipole end; no dipole edge angles (the published decrements imply sector dipoles).",
+    ];
+
+    /// <summary>The lattice of a mode as built from the design (the source of the embedded file).</summary>
+    public static (Lattice Lattice, double NominalEnergyEv) Build(string mode)
+    {
+        var g = RingDesign.Geometry;
+        double e = RingDesign.NominalEnergyEv;
+        var plus = RingDesign.Solenoid(g, RingDesign.DesignMainField, RingDesign.SolenoidRotation, e);
+        var q = RingDesign.DesignQuads;
+        RingSetting setting = mode switch
+        {
+            "design-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), RfVoltage),
+            "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
+            "mobius-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Moebius), RfVoltage),
+            "no-solenoids" => new(e, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
+            "operating-5cm" => OperatingSetting(),
+            _ => throw new ArgumentException($"no design for mode {mode}"),
+        };
+        return (RingBuilder.Build(g, setting, "vepp2000"), setting.EnergyEv);
+    }
+
+    /// <summary>Writes every mode file into <paramref name="directory"/>.</summary>
+    public static IReadOnlyList<string> WriteAll(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var mode in Modes.All)
+        {
+            var (lattice, energy) = Build(mode.Name);
+            var path = Path.Combine(directory, mode.Name + ".madx");
+            File.WriteAllText(path, LatticeWriter.Write(lattice, mode.Name, mode.Description, Provenance, energy));
+            written.Add(path);
+        }
+        return written;
+    }
+
+    private static RingSetting OperatingSetting() => OperatingFit.Setting;
+}

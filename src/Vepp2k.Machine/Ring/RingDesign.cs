@@ -1,0 +1,76 @@
+using Vepp2k.Physics;
+
+namespace Vepp2k.Machine.Ring;
+
+/// <summary>Solenoid polarity patterns (signs of 1S, 2S, 3S, 4S). SND sits between 4S and 1S, CMD-3 between 2S and 3S.</summary>
+public enum SolenoidPolarity
+{
+    /// <summary>No solenoid field (vacuum-conditioning structure).</summary>
+    Off,
+
+    /// <summary>(+ -) at both IPs: the rotations cancel at each IP; uncoupled outside the IRs ("flat").</summary>
+    Compensated,
+
+    /// <summary>(+ +) at SND and (- -) at CMD-3: +90 and -90 degrees; each mode horizontal in one half-ring.</summary>
+    DoubleRotation,
+
+    /// <summary>(+ +) at SND, compensated at CMD-3: one x-y exchange per turn (Talman's Moebius ring).</summary>
+    Moebius,
+}
+
+/// <summary>
+/// The reconstructed VEPP-2000 design (REC: not published, fitted here to the published numbers).
+/// Geometry and strengths below are the result of <see cref="FitDesign"/>, which any user can
+/// rerun (vepp2k design); every mode file is generated from them by <see cref="LatticeWriter"/>.
+/// </summary>
+public static class RingDesign
+{
+    public const double NominalEnergyEv = 1e9;
+
+    /// <summary>Larmor rotation of each solenoid in the rotating modes: 45 degrees, 90 per IP.</summary>
+    public const double SolenoidRotation = Math.PI / 4;
+
+    /// <summary>Main-coil field limit [T] (abstract: two main coils up to 13 T, extra coil up to 8 T).</summary>
+    public const double MainCoilLimit = 13.0;
+    public const double ExtraCoilLimit = 8.0;
+
+    /// <summary>Fitted drift splits (REC). Triplet straight 1.148 m from the published straight lengths.</summary>
+    public static readonly RingGeometry Geometry = new()
+    {
+        TripletOuter = 0.187176491979209,
+        Straight1 = 0.11676710306242546,
+        Straight2 = 0.12978086751149603,
+        Straight3 = 0.041489628468951156,
+        TripletStraight = 1.148,
+        SolenoidStart = 0.34955002918523126,
+        BpmOffset = 0,
+    };
+
+    /// <summary>Design quadrupole strengths K1 [1/m^2], the same in all four quadrants (REC, fitted).</summary>
+    public static readonly QuadrantStrengths DesignQuads = new(
+        D1: -8.15070127249259, F1: 15.5892098513268, D2: -8.150623465292817,
+        F2: 15.5892098513268, D3: -12.625222326270666, F3: 3.1410727512348604);
+
+    /// <summary>Main-coil field [T] at 1 GeV (at its 13 T limit: the final focus needs all of it).</summary>
+    public const double DesignMainField = 13.0;
+
+    /// <summary>
+    /// The three section fields of one solenoid for a given main-coil field and Larmor rotation:
+    /// the extra coil sets the rotation (int B ds) without changing much of the focusing (int B^2 ds).
+    /// </summary>
+    public static SolenoidFields Solenoid(RingGeometry g, double mainField, double rotation, double energyEv)
+    {
+        double brho = Constants.MagneticRigidity(energyEv);
+        double extra = (2 * rotation * brho - 2 * g.MainCoilLength * mainField) / g.ExtraCoilLength;
+        return new SolenoidFields(mainField, mainField, extra);
+    }
+
+    public static IReadOnlyList<SolenoidFields> Polarity(SolenoidFields plus, SolenoidPolarity polarity) => polarity switch
+    {
+        SolenoidPolarity.Off => [new(0, 0, 0), new(0, 0, 0), new(0, 0, 0), new(0, 0, 0)],
+        SolenoidPolarity.Compensated => [plus, plus.Reversed(), plus, plus.Reversed()],
+        SolenoidPolarity.DoubleRotation => [plus, plus.Reversed(), plus.Reversed(), plus],
+        SolenoidPolarity.Moebius => [plus, plus.Reversed(), plus, plus],
+        _ => throw new ArgumentOutOfRangeException(nameof(polarity)),
+    };
+}

@@ -1,0 +1,99 @@
+using Vepp2k.Machine;
+using Vepp2k.Machine.Ring;
+using Vepp2k.Physics.Optics;
+
+namespace Vepp2k.Machine.Tests;
+
+public class ModeTests
+{
+    private static RingOptics Optics(string mode) => RingOptics.Compute(Modes.Load(mode).Lattice);
+
+    [Theory]
+    [InlineData("design-1GeV")]
+    [InlineData("flat-1GeV")]
+    [InlineData("mobius-1GeV")]
+    [InlineData("no-solenoids")]
+    [InlineData("operating-5cm")]
+    public void EveryEmbeddedModeLoadsAndIsStableWithRealNames(string mode)
+    {
+        var loaded = Modes.Load(mode);
+        Assert.Empty(loaded.Warnings);
+        var lattice = loaded.Lattice;
+        Assert.Equal(24.388, lattice.Circumference, 9);
+        foreach (var name in new[] { "snd", "cmd", "1m1l", "4m2r", "bpm1", "bpm4", "1d1", "4f3", "1s1", "4s3", "1m1.2", "rf", "inj" })
+            Assert.True(lattice.IndexOf(name) >= 0, $"{name} missing in {mode}");
+        var optics = RingOptics.Compute(lattice);
+        Assert.NotNull(optics.Envelope);
+        Assert.Equal(4.0, optics.Envelope!.Partition.Sum(), 3);   // Robinson
+    }
+
+    [Theory]
+    [InlineData("design-1GeV")]
+    [InlineData("flat-1GeV")]
+    [InlineData("no-solenoids")]
+    public void EmbeddedFileReproducesTheDesignItWasWrittenFrom(string mode)
+    {
+        // Writer -> MAD-X text -> reader -> lattice must be the same ring as the builder's.
+        var fromFile = LinearOptics.Compute(Modes.Load(mode).Lattice);
+        var built = LinearOptics.Compute(ModeDesigns.Build(mode).Lattice);
+        Assert.Equal(built.Tunes[0], fromFile.Tunes[0], 9);
+        Assert.Equal(built.Tunes[1], fromFile.Tunes[1], 9);
+        for (int i = 0; i < built.Rows.Count; i += 7)
+        {
+            Assert.Equal(built.Rows[i].Beta11, fromFile.Rows[i].Beta11, 8);
+            Assert.Equal(built.Rows[i].Dx, fromFile.Rows[i].Dx, 9);
+        }
+    }
+
+    [Fact]
+    public void DesignMeetsTheRoundBeamConditionsAtBothIps()
+    {
+        var o = Optics("design-1GeV");
+        var report = RoundBeamReport.Compute(o.Linear, o.Envelope, ["SND", "CMD"]);
+        foreach (var ip in report.Points)
+        {
+            Assert.Equal(0.10, ip.BetaX, 4);
+            Assert.Equal(ip.BetaX, ip.BetaY, 9);
+            Assert.Equal(ip.AlphaX, ip.AlphaY, 3);
+            Assert.InRange(ip.RotationCommutator, 0, 1e-4);   // M_z conserved by the one-turn map
+            Assert.Equal(1.0, ip.SizeRatio, 3);
+        }
+        Assert.Equal(1.0, report.EmittanceRatio, 2);
+        Assert.Equal(0.0, report.FractionalTuneDifference, 6);
+    }
+
+    // beam-physics.md 1.2: with mirror-symmetric half rings, double rotation gives both eigen-tunes
+    // = (Qx + Qy)/2 of the structure, Moebius (Qx + Qy)/2 +- 1/4 (mod 1), compensated the structure tunes.
+    [Fact]
+    public void PolarityModesHaveTheEigenTunesTheTheoryPredicts()
+    {
+        var structure = LinearOptics.Compute(LarmorFrame.Of(Modes.Load("design-1GeV").Lattice));
+        double qx = structure.Tunes[0], qy = structure.Tunes[1], mean = (qx + qy) / 2;
+        var flat = LinearOptics.Compute(Modes.Load("flat-1GeV").Lattice);
+        Assert.Equal(qx, flat.Tunes[0], 3);
+        Assert.Equal(qy, flat.Tunes[1], 3);
+        var rotation = LinearOptics.Compute(Modes.Load("design-1GeV").Lattice);
+        Assert.Equal(mean, rotation.Tunes[0], 6);
+        Assert.Equal(mean, rotation.Tunes[1], 6);
+        var moebius = LinearOptics.Compute(Modes.Load("mobius-1GeV").Lattice);
+        var expected = new[] { Frac(mean + 0.25), Frac(mean - 0.25) }.Order().ToArray();
+        var got = moebius.FractionalTunes.Order().ToArray();
+        Assert.Equal(expected[0], got[0], 6);
+        Assert.Equal(expected[1], got[1], 6);
+    }
+
+    private static double Frac(double q) => q - Math.Floor(q);
+
+    // Emittance sharing (beam-physics.md 1.2): each double-rotation mode is horizontal in one half
+    // ring, so eps1 = eps2 = eps_x(flat) Jx / (Jx + Jy).
+    [Fact]
+    public void DoubleRotationSharesTheHorizontalEmittanceBetweenTheModes()
+    {
+        var flat = Optics("flat-1GeV").Envelope!;
+        var rotation = Optics("design-1GeV").Envelope!;
+        Assert.True(flat.Emittances[1] < 1e-9 * flat.Emittances[0]);
+        double shared = flat.Emittances[0] * flat.Partition[0] / (flat.Partition[0] + flat.Partition[1]);
+        Assert.InRange(rotation.Emittances[0] / shared, 0.995, 1.005);
+        Assert.InRange(rotation.Emittances[1] / shared, 0.995, 1.005);
+    }
+}
