@@ -14,7 +14,8 @@ public static class OpticsPlot
 {
     public static void Save(RingOptics optics, string path, string title)
     {
-        var rows = optics.Linear.Rows;
+        // Drawn from a finely cut copy of the ring so the curves are smooth inside elements.
+        var rows = LinearOptics.Compute(Slicing.Fine(optics.Lattice, 0.02)).Rows;
         double[] s = rows.Select(r => r.S).ToArray();
         var plot = new Plot();
         plot.Title(title);
