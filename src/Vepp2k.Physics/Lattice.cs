@@ -8,7 +8,7 @@ namespace Vepp2k.Physics;
 /// </summary>
 public sealed class Lattice
 {
-    private readonly Dictionary<int, Element[]> radiationSteps = [];
+    private readonly Dictionary<double, Element[]> radiationSteps = [];
 
     public Lattice(string name, IEnumerable<Element> elements, double energyEv)
     {
@@ -48,13 +48,14 @@ public sealed class Lattice
         return -1;
     }
 
-    /// <summary>The elements split into integration steps for the radiative pass (cached per slice count).</summary>
-    public IReadOnlyList<Element> RadiationSteps(int bendSlices)
+    /// <summary>The elements split into integration steps for the radiative pass (cached per slice length).</summary>
+    public IReadOnlyList<Element> RadiationSteps(double sliceLength)
     {
+        if (!(sliceLength > 0)) throw new OpticsException($"radiation slice length must be positive (got {sliceLength})");
         lock (radiationSteps)
         {
-            if (!radiationSteps.TryGetValue(bendSlices, out var steps))
-                radiationSteps[bendSlices] = steps = Elements.SelectMany(e => e.IntegrationSteps(bendSlices)).ToArray();
+            if (!radiationSteps.TryGetValue(sliceLength, out var steps))
+                radiationSteps[sliceLength] = steps = Elements.SelectMany(e => e.IntegrationSteps(sliceLength)).ToArray();
             return steps;
         }
     }

@@ -36,7 +36,7 @@ public class RadiationTests
         var lattice = TestLattices.Ring();
         var optics = LinearOptics.Compute(lattice);
         var integrals = RadiationIntegrals.Compute(optics);
-        var envelope = Envelope.Compute(lattice, bendSlices: 40);
+        var envelope = Envelope.Compute(lattice, sliceLength: 0.03);
         double gamma = lattice.Gamma;
         Assert.InRange(envelope.Emittances[0] / integrals.NaturalEmittance(gamma), 0.995, 1.005);
         Assert.InRange(envelope.EnergySpread / integrals.EnergySpread(gamma), 0.995, 1.005);

@@ -21,9 +21,10 @@ public abstract class Element(string name, double length)
     /// <summary>
     /// The element as a sequence of integration steps for the radiative pass: radiating elements
     /// return sub-steps with <see cref="RadiationPoint"/>s inside, so damping and quantum excitation
-    /// are integrated within the element rather than lumped at its ends.
+    /// are integrated within the element rather than lumped at its ends. Slices are at most
+    /// <paramref name="sliceLength"/> long.
     /// </summary>
-    public virtual IEnumerable<Element> IntegrationSteps(int slices) => [this];
+    public virtual IEnumerable<Element> IntegrationSteps(double sliceLength) => [this];
 
     public override string ToString() => $"{Name}: {Keyword}, L={Length}";
 }

@@ -41,9 +41,9 @@ public sealed class SectorBend : Element
         Tilt.Rotate(ref p, -TiltAngle);
     }
 
-    public override IEnumerable<Element> IntegrationSteps(int slices)
+    public override IEnumerable<Element> IntegrationSteps(double sliceLength)
     {
-        slices = Math.Max(1, slices);
+        int slices = Math.Max(1, (int)Math.Ceiling(Length / sliceLength - 1e-9));
         double piece = Length / slices;
         yield return new DipoleEdge(Name, Curvature, E1, Fint, Hgap, TiltAngle);
         for (int i = 0; i < slices; i++)

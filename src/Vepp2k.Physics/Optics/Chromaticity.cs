@@ -30,8 +30,7 @@ public static class Chromaticity
         var context = new TrackContext(lattice.EnergyEv, false);
         var guess = new double[6];
         for (int i = 0; i < 4; i++) guess[i] = d0[i] * delta;
-        var orbit = ClosedOrbit.Find4D(lattice.Elements, delta, context, guess);
-        var m = Tracker.TrackWithJacobian(lattice.Elements, orbit, context);
+        var (_, m) = ClosedOrbit.Find4DWithMap(lattice.Elements, delta, context, guess);
         var modes = Eigenmodes.Analyze(m, 4);
         double Overlap(int a, int b) => Eigenmodes.Krein(reference.Vectors[a], modes.Vectors[b]).Magnitude;
         bool swap = Overlap(0, 1) * Overlap(1, 0) > Overlap(0, 0) * Overlap(1, 1);

@@ -12,7 +12,11 @@ public static class ClosedOrbit
     /// The transverse closed orbit at fixed momentum deviation <paramref name="delta"/> (no cavity
     /// action on delta): solves z = T(z) for (x, px, y, py). <paramref name="guess"/> may be null.
     /// </summary>
-    public static double[] Find4D(IReadOnlyList<Element> elements, double delta, in TrackContext context, double[]? guess = null)
+    public static double[] Find4D(IReadOnlyList<Element> elements, double delta, in TrackContext context, double[]? guess = null) =>
+        Find4DWithMap(elements, delta, context, guess).Orbit;
+
+    /// <summary>As <see cref="Find4D"/>, also returning the one-turn Jacobian on the orbit (no extra pass).</summary>
+    public static (double[] Orbit, Matrix6 OneTurn) Find4DWithMap(IReadOnlyList<Element> elements, double delta, in TrackContext context, double[]? guess = null)
     {
         var z = new double[6];
         if (guess is not null) Array.Copy(guess, z, 4);
@@ -26,13 +30,13 @@ public static class ClosedOrbit
             var r = new double[4];
             double size = 0;
             for (int i = 0; i < 4; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
-            if (size < 1e-15) return z;
+            if (size < 1e-15) return (z, m);
             var a = new Matrix6();
             for (int i = 0; i < 4; i++)
                 for (int j = 0; j < 4; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
             var step = a.Solve(r, 4);
             for (int i = 0; i < 4; i++) z[i] += step[i];
-            if (iteration > 2 && size < 1e-13) return z;
+            if (iteration > 2 && size < 1e-13) return (z, Tracker.TrackWithJacobian(elements, (double[])z.Clone(), context));
         }
         throw new OpticsException($"no transverse closed orbit found at delta = {delta:G3} (unstable or resonant optics)");
     }
@@ -42,9 +46,9 @@ public static class ClosedOrbit
     /// synchronous particle, including its energy offset and phase where radiation losses are
     /// replaced by the RF.
     /// </summary>
-    public static double[] Find6D(IReadOnlyList<Element> elements, in TrackContext context)
+    public static double[] Find6D(IReadOnlyList<Element> elements, in TrackContext context, double[]? guess = null)
     {
-        var z = new double[6];
+        var z = guess is null ? new double[6] : (double[])guess.Clone();
         var work = new double[6];
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {

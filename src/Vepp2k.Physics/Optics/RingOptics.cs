@@ -3,7 +3,7 @@ using Vepp2k.Physics.Radiation;
 namespace Vepp2k.Physics.Optics;
 
 /// <summary>What to compute and how finely.</summary>
-public sealed record OpticsOptions(bool Chromaticity = true, bool Radiation = true, int BendSlices = 10, double DeltaStep = 1e-6);
+public sealed record OpticsOptions(bool Chromaticity = true, bool Radiation = true, double RadiationSliceLength = 0.1, double DeltaStep = 1e-6);
 
 /// <summary>
 /// Everything the optics command reports for a ring: coupled linear optics, chromaticity, the
@@ -35,7 +35,7 @@ public sealed class RingOptics
         string? problem = null;
         if (options.Radiation)
         {
-            try { envelope = Envelope.Compute(lattice, options.BendSlices, linear.Modes); }
+            try { envelope = Envelope.Compute(lattice, options.RadiationSliceLength, linear.Modes); }
             catch (OpticsException e) { problem = e.Message; }
         }
         else problem = "radiation not requested";

@@ -36,13 +36,14 @@ public sealed class Envelope
     /// them (by eigenvector overlap), so "mode 1" means the same thing in the optics and here even
     /// where the planes are mixed at the starting point.
     /// </param>
-    public static Envelope Compute(Lattice lattice, int bendSlices = 10, Eigenmodes? transverseModes = null)
+    public static Envelope Compute(Lattice lattice, double sliceLength = 0.1, Eigenmodes? transverseModes = null)
     {
         if (!lattice.HasCavity)
             throw new OpticsException("the 6-D equilibrium needs an RF cavity with voltage and frequency in the lattice");
-        var steps = lattice.RadiationSteps(bendSlices);
+        var steps = lattice.RadiationSteps(sliceLength);
         var context = new TrackContext(lattice.EnergyEv, true);
-        var orbit = Optics.ClosedOrbit.Find6D(steps, context);
+        double u0 = EnergyLoss(lattice, steps);
+        var orbit = Optics.ClosedOrbit.Find6D(steps, context, SynchronousGuess(lattice, u0));
 
         // Walk once, re-seeding the Jacobian at every radiation point: B_cum <- M_seg B_cum M_seg^T + B_i.
         var total = Matrix6.Identity();
@@ -73,7 +74,6 @@ public sealed class Envelope
             emittances[k] = Quadratic(modes.Vectors[order[k]], ssst);
             decrements[k] = modes.Decrement(order[k]);
         }
-        double u0 = EnergyLoss(lattice, steps);
         double scale = 2 * lattice.EnergyEv / u0;
         return new Envelope
         {
@@ -82,6 +82,22 @@ public sealed class Envelope
             Partition = decrements.Select(d => d * scale).ToArray(),
             SynchrotronTune = Math.Min(modes.FractionalTune(2), 1 - modes.FractionalTune(2)),
         };
+    }
+
+    // Start of the 6-D search at the synchronous phase of the first cavity, sin(phi) = U0/V with
+    // cos(phi) < 0 (the stable side above transition), so Newton needs two or three passes, not six.
+    private static double[] SynchronousGuess(Lattice lattice, double u0)
+    {
+        var cavities = lattice.Elements.OfType<RfCavity>().Where(c => c.VoltageV != 0 && c.FrequencyHz > 0).ToList();
+        double voltage = cavities.Sum(c => c.VoltageV);
+        var guess = new double[6];
+        if (u0 >= voltage) return guess;
+        var first = cavities[0];
+        double k = 2 * Math.PI * first.FrequencyHz / Constants.SpeedOfLight;
+        double phase = Math.PI - Math.Asin(u0 / voltage) - 2 * Math.PI * first.Lag;
+        phase -= 2 * Math.PI * Math.Round(phase / (2 * Math.PI));
+        guess[5] = phase / k;
+        return guess;
     }
 
     // [0, 1, 2] or [1, 0, 2]: which 6-D transverse mode is the 4-D mode 1.
