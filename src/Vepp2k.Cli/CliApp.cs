@@ -10,6 +10,7 @@ public static class CliApp
         var root = new RootCommand("vepp2k: the VEPP-2000 magnet system (optics model, machine description)");
         root.Subcommands.Add(OpticsCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using Vepp2k.MadX;
+using Vepp2k.Machine.Reports;
 using Vepp2k.Physics;
 using Vepp2k.Physics.Optics;
 using Vepp2k.Physics.Output;

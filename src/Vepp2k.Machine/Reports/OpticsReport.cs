@@ -1,7 +1,6 @@
-using Vepp2k.Machine;
 using Vepp2k.Physics.Optics;
 
-namespace Vepp2k.Cli;
+namespace Vepp2k.Machine.Reports;
 
 /// <summary>The optics summary as printed by --json: SI units, names as in the contract.</summary>
 public sealed record OpticsReport(

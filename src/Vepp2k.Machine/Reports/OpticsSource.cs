@@ -1,9 +1,8 @@
 using Vepp2k.MadX;
-using Vepp2k.Machine;
 using Vepp2k.Physics;
 using Vepp2k.Physics.Input;
 
-namespace Vepp2k.Cli;
+namespace Vepp2k.Machine.Reports;
 
 /// <summary>Where the lattice comes from: a user's MAD-X file, or an embedded VEPP-2000 mode.</summary>
 public sealed record OpticsSource(Lattice Lattice, string? Mode, IReadOnlyList<string> Warnings)
