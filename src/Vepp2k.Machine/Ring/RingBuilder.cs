@@ -55,7 +55,7 @@ public static class RingBuilder
         e.Add(new Quadrupole($"{q}D1", RingGeometry.QuadLength, k.D1));
         e.Add(new Drift($"D{q}T2", g.TripletInner - g.BpmOffset));
         e.Add(new Marker($"BPM{q}", 0, "monitor"));
-        e.Add(new Drift($"D{q}T2B", g.BpmOffset));
+        if (g.BpmOffset > 0) e.Add(new Drift($"D{q}T2B", g.BpmOffset));
         e.Add(new Quadrupole($"{q}F1", RingGeometry.LongQuadLength, k.F1));
         e.Add(new Drift($"D{q}T3", g.TripletInner));
         e.Add(new Quadrupole($"{q}D2", RingGeometry.QuadLength, k.D2));
