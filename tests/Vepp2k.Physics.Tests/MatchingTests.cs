@@ -52,3 +52,40 @@ public class MatchingTests
         Assert.True(result.Targets[0].Value < 3.5);
     }
 }
+
+public class MadxKnobTests
+{
+    private const string Fodo = """
+        beam, particle=electron, energy=1;
+        lq = 1e-6; kf = 1e5; kd = -1e5;
+        qf: quadrupole, l=lq/2, k1:=kf; qd: quadrupole, l=lq, k1:=kd;
+        d: drift, l=1.9;
+        cell: line=(qf, d, qd, d, qf);
+        ring: line=(8*cell);
+        use, period=ring;
+        """;
+
+    [Fact]
+    public void MatchesVariablesAndDriftLengthsOfAUserFile()
+    {
+        var doc = Vepp2k.MadX.MadxReader.ParseText(Fodo);
+        // Knobs: two strength variables and the drift length; targets: tunes 2.2 / 2.2 and C = 32 m
+        // (a geometric constraint). Thin-lens answer: cell 4 m, f from cos mu = 1 - L^2/(8 f^2).
+        var knobs = new[]
+        {
+            Vepp2k.Physics.Input.MadxKnobs.Knob(doc, "kf", 0, 1e7),
+            Vepp2k.Physics.Input.MadxKnobs.Knob(doc, "kd", -1e7, 0),
+            Vepp2k.Physics.Input.MadxKnobs.Knob(doc, "d->l", 0.5, 3),
+        };
+        var targets = new[]
+        {
+            MatchTarget.Tune(0, 2.2), MatchTarget.Tune(1, 2.2),
+            new MatchTarget("C", s => s.Linear.Lattice.Circumference, 32.0),
+        };
+        var result = Matcher.Match(knobs, Vepp2k.Physics.Input.MadxKnobs.Builder(doc, knobs), targets);
+        double mu = 2 * Math.PI * 2.2 / 8, f = 4.0 / (2 * Math.Sqrt(2 * (1 - Math.Cos(mu))));
+        Assert.Equal(2.0 - 1e-6, result.Knobs["d->l"], 9);
+        Assert.Equal(1 / (f * 1e-6), result.Knobs["kf"], 1 / (f * 1e-6) * 1e-5);
+        Assert.Equal(doc.GetVariable("kf"), result.Knobs["kf"], 6);   // the document carries the matched value
+    }
+}
