@@ -100,6 +100,15 @@ public static class OpticsCommand
             console.Write(t);
             console.MarkupLine($"eigen-emittance ratio {G(round.EmittanceRatio, "F4")}, fractional tune difference {G(round.FractionalTuneDifference, "F5")}");
         }
+        if (r.MonitorOptics is { } fit)
+        {
+            var t = new Table().Title("Against the facility's model optics at the monitors").AddColumn("point")
+                .AddColumn("beta_x pub").AddColumn("ours").AddColumn("beta_z pub").AddColumn("ours").AddColumn("D_x pub").AddColumn("ours");
+            foreach (var p in fit.Points)
+                Add(t, p.Point, G(p.BetaX, "F4"), G(p.BetaXModel, "F4"), G(p.BetaZ, "F4"), G(p.BetaZModel, "F4"), G(p.Dx, "G3"), G(p.DxModel, "G3"));
+            console.Write(t);
+            console.MarkupLine($"rms relative deviation (beta_x, beta_z at 23 points, D_x > 1 cm): {G(fit.RmsRelativeDeviation * 100, "F1")} %");
+        }
         foreach (var w in r.Warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
     }
 }

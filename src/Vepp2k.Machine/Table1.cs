@@ -15,7 +15,7 @@ public static class Table1
 {
     public const double ParticlesPerBunch = 1e11;
 
-    public static IReadOnlyList<Table1Row> Rows(RingOptics optics, double structureQx, double structureQy)
+    public static IReadOnlyList<Table1Row> Rows(RingOptics optics, double? structureQx, double? structureQy)
     {
         var lat = optics.Lattice;
         var l = optics.Linear;

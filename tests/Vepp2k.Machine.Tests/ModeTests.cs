@@ -97,3 +97,42 @@ public class ModeTests
         Assert.InRange(rotation.Emittances[1] / shared, 0.995, 1.005);
     }
 }
+
+public class MonitorOpticsTests
+{
+    [Fact]
+    public void OperatingComparisonIsTheRmsOverBetasAndLargeDispersions()
+    {
+        var optics = LinearOptics.Compute(Modes.Load("operating-5cm").Lattice);
+        var (points, rms) = MonitorOptics.Compare(optics);
+        Assert.Equal(23, points.Count);
+        // Recomputed here from the rows: beta projections at 23 points, D_x where above 1 cm.
+        var d = new List<double>();
+        foreach (var (name, bx, bz, dx) in MonitorOptics.Points)
+        {
+            var r = optics.Rows[optics.Lattice.IndexOf(name) + 1];
+            d.Add((r.Beta11 + r.Beta21) / bx - 1);
+            d.Add((r.Beta12 + r.Beta22) / bz - 1);
+            if (dx > 0.01) d.Add(r.Dx / dx - 1);
+        }
+        Assert.Equal(58, d.Count);
+        Assert.Equal(Math.Sqrt(d.Average(x => x * x)), rms, 12);
+        // The fit improves on the design optics, which was never fitted to these points.
+        var (_, design) = MonitorOptics.Compare(LinearOptics.Compute(Modes.Load("design-1GeV").Lattice));
+        Assert.True(rms < design, $"operating {rms} vs design {design}");
+    }
+
+    [Fact]
+    public void DegenerateModesSurviveRoundingOfTheSolenoidStrengths()
+    {
+        // Round beams put both transverse eigenvalues on top of each other; a 1e-14 change of a
+        // strength must not turn the eigen-analysis into a false "unstable".
+        var lattice = Modes.Load("design-1GeV").Lattice;
+        var nudged = new Vepp2k.Physics.Lattice("nudged", lattice.Elements.Select(e =>
+            e is Vepp2k.Physics.Elements.Solenoid s ? new Vepp2k.Physics.Elements.Solenoid(s.Name, s.Length, s.Ks * (1 + 1e-14)) : e), lattice.EnergyEv);
+        var a = LinearOptics.Compute(lattice);
+        var b = LinearOptics.Compute(nudged);
+        Assert.Equal(a.Tunes[0], b.Tunes[0], 8);
+        Assert.Equal(a.Tunes[1], b.Tunes[1], 8);
+    }
+}

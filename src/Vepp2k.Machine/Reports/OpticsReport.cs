@@ -1,3 +1,4 @@
+using Vepp2k.Physics;
 using Vepp2k.Physics.Optics;
 
 namespace Vepp2k.Machine.Reports;
@@ -10,7 +11,7 @@ public sealed record OpticsReport(
     double? EnergySpread, double? BunchLength, double? SynchrotronTune,
     Dictionary<string, double> RadiationIntegrals, string? EnvelopeProblem,
     IReadOnlyList<Table1Entry>? Table1, IReadOnlyList<string>? Table1Notes, RoundBeamJson? RoundBeam,
-    IReadOnlyList<string> Warnings)
+    MonitorFit? MonitorOptics, IReadOnlyList<string> Warnings)
 {
     public static OpticsReport From(RingOptics o, OpticsSource source)
     {
@@ -23,8 +24,11 @@ public sealed record OpticsReport(
         RoundBeamJson? round = null;
         if (source.Mode is not null)
         {
-            var structure = LinearOptics.Compute(LarmorFrame.Of(o.Lattice));
-            table = Machine.Table1.Rows(o, structure.Tunes[0], structure.Tunes[1])
+            // The Larmor-frame structure of a coupled setting need not be stable by itself.
+            IReadOnlyList<double>? structure = null;
+            try { structure = LinearOptics.Compute(LarmorFrame.Of(o.Lattice)).Tunes; }
+            catch (OpticsException) { }
+            table = Machine.Table1.Rows(o, structure?[0], structure?[1])
                 .Select(r => new Table1Entry(r.Name, r.Ours, r.Published, r.Unit)).ToList();
             var report = RoundBeamReport.Compute(o.Linear, env, ["SND", "CMD"]);
             round = new RoundBeamJson(report.Points, report.EmittanceRatio, report.FractionalTuneDifference);
@@ -33,7 +37,18 @@ public sealed record OpticsReport(
             [.. o.Linear.Tunes], o.Chromaticity?.ToArray(), o.Linear.MomentumCompaction,
             env?.EnergyLossEv, env?.Decrements, env?.Partition, env?.Emittances,
             env?.EnergySpread, env?.BunchLength, env?.SynchrotronTune,
-            integrals, o.EnvelopeProblem, table, source.Mode is null ? null : Machine.Table1.Notes(), round, source.Warnings);
+            integrals, o.EnvelopeProblem, table, source.Mode is null ? null : Machine.Table1.Notes(), round,
+            source.Mode == "operating-5cm" ? MonitorFit.Of(o.Linear) : null, source.Warnings);
+    }
+}
+
+/// <summary>The operating mode against the facility's model optics at its 23 monitor points.</summary>
+public sealed record MonitorFit(double RmsRelativeDeviation, IReadOnlyList<Ring.MonitorComparison> Points)
+{
+    public static MonitorFit Of(LinearOptics optics)
+    {
+        var (points, rms) = Ring.MonitorOptics.Compare(optics);
+        return new MonitorFit(rms, points);
     }
 }
 

@@ -43,7 +43,7 @@ public static class ModeDesigns
             "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
             "mobius-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Moebius), RfVoltage),
             "no-solenoids" => new(e, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
-            "operating-5cm" => OperatingSetting(),
+            "operating-5cm" => OperatingFit.Setting,
             _ => throw new ArgumentException($"no design for mode {mode}"),
         };
         return (RingBuilder.Build(g, setting, "vepp2000"), setting.EnergyEv);
@@ -63,6 +63,4 @@ public static class ModeDesigns
         }
         return written;
     }
-
-    private static RingSetting OperatingSetting() => OperatingFit.Setting;
 }

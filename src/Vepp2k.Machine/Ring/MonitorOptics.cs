@@ -1,4 +1,10 @@
+using Vepp2k.Physics.Optics;
+
 namespace Vepp2k.Machine.Ring;
+
+/// <summary>One monitor point: published and model values.</summary>
+public sealed record MonitorComparison(string Point, double BetaX, double BetaXModel, double BetaZ, double BetaZModel,
+    double Dx, double DxModel);
 
 /// <summary>
 /// The facility's model optics at the monitors (vepp2000-machine.md section 4, CODE: blabtm/kit
@@ -18,4 +24,30 @@ public static class MonitorOptics
         ("4M2L", 0.7851, 3.3737, 9.07e-4), ("4M2R", 1.7554, 2.5989, 0.3742), ("BPM4", 3.2523, 1.7621, 0.7775),
         ("4M1L", 0.2077, 2.7331, 0.3741), ("4M1R", 4.3571, 5.4343, 8.90e-4),
     ];
+
+    /// <summary>Below this the published Dx is zero by geometry and enters no relative deviation [m].</summary>
+    public const double DispersionFloor = 0.01;
+
+    /// <summary>
+    /// The model at each point (plane projections beta_11 + beta_21 and beta_12 + beta_22: the beam
+    /// size for equal mode emittances, as the facility's analysis reads these numbers) and the rms
+    /// relative deviation over beta_x, beta_z at all 23 points and D_x where it exceeds 1 cm.
+    /// </summary>
+    public static (IReadOnlyList<MonitorComparison> Points, double RmsRelative) Compare(LinearOptics optics)
+    {
+        var rows = new List<MonitorComparison>();
+        var deviations = new List<double>();
+        foreach (var (point, bx, bz, dx) in Points)
+        {
+            int i = optics.Lattice.IndexOf(point);
+            if (i < 0) throw new ArgumentException($"the lattice has no monitor point {point}");
+            var r = optics.Rows[i + 1];
+            var c = new MonitorComparison(point, bx, r.Beta11 + r.Beta21, bz, r.Beta12 + r.Beta22, dx, r.Dx);
+            rows.Add(c);
+            deviations.Add((c.BetaXModel - bx) / bx);
+            deviations.Add((c.BetaZModel - bz) / bz);
+            if (dx > DispersionFloor) deviations.Add((c.DxModel - dx) / dx);
+        }
+        return (rows, Math.Sqrt(deviations.Average(d => d * d)));
+    }
 }

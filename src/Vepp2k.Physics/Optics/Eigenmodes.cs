@@ -53,31 +53,66 @@ public sealed class Eigenmodes
     public static Eigenmodes Analyze(Matrix6 m, int dimension)
     {
         var cm = Matrix<Complex>.Build.Dense(dimension, dimension, (i, j) => new Complex(m[i, j], 0));
-        var evd = cm.Evd();
+        var values = cm.Evd().EigenValues.ToArray();
+        foreach (var value in values)
+            if (Math.Abs(value.Magnitude - 1) > 1e-2 || Math.Abs(value.Imaginary) < 1e-12)
+                throw new OpticsException($"one-turn map is unstable or on a resonance (eigenvalue {value.Real:G6}{value.Imaginary:+0.######;-0.######}i)");
         var candidates = new List<(Complex Value, Complex[] Vector)>();
-        for (int c = 0; c < dimension; c++)
-        {
-            var v = new Complex[dimension];
-            for (int i = 0; i < dimension; i++) v[i] = evd.EigenVectors[i, c];
-            double form = Krein(v, v).Real;
-            if (form <= 0) continue;
-            var scale = 1 / Math.Sqrt(form);
-            for (int i = 0; i < dimension; i++) v[i] *= scale;
-            candidates.Add((evd.EigenValues[c], v));
-        }
+        foreach (var cluster in UpperClusters(values))
+            candidates.AddRange(PositiveModes(cm, cluster, dimension));
         int modes = dimension / 2;
         if (candidates.Count != modes)
-            throw new OpticsException("one-turn map is unstable (eigenvalues off the unit circle or on a resonance)");
-        foreach (var (value, _) in candidates)
-            if (Math.Abs(value.Magnitude - 1) > 1e-2 || Math.Abs(value.Imaginary) < 1e-12)
-                throw new OpticsException($"one-turn map is unstable (eigenvalue {value.Real:G6}{value.Imaginary:+0.######;-0.######}i)");
+            throw new OpticsException("one-turn map is unstable (its eigenvectors do not span the phase space)");
 
         var ordered = Order(candidates, dimension);
         var vectors = ordered.Select(c => c.Vector).ToArray();
-        var values = ordered.Select(c => c.Value).ToArray();
-        if (Complex.Abs(values[0] - values[1]) < DegenerateLimit) (vectors[0], vectors[1]) = AlignToPlanes(vectors[0], vectors[1]);
+        var modeValues = ordered.Select(c => c.Value).ToArray();
+        if (Complex.Abs(modeValues[0] - modeValues[1]) < DegenerateLimit) (vectors[0], vectors[1]) = AlignToPlanes(vectors[0], vectors[1]);
         for (int k = 0; k < modes; k++) Rephase(vectors[k], 2 * k);
-        return new Eigenmodes(vectors, values);
+        return new Eigenmodes(vectors, modeValues);
+    }
+
+    // Eigenvalues in the upper half plane, grouped where they coincide (degenerate modes).
+    private static List<List<Complex>> UpperClusters(Complex[] values)
+    {
+        var clusters = new List<List<Complex>>();
+        foreach (var v in values.Where(v => v.Imaginary > 0))
+        {
+            var home = clusters.FirstOrDefault(c => Complex.Abs(c[0] - v) < 1e-6);
+            if (home is null) clusters.Add([v]);
+            else home.Add(v);
+        }
+        return clusters;
+    }
+
+    /// <summary>
+    /// The eigenspace of one eigenvalue cluster (null space of M - lambda I by SVD, so degenerate
+    /// pairs get a well-conditioned basis), split by the Krein form: a direction with positive form
+    /// is a mode with this eigenvalue, one with negative form gives the mode of the conjugate
+    /// eigenvalue (its complex conjugate). Each mode is normalised to i v^H S v = 1.
+    /// </summary>
+    private static IEnumerable<(Complex Value, Complex[] Vector)> PositiveModes(Matrix<Complex> m, List<Complex> cluster, int dimension)
+    {
+        var lambda = cluster.Aggregate(Complex.Zero, (a, b) => a + b) / cluster.Count;
+        var shifted = m - Matrix<Complex>.Build.DenseIdentity(dimension) * lambda;
+        var svd = shifted.Svd(true);
+        var v = svd.VT.ConjugateTranspose();
+        int k = cluster.Count;
+        var basis = Enumerable.Range(dimension - k, k).Select(c => v.Column(c).ToArray()).ToArray();
+        // Krein form on the subspace, diagonalised: directions of definite signature.
+        var h = Matrix<Complex>.Build.Dense(k, k, (a, b) => Krein(basis[a], basis[b]));
+        var evd = h.Evd(Symmetricity.Hermitian);
+        for (int d = 0; d < k; d++)
+        {
+            double form = evd.EigenValues[d].Real;
+            if (Math.Abs(form) < 1e-12) continue;
+            var u = new Complex[dimension];
+            for (int a = 0; a < k; a++)
+                for (int i = 0; i < dimension; i++) u[i] += evd.EigenVectors[a, d] * basis[a][i];
+            double scale = 1 / Math.Sqrt(Math.Abs(form));
+            if (form > 0) yield return (lambda, u.Select(x => x * scale).ToArray());
+            else yield return (Complex.Conjugate(lambda), u.Select(x => Complex.Conjugate(x) * scale).ToArray());
+        }
     }
 
     /// <summary>True when the two transverse eigenvalues coincide (within rounding).</summary>
