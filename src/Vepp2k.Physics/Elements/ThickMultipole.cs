@@ -9,9 +9,6 @@ namespace Vepp2k.Physics.Elements;
 /// </summary>
 public sealed class ThickMultipole : Element
 {
-    private static readonly double Cube2 = Math.Cbrt(2);
-    private static readonly double W1 = 1 / (2 - Cube2), W0 = -Cube2 / (2 - Cube2);
-
     private readonly double[] normal, skew;
     private readonly double tilt;
     private readonly int steps;
@@ -37,13 +34,13 @@ public sealed class ThickMultipole : Element
         double h = Length / steps;
         for (int i = 0; i < steps; i++)
         {
-            Drift.Apply(ref p, W1 * h / 2);
-            MultipoleKick.Apply(ref p, normal, skew, W1 * h);
-            Drift.Apply(ref p, (W0 + W1) * h / 2);
-            MultipoleKick.Apply(ref p, normal, skew, W0 * h);
-            Drift.Apply(ref p, (W0 + W1) * h / 2);
-            MultipoleKick.Apply(ref p, normal, skew, W1 * h);
-            Drift.Apply(ref p, W1 * h / 2);
+            Drift.Apply(ref p, ForestRuth.W1 * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, ForestRuth.W1 * h);
+            Drift.Apply(ref p, (ForestRuth.W0 + ForestRuth.W1) * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, ForestRuth.W0 * h);
+            Drift.Apply(ref p, (ForestRuth.W0 + ForestRuth.W1) * h / 2);
+            MultipoleKick.Apply(ref p, normal, skew, ForestRuth.W1 * h);
+            Drift.Apply(ref p, ForestRuth.W1 * h / 2);
         }
         Tilt.Rotate(ref p, -tilt);
     }

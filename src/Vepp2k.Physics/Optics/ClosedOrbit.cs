@@ -21,24 +21,8 @@ public static class ClosedOrbit
         var z = new double[6];
         if (guess is not null) Array.Copy(guess, z, 4);
         z[4] = delta;
-        var work = new double[6];
-        for (int iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            z.CopyTo(work, 0);
-            var m = Tracker.TrackWithJacobian(elements, work, context);
-            if (!work.All(double.IsFinite)) throw new OpticsException("particle lost while searching the closed orbit");
-            var r = new double[4];
-            double size = 0;
-            for (int i = 0; i < 4; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
-            if (size < 1e-15) return (z, m);
-            var a = new Matrix6();
-            for (int i = 0; i < 4; i++)
-                for (int j = 0; j < 4; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
-            var step = a.Solve(r, 4);
-            for (int i = 0; i < 4; i++) z[i] += step[i];
-            if (iteration > 2 && size < 1e-13) return (z, Tracker.TrackWithJacobian(elements, (double[])z.Clone(), context));
-        }
-        throw new OpticsException($"no transverse closed orbit found at delta = {delta:G3} (unstable or resonant optics)");
+        return Newton(elements, z, 4, context, 1e-13)
+            ?? throw new OpticsException($"no transverse closed orbit found at delta = {delta:G3} (unstable or resonant optics)");
     }
 
     /// <summary>
@@ -49,23 +33,33 @@ public static class ClosedOrbit
     public static double[] Find6D(IReadOnlyList<Element> elements, in TrackContext context, double[]? guess = null)
     {
         var z = guess is null ? new double[6] : (double[])guess.Clone();
+        return (Newton(elements, z, 6, context, 1e-12)
+            ?? throw new OpticsException("no 6-D closed orbit found (RF voltage below the energy loss, or unstable optics)")).Orbit;
+    }
+
+    // Newton on the first `dims` coordinates (the rest held): z <- z + (I - J)^-1 (T(z) - z).
+    // Returns the orbit and the Jacobian tracked from it, or null when it does not converge.
+    private static (double[] Orbit, Matrix6 OneTurn)? Newton(IReadOnlyList<Element> elements, double[] z, int dims,
+        in TrackContext context, double acceptAfterThree)
+    {
         var work = new double[6];
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
             z.CopyTo(work, 0);
             var m = Tracker.TrackWithJacobian(elements, work, context);
-            if (!work.All(double.IsFinite)) throw new OpticsException("particle lost while searching the 6-D closed orbit");
-            var r = new double[6];
+            if (!work.All(double.IsFinite)) throw new OpticsException("particle lost while searching the closed orbit");
+            var r = new double[dims];
             double size = 0;
-            for (int i = 0; i < 6; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
-            if (size < 1e-15) return z;
+            for (int i = 0; i < dims; i++) { r[i] = work[i] - z[i]; size = Math.Max(size, Math.Abs(r[i])); }
+            if (size < 1e-15) return (z, m);
             var a = new Matrix6();
-            for (int i = 0; i < 6; i++)
-                for (int j = 0; j < 6; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
-            var step = a.Solve(r, 6);
-            for (int i = 0; i < 6; i++) z[i] += step[i];
-            if (iteration > 2 && size < 1e-12) return z;
+            for (int i = 0; i < dims; i++)
+                for (int j = 0; j < dims; j++) a[i, j] = (i == j ? 1 : 0) - m[i, j];
+            var step = a.Solve(r, dims);
+            for (int i = 0; i < dims; i++) z[i] += step[i];
+            // Rounding can keep the residual just above 1e-15; a tiny one after a few steps is converged.
+            if (iteration > 2 && size < acceptAfterThree) return (z, Tracker.TrackWithJacobian(elements, (double[])z.Clone(), context));
         }
-        throw new OpticsException("no 6-D closed orbit found (RF voltage below the energy loss, or unstable optics)");
+        return null;
     }
 }
