@@ -8,7 +8,11 @@ public sealed class BendBody(string name, double length, double curvature, doubl
 {
     public override string Keyword => "sbend";
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, tilt);
         Apply(ref p, Length, curvature, k1, k2);

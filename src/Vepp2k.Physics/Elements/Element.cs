@@ -16,7 +16,11 @@ public abstract class Element(string name, double length)
     /// <summary>The MAD-X keyword, as written in TFS tables.</summary>
     public abstract string Keyword { get; }
 
-    public abstract void Track<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>;
+    // One map per element, written once as a generic Map<T>; these two non-generic entry points
+    // keep the per-element call a plain virtual call (a generic virtual call costs a lookup).
+    public abstract void Track(ref Phase<Real> p, in TrackContext context);
+
+    public abstract void Track(ref Phase<Dual6> p, in TrackContext context);
 
     /// <summary>
     /// The element as a sequence of integration steps for the radiative pass: radiating elements

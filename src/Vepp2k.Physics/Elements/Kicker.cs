@@ -10,7 +10,11 @@ public sealed class Kicker(string name, double length, double hkick, double vkic
     public double VKick { get; } = vkick;
     public override string Keyword { get; } = keyword;
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Drift.Apply(ref p, Length / 2);
         p.Px = p.Px + HKick;

@@ -25,7 +25,11 @@ public sealed class Quadrupole : Element
     public double TiltAngle { get; }
     public override string Keyword => "quadrupole";
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, frame);
         T inv = T.Constant(1) / (p.Delta + 1.0);

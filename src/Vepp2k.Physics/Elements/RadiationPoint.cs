@@ -21,7 +21,11 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
     public double Curvature { get; } = curvature;
     public override string Keyword => "radiation";
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         if (!context.Radiation) return;
         Tilt.Rotate(ref p, tilt);

@@ -22,7 +22,11 @@ public sealed class RfCavity(string name, double length, double voltageV, double
         FrequencyHz > 0 || Harmonic <= 0 ? this
             : new RfCavity(Name, Length, VoltageV, Lag, Harmonic * Constants.SpeedOfLight / circumference, Harmonic);
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Drift.Apply(ref p, Length / 2);
         if (VoltageV != 0 && FrequencyHz > 0)

@@ -32,7 +32,11 @@ public sealed class SectorBend : Element
     public double Curvature => Angle / Length;
     public override string Keyword => "sbend";
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, TiltAngle);
         DipoleEdge.Apply(ref p, Curvature, E1, Fint, Hgap);

@@ -16,7 +16,11 @@ public sealed class Solenoid(string name, double length, double ks) : Element(na
     /// <summary>Larmor rotation angle of the transverse plane at the reference momentum [rad].</summary>
     public double RotationAngle => Ks * Length / 2;
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         if (Length == 0) return;
         T inv = T.Constant(1) / (p.Delta + 1.0);

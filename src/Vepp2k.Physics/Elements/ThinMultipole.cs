@@ -10,7 +10,11 @@ public sealed class ThinMultipole(string name, double[] knl, double[] ksl, doubl
     private readonly double[] bn = knl, an = ksl;
     public override string Keyword => "multipole";
 
-    public override void Track<T>(ref Phase<T> p, in TrackContext context)
+    public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, tilt);
         MultipoleKick.Apply(ref p, bn, an, 1.0);
