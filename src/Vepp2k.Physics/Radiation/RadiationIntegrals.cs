@@ -31,7 +31,7 @@ public sealed record RadiationIntegrals(double I1, double I2, double I3, double 
             double d = entry.Dx, dp = entry.Dpx + h * tanE1 * entry.Dx;
             double k = h * h + k1;
 
-            double sum1 = 0, sum4 = 0, sum5 = 0;
+            double sumD = 0, sum5 = 0;
             for (int j = 0; j <= Intervals; j++)
             {
                 double s = L * j / Intervals;
@@ -41,17 +41,16 @@ public sealed record RadiationIntegrals(double I1, double I2, double I3, double 
                 double as_ = -c * cp * beta + (c * sp + sn * cp) * alpha - sn * sp * gamma;
                 double curlyH = (1 + as_ * as_) / bs * ds * ds + 2 * as_ * ds * dps + bs * dps * dps;
                 double w = (j == 0 || j == Intervals) ? 1 : (j % 2 == 1 ? 4 : 2);
-                sum1 += w * ds;
-                sum4 += w * ds;
+                sumD += w * ds;
                 sum5 += w * curlyH;
                 if (j == Intervals) i4 -= h * h * tanE2 * ds;
             }
             double simpson = L / (3 * Intervals);
             double ah = Math.Abs(h);
-            i1 += sum1 * simpson * h;
+            i1 += sumD * simpson * h;
             i2 += h * h * L;
             i3 += ah * ah * ah * L;
-            i4 += sum4 * simpson * h * (h * h + 2 * k1) - h * h * tanE1 * d;
+            i4 += sumD * simpson * h * (h * h + 2 * k1) - h * h * tanE1 * d;
             i5 += sum5 * simpson * ah * ah * ah;
         }
         return new RadiationIntegrals(i1, i2, i3, i4, i5);
