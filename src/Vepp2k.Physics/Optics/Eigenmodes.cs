@@ -52,6 +52,9 @@ public sealed class Eigenmodes
 
     public static Eigenmodes Analyze(Matrix6 m, int dimension)
     {
+        for (int i = 0; i < dimension; i++)
+            for (int j = 0; j < dimension; j++)
+                if (!double.IsFinite(m[i, j])) throw new OpticsException("the one-turn map is not finite (particle lost or a singular element)");
         var cm = Matrix<Complex>.Build.Dense(dimension, dimension, (i, j) => new Complex(m[i, j], 0));
         var values = cm.Evd().EigenValues.ToArray();
         foreach (var value in values)
