@@ -11,6 +11,8 @@ public static class CliApp
         root.Subcommands.Add(OpticsCommand.Create());
         root.Subcommands.Add(DesignCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(MagnetCommand.Create());
+        root.Subcommands.Add(CurvesCommand.Create());
         return root;
     }
 
