@@ -1,0 +1,71 @@
+using Vepp2k.Machine.Magnets;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Elements;
+
+namespace Vepp2k.Machine.Ring;
+
+/// <summary>
+/// The optics of the final-focus solenoids taken from their coil field profile instead of hard
+/// edges: for each solenoid, the section fields in the lattice are turned into supply currents
+/// (through the sections' excitation curves), the on-axis Bz(s) of the three coils is superposed
+/// (thick-solenoid formula), and the whole run from the IP to the first dipole is replaced by
+/// short solenoid slices with KS(s) = Bz(s)/B rho. Slices of at most 1 cm reproduce int B ds and
+/// int B^2 ds to ~1e-5 (midpoint rule); the partner solenoid's tail across the IP is neglected.
+/// </summary>
+public static class SolenoidFieldOptics
+{
+    public const double SliceLength = 0.01;
+
+    public static Lattice Apply(Lattice lattice, MagnetCatalogue catalogue)
+    {
+        var elements = lattice.Elements.ToList();
+        double brho = lattice.MagneticRigidity;
+        for (int q = 1; q <= 4; q++)
+        {
+            int s1 = lattice.IndexOf($"{q}S1");
+            if (s1 < 0) continue;
+            var (first, last, forward) = Run(elements, s1);
+            var run = elements.GetRange(first, last - first + 1);
+            double length = run.Sum(e => e.Length);
+            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", brho))];
+            var profile = catalogue.SolenoidProfile(currents[0], currents[1], currents[2]);
+            var coils = catalogue.SolenoidCoils;
+            int n = (int)Math.Ceiling(length / SliceLength);
+            double step = length / n;
+            var slices = new List<Element>(n);
+            for (int i = 0; i < n; i++)
+            {
+                // Distance from the IP of this slice's centre, in beam order.
+                double fromIp = forward ? (i + 0.5) * step : length - (i + 0.5) * step;
+                int coil = Enumerable.Range(0, coils.Count).FirstOrDefault(c => fromIp >= coils[c].Start && fromIp < coils[c].End, -1);
+                string name = coil >= 0 ? $"{q}S{coil + 1}" : $"{q}S.FRINGE";
+                slices.Add(new Solenoid(name, step, profile.Field(fromIp) / brho));
+            }
+            elements.RemoveRange(first, run.Count);
+            elements.InsertRange(first, slices);
+            lattice = new Lattice(lattice.Name, elements, lattice.EnergyEv);
+            elements = lattice.Elements.ToList();
+        }
+        return new Lattice(lattice.Name + "-field-profile", elements, lattice.EnergyEv);
+    }
+
+    // The elements strictly between the IP and the first dipole piece around this solenoid. The ring
+    // starts at SND, so the last quadrant's region ends at the end of the element list.
+    private static (int First, int Last, bool Forward) Run(List<Element> e, int section)
+    {
+        static bool Ip(Element x) => x is Marker m && (m.Name.Equals("SND", StringComparison.OrdinalIgnoreCase) || m.Name.Equals("CMD", StringComparison.OrdinalIgnoreCase));
+        int before = section, after = section;
+        while (before >= 0 && !Ip(e[before]) && e[before] is not SectorBend) before--;
+        while (after < e.Count && !Ip(e[after]) && e[after] is not SectorBend) after++;
+        bool ipBefore = before < 0 || Ip(e[before]), ipAfter = after == e.Count || Ip(e[after]);
+        if (ipBefore == ipAfter) throw new OpticsException($"cannot find the interaction region around {e[section].Name}");
+        return (before + 1, after - 1, ipBefore);
+    }
+
+    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, double brho)
+    {
+        var element = run.OfType<Solenoid>().FirstOrDefault(s => s.Name.Equals(section, StringComparison.OrdinalIgnoreCase))
+            ?? throw new OpticsException($"solenoid section {section} is not in its interaction region");
+        return catalogue.Find(section).CurrentFromField(element.Ks * brho);
+    }
+}
