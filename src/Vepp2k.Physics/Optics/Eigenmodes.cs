@@ -17,6 +17,9 @@ public sealed class Eigenmodes
 {
     private const double DegenerateLimit = 1e-8;
 
+    /// <summary>Largest one-turn matrix entry of a ring worth analysing (a stable ring's are below ~1e4).</summary>
+    public const double MaxEntry = 1e8;
+
     private Eigenmodes(Complex[][] vectors, Complex[] values)
     {
         Vectors = vectors;
@@ -54,9 +57,16 @@ public sealed class Eigenmodes
     {
         for (int i = 0; i < dimension; i++)
             for (int j = 0; j < dimension; j++)
+            {
                 if (!double.IsFinite(m[i, j])) throw new OpticsException("the one-turn map is not finite (particle lost or a singular element)");
+                // Entries this large only come from exponential growth; they also make the QR
+                // iterations of the eigen-solver crawl, so refuse before calling it.
+                if (Math.Abs(m[i, j]) > MaxEntry) throw new OpticsException($"one-turn map is unstable (matrix entry {m[i, j]:G3})");
+            }
         var cm = Matrix<Complex>.Build.Dense(dimension, dimension, (i, j) => new Complex(m[i, j], 0));
-        var values = cm.Evd().EigenValues.ToArray();
+        // Eigenvalues from the real solver: MathNet's complex QR iteration never returns on some
+        // defective maps (a Jordan block at eigenvalue 1 with 1e-79 couplings, found by fuzzing).
+        var values = Matrix<double>.Build.Dense(dimension, dimension, (i, j) => m[i, j]).Evd().EigenValues.ToArray();
         foreach (var value in values)
             if (Math.Abs(value.Magnitude - 1) > 1e-2 || Math.Abs(value.Imaginary) < 1e-12)
                 throw new OpticsException($"one-turn map is unstable or on a resonance (eigenvalue {value.Real:G6}{value.Imaginary:+0.######;-0.######}i)");

@@ -15,7 +15,7 @@ public static class Stability
         {
             var m = Tracker.TrackWithJacobian(lattice.Elements, new double[6], new TrackContext(lattice.EnergyEv, false));
             var a = Matrix<double>.Build.Dense(4, 4, (i, j) => m[i, j]);
-            if (!a.Enumerate().All(double.IsFinite)) return 100;
+            if (!a.Enumerate().All(x => double.IsFinite(x) && Math.Abs(x) < Eigenmodes.MaxEntry)) return 100;
             double worst = a.Evd().EigenValues.Max(l => l.Magnitude);
             return Math.Min(100, Math.Log(Math.Max(worst, 1)));
         }

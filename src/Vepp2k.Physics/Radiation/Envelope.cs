@@ -125,13 +125,22 @@ public sealed class Envelope
     private static Matrix6 SolveLyapunov(Matrix6 m, Matrix6 b, out Eigenmodes modes)
     {
         modes = Eigenmodes.Analyze(m, 6);
-        var cm = Matrix<Complex>.Build.Dense(6, 6, (i, j) => new Complex(m[i, j], 0));
-        var evd = cm.Evd();
-        var v = evd.EigenVectors;
+        // The eigenbasis is the three modes and their conjugates (no second eigen-solve needed).
+        var lambda = new Complex[6];
+        var v = Matrix<Complex>.Build.Dense(6, 6);
+        for (int k = 0; k < 3; k++)
+        {
+            lambda[2 * k] = modes.Values[k];
+            lambda[2 * k + 1] = Complex.Conjugate(modes.Values[k]);
+            for (int i = 0; i < 6; i++)
+            {
+                v[i, 2 * k] = modes.Vectors[k][i];
+                v[i, 2 * k + 1] = Complex.Conjugate(modes.Vectors[k][i]);
+            }
+        }
         var vi = v.Inverse();
         var bc = Matrix<Complex>.Build.Dense(6, 6, (i, j) => new Complex(b[i, j], 0));
         var bp = vi * bc * vi.Transpose();
-        var lambda = evd.EigenValues;
         var sp = Matrix<Complex>.Build.Dense(6, 6, (i, j) => bp[i, j] / (1 - lambda[i] * lambda[j]));
         var sigma = v * sp * v.Transpose();
         var result = new Matrix6();
