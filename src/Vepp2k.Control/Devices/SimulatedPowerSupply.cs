@@ -127,6 +127,21 @@ public sealed class SimulatedPowerSupply : IPowerSupply
         return CommandResult.Accept("interlocks reset, off");
     }
 
+    /// <summary>
+    /// Simulation start-up only: the supply is found already on, regulated at this current (as a
+    /// running machine is when the control system starts), instead of ramping up from zero.
+    /// </summary>
+    public void StartRunning(double amperes)
+    {
+        var check = SetCurrent(amperes);
+        if (!check.Accepted) throw new ArgumentOutOfRangeException(nameof(amperes), $"{Name}: {check.Reason}");
+        if (Parameters.Bipolar && amperes != 0) Polarity = Math.Sign(amperes);
+        Enter(SupplyState.On);
+        Setpoint = RampedSetpoint = LoadCurrent = amperes;
+        OutputVoltage = Parameters.LoadResistance * amperes;
+        SampleReadbacks();
+    }
+
     /// <summary>Fault injection: drives one interlock input. Raising any input trips the supply.</summary>
     public void SetFault(InterlockBits bit, bool active)
     {
