@@ -1,0 +1,76 @@
+using Vepp2k.Control.Devices;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Runtime;
+using Vepp2k.Machine.Magnets;
+using Vepp2k.Machine.Ring;
+
+namespace Vepp2k.Control.Interlocks;
+
+/// <summary>
+/// Judges a request as a whole before anything moves: every target inside its drive limits (refused,
+/// never clamped), SC solenoid sections inside their field limits and changing sign only at zero
+/// current, no element tripped or quenched, none already ramping. The first violation refuses the
+/// whole request, so a refused request changes nothing.
+/// </summary>
+public sealed class RequestGuard(SimulatedMachine machine)
+{
+    /// <summary>Field tolerance on the coil limits: the design sits exactly at 13 T.</summary>
+    private const double FieldTolerance = 1e-6;
+
+    public string? Check(IReadOnlyList<RampLeg> legs, IReadOnlyCollection<Ramp> active)
+    {
+        foreach (var leg in legs)
+        {
+            if (Check(leg, active) is { } reason) return reason;
+        }
+        return null;
+    }
+
+    private string? Check(RampLeg leg, IReadOnlyCollection<Ramp> active)
+    {
+        var e = leg.Element;
+        var supply = e.Supply;
+        double target = leg.Target;
+        if (!double.IsFinite(target)) return $"{e.Name}: target {target} A is not a finite number";
+        double low = e.Model.MinCurrent, high = e.Model.MaxCurrent;
+        if (target < low || target > high)
+            return $"{e.Name}: {target:F3} A is outside the drive limits [{low:G6}, {high:G6}] A";
+        if (supply.State == SupplyState.Interlock)
+            return $"{e.Name}: supply tripped ({supply.LatchedInterlocks}); reset its interlocks first";
+        if (active.FirstOrDefault(r => !r.Finished && r.Involves(e)) is { } busy)
+            return $"{e.Name}: busy in ramp #{busy.Id} ({busy.Description}); wait, pause or abort it first";
+        if (e.IsSolenoid) return CheckSolenoid(leg);
+        return null;
+    }
+
+    private string? CheckSolenoid(RampLeg leg)
+    {
+        var e = leg.Element;
+        var solenoid = machine.SolenoidOf(e);
+        if (solenoid.Sections.Any(s => s.IsQuenched || s.Discharge is not null))
+            return $"{e.Name}: solenoid {solenoid.Name} is quenched or discharging; wait for the discharge to end and reset";
+        bool extra = e.Name.EndsWith('3');
+        double limit = extra ? RingDesign.ExtraCoilLimit : RingDesign.MainCoilLimit;
+        double field = e.Model.FieldFromCurrent(leg.Target, HysteresisBranch.Up);
+        if (Math.Abs(field) > limit * (1 + FieldTolerance))
+            return $"{e.Name}: {leg.Target:F2} A gives {Math.Abs(field):F3} T, above the {limit} T limit of the {(extra ? "extra" : "main")} coil";
+        double now = e.Supply.Dcct1;
+        double zero = e.Supply.Parameters.ZeroCurrentThreshold;
+        if (leg.Target * now < 0 && Math.Abs(now) > zero)
+            return $"{e.Name}: polarity reversal only at zero current (now {now:F2} A); ramp to 0 A first";
+        return null;
+    }
+
+    /// <summary>
+    /// Switching the dipole supply off while SC solenoids carry current drops the beam energy under
+    /// focusing set for full energy: allowed only with an explicit confirmation.
+    /// </summary>
+    public string? CheckSwitchOff(PoweredElement e, bool confirmed)
+    {
+        if (e != machine.DipoleSupply || confirmed) return null;
+        var powered = machine.Elements.Where(x => x.IsSolenoid && Math.Abs(x.Supply.Dcct1) > x.Supply.Parameters.ZeroCurrentThreshold)
+            .Select(x => x.Name).ToList();
+        return powered.Count == 0 ? null
+            : $"switching off the dipole supply with solenoids powered ({string.Join(" ", powered)}) needs confirmation";
+    }
+}

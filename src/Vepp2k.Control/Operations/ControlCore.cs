@@ -1,0 +1,257 @@
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.Devices;
+using Vepp2k.Control.History;
+using Vepp2k.Control.Interlocks;
+using Vepp2k.Control.Runtime;
+using Vepp2k.Machine.Magnets;
+
+namespace Vepp2k.Control.Operations;
+
+/// <summary>
+/// What operators do to the magnets, one by one or in groups: every request is converted to
+/// amperes, judged whole by the <see cref="RequestGuard"/>, executed as one synchronised
+/// <see cref="Ramp"/>, and logged with who, what, old -> new and the result. A refused request
+/// changes nothing. The device loop calls <see cref="Tick"/>; one lock serialises the loop and
+/// the operations so a request always sees a consistent machine.
+/// </summary>
+public sealed partial class ControlCore
+{
+    private readonly Lock _gate = new();
+    private readonly List<Ramp> _ramps = [];
+    private long _nextRampId = 1;
+
+    public ControlCore(SimulatedMachine machine, IControlStore store, TimeProvider time)
+    {
+        Machine = machine;
+        Store = store;
+        Time = time;
+        Journal = new EventJournal(store, time);
+        Groups = new GroupCatalog(machine, store);
+        Guard = new RequestGuard(machine);
+        _watch = new DeviceWatch(this);
+    }
+
+    public SimulatedMachine Machine { get; }
+    public IControlStore Store { get; }
+    public TimeProvider Time { get; }
+    public EventJournal Journal { get; }
+    public GroupCatalog Groups { get; }
+    public RequestGuard Guard { get; }
+
+    /// <summary>The beam energy the strengths refer to [eV]: the one the dipole setpoint bends on the design orbit.</summary>
+    public double EnergyEv
+    {
+        get
+        {
+            double ps = Machine.DipoleSupply.Supply.Setpoint;
+            var d = Machine.DipoleSupply.Model;
+            return ps <= 0 ? BeamEnergyRange.MinEv : Math.Clamp(Machine.Catalogue.BeamEnergy(Math.Min(ps, d.MaxCurrent)), BeamEnergyRange.MinEv, BeamEnergyRange.MaxEv);
+        }
+    }
+
+    /// <summary>Ramps running, paused, or finished within the last minutes (newest last).</summary>
+    public IReadOnlyList<Ramp> Ramps { get { lock (_gate) return [.. _ramps]; } }
+
+    public Ramp? FindRamp(long id) { lock (_gate) return _ramps.FirstOrDefault(r => r.Id == id); }
+
+    /// <summary>Sets elements to values (amperes, or strengths at the present energy).</summary>
+    public OperationResult Set(WriteContext who, IReadOnlyList<(string Element, double Value)> targets, Units units, string description)
+    {
+        if (!who.Role.CanWrite()) return Refuse(who, description, $"user '{who.User}' ({who.Role}) may not change the machine");
+        if (targets.Count == 0) return Refuse(who, description, "nothing to set");
+        lock (_gate)
+        {
+            Machine.Update();
+            var legs = new List<RampLeg>();
+            foreach (var (name, value) in targets)
+            {
+                var e = Machine.Find(name);
+                if (e is null) return Refuse(who, description, $"no element '{name}'");
+                if (legs.Any(l => l.Element == e)) return Refuse(who, description, $"{e.Name} appears twice");
+                if (ToCurrent(e, value, units) is not { } amps) return Refuse(who, description, ConversionError(e, value, units));
+                legs.Add(new RampLeg(e, e.Supply.Setpoint, amps));
+            }
+            return Start(who, legs, description);
+        }
+    }
+
+    /// <summary>A group operation: set, increment or scale every member, in amperes or strengths.</summary>
+    public OperationResult Apply(WriteContext who, string group, GroupOperation operation, double value, Units units)
+    {
+        string description = $"{operation} {group} {(operation == GroupOperation.Scale ? "x" : "")}{value:G6} ({units})";
+        var g = Groups.Find(group);
+        if (g is null) return Refuse(who, description, $"no group '{group}'; groups: {string.Join(", ", Groups.All.Select(x => x.Name))}");
+        if (!double.IsFinite(value)) return Refuse(who, description, $"{value} is not a finite number");
+        var targets = new List<(string, double)>();
+        lock (_gate)
+        {
+            foreach (var name in g.Members)
+            {
+                var e = Machine.Get(name);
+                double now = units == Units.Hardware ? e.Supply.Setpoint : StrengthOf(e, e.Supply.Setpoint);
+                targets.Add((name, operation switch
+                {
+                    GroupOperation.Set => value,
+                    GroupOperation.Increment => now + value,
+                    _ => now * value,
+                }));
+            }
+        }
+        return Set(who, targets, units, description);
+    }
+
+    /// <summary>The strength an element gives at a current, at the present energy.</summary>
+    public double StrengthOf(PoweredElement e, double amperes)
+    {
+        double clamped = Math.Clamp(amperes, e.Model.MinCurrent, e.Model.MaxCurrent);
+        return e.Model.StrengthFromCurrent(clamped, EnergyEv);
+    }
+
+    private double? ToCurrent(PoweredElement e, double value, Units units)
+    {
+        if (!double.IsFinite(value)) return null;
+        if (units == Units.Hardware) return value;
+        try { return e.Model.CurrentFromStrength(value, EnergyEv); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private string ConversionError(PoweredElement e, double value, Units units)
+    {
+        if (!double.IsFinite(value)) return $"{e.Name}: {value} is not a finite number";
+        try { e.Model.CurrentFromStrength(value, EnergyEv); return $"{e.Name}: cannot convert {value}"; }
+        catch (ArgumentException x) { return $"{e.Name}: {x.Message}"; }
+    }
+
+    private OperationResult Start(WriteContext who, List<RampLeg> legs, string description)
+    {
+        if (Guard.Check(legs, _ramps) is { } reason) return Refuse(who, description, reason);
+        var now = Time.GetUtcNow();
+        var ramp = new Ramp(_nextRampId++, description, who.User, legs, RampPlanner.Duration(legs), now);
+        _ramps.Add(ramp);
+        ramp.Step(now);
+        var items = legs.Select(l => new OperationItem(l.Element.Name, l.Start, l.Target)).ToList();
+        foreach (var l in legs)
+            Journal.Log(EventKind.Operator, who.User, l.Element.SetpointChannel, description + $" via {who.Origin}",
+                $"{l.Start:F4} A", $"{l.Target:F4} A", $"applied (ramp #{ramp.Id})");
+        return new OperationResult(true, $"ramp #{ramp.Id}: {legs.Count} element(s) in {ramp.Duration.TotalSeconds:F1} s", ramp.Id, items);
+    }
+
+    private OperationResult Refuse(WriteContext who, string description, string reason)
+    {
+        Journal.Log(EventKind.Operator, who.User, description, $"refused request via {who.Origin}", result: "refused: " + reason);
+        return OperationResult.Refused(reason);
+    }
+
+    /// <summary>Pause, resume or abort a ramp; says where it stopped.</summary>
+    public WriteResult ControlRamp(WriteContext who, long id, string action)
+    {
+        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not control ramps");
+        lock (_gate)
+        {
+            var ramp = _ramps.FirstOrDefault(r => r.Id == id);
+            if (ramp is null) return WriteResult.Refused($"no ramp #{id}");
+            Machine.Update();
+            bool done = action switch
+            {
+                "pause" => ramp.Pause(),
+                "resume" => ramp.Resume(),
+                "abort" => ramp.Abort($"aborted by {who.User}"),
+                _ => throw new ArgumentException($"unknown ramp action '{action}' (pause, resume, abort)"),
+            };
+            var result = done ? WriteResult.Ok(ramp.Where()) : WriteResult.Refused($"ramp #{id} is {ramp.State}; cannot {action}");
+            Journal.Log(EventKind.Operator, who.User, $"ramp #{id}", action, result: result.ToString());
+            return result;
+        }
+    }
+
+    /// <summary>Switches a supply on or off (off of the dipole supply with solenoids powered needs confirmation).</summary>
+    public WriteResult Switch(WriteContext who, string element, bool on)
+    {
+        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not switch supplies");
+        lock (_gate)
+        {
+            var e = Machine.Find(element);
+            if (e is null) return WriteResult.Refused($"no element '{element}'");
+            if (!on && Guard.CheckSwitchOff(e, who.Confirmed) is { } reason)
+            {
+                Journal.Log(EventKind.Interlock, who.User, e.Path, "switch off refused", result: "refused: " + reason);
+                return WriteResult.Refused(reason);
+            }
+            if (_ramps.FirstOrDefault(r => !r.Finished && r.Involves(e)) is { } busy && !on)
+                busy.Abort($"{e.Name} switched off by {who.User}");
+            var old = e.Supply.State;
+            var r = on ? e.Supply.SwitchOn() : e.Supply.SwitchOff();
+            var result = r.Accepted ? WriteResult.Ok(r.Reason) : WriteResult.Refused(r.Reason);
+            Journal.Log(EventKind.Operator, who.User, e.Path, on ? "switch on" : "switch off", old.ToString(), e.Supply.State.ToString(), result.ToString());
+            return result;
+        }
+    }
+
+    /// <summary>Resets a supply's latched interlocks: refused while the cause is still there.</summary>
+    public WriteResult ResetInterlocks(WriteContext who, string element)
+    {
+        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not reset interlocks");
+        lock (_gate)
+        {
+            var e = Machine.Find(element);
+            if (e is null) return WriteResult.Refused($"no element '{element}'");
+            var latched = e.Supply.LatchedInterlocks;
+            var r = e.Supply.ResetInterlocks();
+            var result = r.Accepted ? WriteResult.Ok(r.Reason) : WriteResult.Refused(r.Reason);
+            Journal.Log(EventKind.Interlock, who.User, e.Path, "reset interlocks", latched.ToString(), e.Supply.LatchedInterlocks.ToString(), result.ToString());
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Waits until every element's readback is within tolerance of its target, or the timeout
+    /// (simulated time) passes; reports who did not arrive and where they are.
+    /// </summary>
+    public async Task<ArrivalReport> WaitForArrival(IReadOnlyList<(string Element, double Target)> targets, double toleranceAmps,
+        TimeSpan timeout, CancellationToken cancel = default)
+    {
+        var deadline = Time.GetUtcNow() + timeout;
+        while (true)
+        {
+            List<string> arrived = [], missing = [];
+            lock (_gate)
+            {
+                foreach (var (name, target) in targets)
+                {
+                    var e = Machine.Get(name);
+                    double read = 0.5 * (e.Supply.Dcct1 + e.Supply.Dcct2);
+                    if (Math.Abs(read - target) <= toleranceAmps && e.Supply.State == SupplyState.On) arrived.Add(e.Name);
+                    else missing.Add($"{e.Name} at {read:F3} A ({e.Supply.State}), target {target:F3} A");
+                }
+            }
+            if (missing.Count == 0) return new ArrivalReport(true, arrived, [], $"all {arrived.Count} arrived within {toleranceAmps} A");
+            if (Time.GetUtcNow() >= deadline)
+                return new ArrivalReport(false, arrived, missing, $"{missing.Count} of {targets.Count} did not arrive within {timeout.TotalSeconds:F0} s: {string.Join("; ", missing)}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancel);
+        }
+    }
+
+    /// <summary>One device-loop period: devices to now, ramps a step, state changes and quenches logged.</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            Machine.Update();
+            var now = Time.GetUtcNow();
+            foreach (var ramp in _ramps.Where(r => !r.Finished)) ramp.Step(now);
+            _ramps.RemoveAll(r => r.Finished && now - r.Started > TimeSpan.FromMinutes(10));
+            _watch.Check(now);
+        }
+        Journal.Retry();
+    }
+
+    /// <summary>Stops every running ramp that moves one of these elements (a quench's dependent operations).</summary>
+    private void AbortRampsInvolving(Func<PoweredElement, bool> which, string reason)
+    {
+        foreach (var r in _ramps.Where(r => !r.Finished && r.Legs.Any(l => which(l.Element))))
+        {
+            r.Abort(reason);
+            Journal.Log(EventKind.Interlock, "system", $"ramp #{r.Id}", "ramp aborted", result: r.Where() + " - " + reason);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Vepp2k.Control.Runtime;
+
+namespace Vepp2k.Control.Operations;
+
+/// <summary>
+/// The duration of a synchronised ramp: each supply may change no faster than its dI/dt limit and
+/// than its voltage allows (L dI/dt + R I &lt;= U_max, taken at the larger end current), so the
+/// slowest leg sets the pace and every other leg slows down to arrive with it.
+/// </summary>
+public static class RampPlanner
+{
+    /// <summary>Shortest ramp: one device-loop period, so even a small step goes through a ramp.</summary>
+    public static readonly TimeSpan MinimumDuration = TimeSpan.FromMilliseconds(100);
+
+    public static TimeSpan Duration(IEnumerable<RampLeg> legs)
+    {
+        double seconds = MinimumDuration.TotalSeconds;
+        foreach (var leg in legs)
+            seconds = Math.Max(seconds, Math.Abs(leg.Target - leg.Start) / AllowedRate(leg));
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Largest dI/dt [A/s] the leg's supply can follow over the whole leg.</summary>
+    public static double AllowedRate(RampLeg leg)
+    {
+        var p = leg.Element.Supply.Parameters;
+        double peak = Math.Max(Math.Abs(leg.Start), Math.Abs(leg.Target));
+        double headroom = p.MaxVoltage - p.LoadResistance * peak;
+        double voltageRate = p.LoadInductance > 0 ? headroom / p.LoadInductance : double.PositiveInfinity;
+        // Keep 10% of the voltage headroom for regulation, and never stall on a supply at its limit.
+        return Math.Max(Math.Min(p.MaxRampRate, 0.9 * voltageRate), 1e-3 * p.MaxRampRate);
+    }
+}
