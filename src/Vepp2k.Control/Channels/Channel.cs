@@ -79,7 +79,7 @@ public sealed class Channel
     private ChannelUpdate? Apply(ChannelValue value, DateTimeOffset time, bool force)
     {
         var (status, severity) = (AlarmStatus.NoAlarm, AlarmSeverity.NoAlarm);
-        if (value.IsNumeric && Spec.Type == ChannelType.Double)
+        if (value.IsNumeric && Spec.Type is ChannelType.Double or ChannelType.Integer)
         {
             var alarm = Spec.Alarms.Evaluate(value.Number, _lastAlarmLimit);
             _lastAlarmLimit = alarm.Limit;

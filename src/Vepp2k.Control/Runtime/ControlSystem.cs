@@ -1,0 +1,122 @@
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.History;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Security;
+using Vepp2k.Control.WorkingSets;
+using Vepp2k.Machine.Magnets;
+using Vepp2k.Machine.Ring;
+
+namespace Vepp2k.Control.Runtime;
+
+/// <summary>
+/// The whole control system in one process: the simulated machine, its channel tree, the control
+/// core, working sets, users, the archive and the event log, and the device loop that ties them:
+/// every tick the devices advance, ramps step, readbacks are posted, and changes fan out to the
+/// archive, the log and every subscriber.
+/// </summary>
+public sealed class ControlSystem : IAsyncDisposable
+{
+    private readonly List<(Channel Channel, DateTimeOffset Last)> _periodic = [];
+    private DateTimeOffset _lastPeriodic;
+
+    private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
+    {
+        Options = options;
+        Time = time;
+        Store = store;
+        AdminMessage = adminMessage;
+        Machine = new SimulatedMachine(MagnetCatalogue.Default, time);
+        // The machine is found running the mode: supplies on at its currents, correctors on at zero.
+        var currents = DesignCurrents.For(MagnetCatalogue.Default, ModeDesigns.Setting(options.Mode));
+        foreach (var e in Machine.Elements) currents.TryAdd(e.Name, 0);
+        Machine.StartRunning(currents);
+        Core = new ControlCore(Machine, store, time);
+        Registry = new ChannelRegistry(time);
+        MachineChannels = new MachineChannels(Registry, Core);
+        SystemChannels = new SystemChannels(Registry, this);
+        Registry.Freeze();
+        WorkingSets = new WorkingSetService(Core, Registry, store);
+        Users = new UserDirectory(store);
+        Archiver = new Archiver(store, time, capacity: 200_000);
+        Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", "VEPP/Control/ArchiveLost",
+            $"archive lost {loss.Count} sample(s), {loss.TotalLost} in total", result: loss.Error?.Message ?? "queue full");
+        Core.Journal.StorageFailed += e => SystemChannels.StorageFailed(e);
+        Registry.Listen(OnUpdate);
+        Core.Journal.Log(EventKind.State, "system", "VEPP", $"control system started: mode {options.Mode}, {Registry.Count} channels");
+        Step();
+        _lastPeriodic = time.GetUtcNow();
+    }
+
+    public ControlSystemOptions Options { get; }
+    public TimeProvider Time { get; }
+    public IControlStore Store { get; }
+    public string AdminMessage { get; }
+    public SimulatedMachine Machine { get; }
+    public ControlCore Core { get; }
+    public ChannelRegistry Registry { get; }
+    public MachineChannels MachineChannels { get; }
+    public SystemChannels SystemChannels { get; }
+    public WorkingSetService WorkingSets { get; }
+    public UserDirectory Users { get; }
+    public Archiver Archiver { get; }
+
+    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time)
+    {
+        var store = ControlStore.Open(options.DataFolder, options.PostgresConnection);
+        try
+        {
+            string admin = new UserDirectory(store).EnsureAdmin(options.AdminPassword, options.DataFolder);
+            return new ControlSystem(options, time, store, admin);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>One device-loop period (the loop calls it; tests call it with a manual clock).</summary>
+    public void Step()
+    {
+        Core.Tick();
+        MachineChannels.Publish();
+        SystemChannels.Publish();
+        var now = Time.GetUtcNow();
+        if (now - _lastPeriodic >= Options.PeriodicArchive)
+        {
+            _lastPeriodic = now;
+            foreach (var c in Registry.All.Where(c => c.Spec.Type == ChannelType.Double))
+            {
+                var s = c.Snapshot();
+                Archiver.Offer(new ArchiveSample(c.Spec.Path, now, s.Value.Number, (int)s.Severity));
+            }
+        }
+    }
+
+    /// <summary>Runs the device loop until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        using var timer = new PeriodicTimer(Options.TickPeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancel)) Step();
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+    }
+
+    private void OnUpdate(ChannelUpdate u)
+    {
+        if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric)
+            Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
+        if ((u.Mask & UpdateMask.Alarm) != 0 && u.Status != AlarmStatus.Udf)
+            Core.Journal.Log(EventKind.Alarm, "system", u.Path, u.Severity == AlarmSeverity.NoAlarm ? "alarm cleared" : $"alarm {u.Status}",
+                null, $"{u.Value} ({u.Severity})", u.Severity.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Core.Journal.Log(EventKind.State, "system", "VEPP", "control system stopped");
+        await Archiver.DisposeAsync();
+        Store.Dispose();
+    }
+}

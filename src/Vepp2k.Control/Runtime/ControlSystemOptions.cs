@@ -1,0 +1,29 @@
+namespace Vepp2k.Control.Runtime;
+
+/// <summary>How to start the control system; the defaults are the embedded simulated VEPP-2000.</summary>
+public sealed record ControlSystemOptions
+{
+    /// <summary>Folder of the SQLite database and the generated admin credential.</summary>
+    public string DataFolder { get; init; } = "data";
+
+    /// <summary>PostgreSQL connection string; null keeps history in SQLite under <see cref="DataFolder"/>.</summary>
+    public string? PostgresConnection { get; init; }
+
+    /// <summary>Operating mode whose design currents the supplies start at.</summary>
+    public string Mode { get; init; } = "design-1GeV";
+
+    /// <summary>Readback period of the device loop (10 Hz by default).</summary>
+    public TimeSpan TickPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the online model recomputes the optics from the readbacks.</summary>
+    public TimeSpan ModelPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Every archived numeric channel is also sampled this often, changed or not.</summary>
+    public TimeSpan PeriodicArchive { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Admin password for unattended starts; null generates one on first start.</summary>
+    public string? AdminPassword { get; init; }
+
+    /// <summary>Serve only these subsystems' elements (null = all): for splitting the ring between servers.</summary>
+    public IReadOnlyList<string>? Subsystems { get; init; }
+}

@@ -1,0 +1,108 @@
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.History;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Runtime;
+
+namespace Vepp2k.Control.WorkingSets;
+
+/// <summary>One item of a comparison: values on each side [A] and whether they differ beyond tolerance.</summary>
+public sealed record ComparisonItem(string Channel, string Subsystem, double? Left, double? Right, bool Differs);
+
+/// <summary>The outcome of one restored item: restored, unchanged, unavailable or failed, with the reason.</summary>
+public sealed record RestoreItem(string Channel, string Subsystem, string Outcome, string Detail);
+
+/// <summary>The final report of a restore.</summary>
+public sealed record RestoreReport(string Set, int Version, int Restored, int Unchanged, int Unavailable, int Failed,
+    IReadOnlyList<RestoreItem> Items, string Summary);
+
+/// <summary>
+/// Save, compare and restore working sets. A save is a fresh read of every setting channel at one
+/// instant. A restore goes subsystem by subsystem in <see cref="Subsystem.RestoreOrder"/>: the items
+/// that differ move in one synchronised ramp per subsystem, the next subsystem starts only when the
+/// previous one arrived (or timed out), and the report lists every item with its outcome.
+/// </summary>
+public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry, IControlStore store)
+{
+    /// <summary>Default restore tolerance [A]: below it an item counts as unchanged / arrived.</summary>
+    public const double DefaultTolerance = 0.05;
+
+    public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)
+    {
+        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not save working sets");
+        var items = Live().Select(x => new WorkingSetItem(x.Channel, x.Value, x.Subsystem)).ToList();
+        var saved = store.SaveWorkingSet(new WorkingSet(name, 0, core.Time.GetUtcNow(), who.User, comment, tags, items));
+        core.Journal.Log(EventKind.Operator, who.User, $"workingset/{saved.Name}", $"saved version {saved.Version} ({items.Count} items) via {who.Origin}",
+            null, $"v{saved.Version}", "applied");
+        return saved;
+    }
+
+    /// <summary>Every setting channel's present setpoint, read at one instant.</summary>
+    public IReadOnlyList<(string Channel, double Value, string Subsystem)> Live()
+    {
+        core.Tick();
+        return [.. core.Machine.Elements.Select(e => (e.SetpointChannel, e.Supply.Setpoint, e.Subsystem))];
+    }
+
+    /// <summary>Compares a set with another set, or with the live machine when <paramref name="other"/> is null.</summary>
+    public IReadOnlyList<ComparisonItem> Compare(WorkingSet set, WorkingSet? other, double tolerance)
+    {
+        var left = set.Items.ToDictionary(i => i.Channel, i => i);
+        var right = other is null
+            ? Live().ToDictionary(x => x.Channel, x => new WorkingSetItem(x.Channel, x.Value, x.Subsystem))
+            : other.Items.ToDictionary(i => i.Channel, i => i);
+        return [.. left.Keys.Union(right.Keys).Order(StringComparer.Ordinal).Select(channel =>
+        {
+            var l = left.GetValueOrDefault(channel);
+            var r = right.GetValueOrDefault(channel);
+            bool differs = l is null || r is null || Math.Abs(l.Value - r.Value) > tolerance;
+            return new ComparisonItem(channel, (l ?? r)!.Subsystem, l?.Value, r?.Value, differs);
+        })];
+    }
+
+    public async Task<RestoreReport> Restore(WriteContext who, WorkingSet set, IReadOnlyList<string> subsystems, double tolerance,
+        TimeSpan timeoutPerSubsystem, IProgress<string>? progress = null, CancellationToken cancel = default)
+    {
+        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not restore");
+        var items = new List<RestoreItem>();
+        foreach (var subsystem in Subsystem.RestoreOrder.Where(subsystems.Contains))
+        {
+            var moves = new List<(string Element, double Target, WorkingSetItem Item)>();
+            foreach (var item in set.Items.Where(i => i.Subsystem == subsystem))
+            {
+                var channel = registry.Find(item.Channel);
+                var element = core.Machine.Elements.FirstOrDefault(e => e.SetpointChannel == item.Channel);
+                if (channel is null || element is null || channel.Spec.Access != ChannelAccess.ReadWrite)
+                    items.Add(new(item.Channel, subsystem, "unavailable", "no writable channel of that name in this machine"));
+                else if (element.Supply.State is not Devices.SupplyState.On)
+                    items.Add(new(item.Channel, subsystem, "unavailable", $"supply {element.Supply.State}"));
+                else if (Math.Abs(element.Supply.Setpoint - item.Value) <= tolerance)
+                    items.Add(new(item.Channel, subsystem, "unchanged", $"{element.Supply.Setpoint:F4} A"));
+                else moves.Add((element.Name, item.Value, item));
+            }
+            if (moves.Count == 0) continue;
+            progress?.Report($"{subsystem}: ramping {moves.Count} element(s)");
+            var op = core.Set(who, [.. moves.Select(m => (m.Element, m.Target))], Units.Hardware, $"restore {set.Name} v{set.Version} {subsystem}");
+            if (!op.Applied)
+            {
+                items.AddRange(moves.Select(m => new RestoreItem(m.Item.Channel, subsystem, "failed", op.Message)));
+                progress?.Report($"{subsystem}: refused: {op.Message}");
+                continue;
+            }
+            var ramp = core.FindRamp(op.RampId!.Value)!;
+            var arrival = await core.WaitForArrival([.. moves.Select(m => (m.Element, m.Target))], tolerance, ramp.Duration + timeoutPerSubsystem, cancel);
+            foreach (var m in moves)
+            {
+                bool ok = arrival.Arrived.Contains(m.Element);
+                items.Add(new(m.Item.Channel, subsystem, ok ? "restored" : "failed",
+                    ok ? $"{m.Target:F4} A" : arrival.NotArrived.First(n => n.StartsWith(m.Element + " ", StringComparison.Ordinal))));
+            }
+            progress?.Report($"{subsystem}: {arrival.Message}");
+        }
+        int Count(string outcome) => items.Count(i => i.Outcome == outcome);
+        var report = new RestoreReport(set.Name, set.Version, Count("restored"), Count("unchanged"), Count("unavailable"), Count("failed"), items,
+            $"restored {Count("restored")}, unchanged {Count("unchanged")}, unavailable {Count("unavailable")}, failed {Count("failed")}");
+        core.Journal.Log(EventKind.Operator, who.User, $"workingset/{set.Name}", $"restore v{set.Version} ({string.Join(",", subsystems)}) via {who.Origin}",
+            null, null, report.Summary);
+        return report;
+    }
+}
