@@ -38,14 +38,19 @@ public sealed partial class ControlCore
     public GroupCatalog Groups { get; }
     public RequestGuard Guard { get; }
 
-    /// <summary>The beam energy the strengths refer to [eV]: the one the dipole setpoint bends on the design orbit.</summary>
+    /// <summary>
+    /// The beam energy the strengths refer to [eV]: the one the dipole setpoint bends on the design
+    /// orbit, held inside the machine's 0.16-1 GeV range (outside it strengths refer to the nearer end).
+    /// </summary>
     public double EnergyEv
     {
         get
         {
-            double ps = Machine.DipoleSupply.Supply.Setpoint;
-            var d = Machine.DipoleSupply.Model;
-            return ps <= 0 ? BeamEnergyRange.MinEv : Math.Clamp(Machine.Catalogue.BeamEnergy(Math.Min(ps, d.MaxCurrent)), BeamEnergyRange.MinEv, BeamEnergyRange.MaxEv);
+            var catalogue = Machine.Catalogue;
+            double ps = Math.Min(Machine.DipoleSupply.Supply.Setpoint, Machine.DipoleSupply.Model.MaxCurrent);
+            if (ps <= catalogue.DipoleCurrent(BeamEnergyRange.MinEv)) return BeamEnergyRange.MinEv;
+            if (ps >= catalogue.DipoleCurrent(BeamEnergyRange.MaxEv)) return BeamEnergyRange.MaxEv;
+            return catalogue.BeamEnergy(ps);
         }
     }
 

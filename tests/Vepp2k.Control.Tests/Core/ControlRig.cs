@@ -10,7 +10,8 @@ internal sealed class ControlRig : IAsyncDisposable
     public static readonly WriteContext Operator = new("alice", Role.Operator, "test");
     public static readonly WriteContext Viewer = new("victor", Role.Viewer, "test");
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vepp2k-core-" + Guid.NewGuid().ToString("N"));
+    // tmpfs where there is one: the campaign writes tens of thousands of synchronous events.
+    private readonly string _folder = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "vepp2k-core-" + Guid.NewGuid().ToString("N"));
 
     public ControlRig(string mode = "design-1GeV")
     {

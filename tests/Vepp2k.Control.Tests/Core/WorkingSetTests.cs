@@ -1,0 +1,67 @@
+using Vepp2k.Control.Devices;
+using Vepp2k.Control.History;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Runtime;
+
+namespace Vepp2k.Control.Tests.Core;
+
+public class WorkingSetTests
+{
+    [Fact]
+    public async Task RestoreBringsTheMachineBackInOrderAndReportsEveryItem()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        var sets = rig.System.WorkingSets;
+        var saved = sets.Save(ControlRig.Operator, "round 1 GeV", "design", ["golden"]);
+        Assert.Equal(1, saved.Version);
+        Assert.Equal(core.Machine.Elements.Count, saved.Items.Count);
+
+        // Move the machine: quads down 5%, one corrector kicked, one quad supply tripped.
+        Assert.True(core.Apply(ControlRig.Operator, "quads", GroupOperation.Scale, 0.95, Units.Hardware).Applied);
+        Assert.True(core.Set(ControlRig.Operator, [("1F1X", 2.0)], Units.Hardware, "kick").Applied);
+        rig.Run(10);
+        core.Machine.Get("3D2").Supply.SetFault(InterlockBits.Water, true);
+        rig.Run(5);
+        var diff = sets.Compare(saved, null, 0.05);
+        Assert.Equal(25, diff.Count(d => d.Differs));   // 24 quads and 1F1X
+
+        var progress = new List<string>();
+        var restore = sets.Restore(ControlRig.Operator, saved, Subsystem.RestoreOrder, 0.05, TimeSpan.FromSeconds(20), new SyncProgress(progress));
+        while (!restore.IsCompleted) { rig.Run(0.5); await Task.Yield(); }
+        var report = await restore;
+
+        Assert.Equal(24, report.Restored);      // 23 quads + 1F1X
+        Assert.Equal(1, report.Unavailable);    // 3D2 tripped: reported, not hidden
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(core.Machine.Elements.Count - 25, report.Unchanged);
+        Assert.Contains(report.Items, i => i.Channel == "VEPP/QUAD/3D2/SCur" && i.Outcome == "unavailable" && i.Detail.Contains("Interlock"));
+        // Quads restored before correctors, as the documented order says.
+        Assert.True(progress.FindIndex(p => p.StartsWith("quads")) < progress.FindIndex(p => p.StartsWith("correctors")));
+        foreach (var item in saved.Items.Where(i => i.Channel != "VEPP/QUAD/3D2/SCur"))
+            Assert.Equal(item.Value, rig.Value(item.Channel.Replace("SCur", "MCur.1").Replace("SetCur", item.Channel.StartsWith("VEPP/UM") ? "Cur" : "MCur.1")), 0.1);
+        Assert.Contains(rig.Events(EventKind.Operator), e => e.Subject == "workingset/round 1 GeV" && e.Result == report.Summary);
+    }
+
+    [Fact]
+    public async Task SavingAgainMakesANewVersionAndViewersCannotSave()
+    {
+        await using var rig = new ControlRig();
+        var sets = rig.System.WorkingSets;
+        var v1 = sets.Save(ControlRig.Operator, "s", "first", []);
+        rig.System.Core.Set(ControlRig.Operator, [("1D1", 100)], Units.Hardware, "x");
+        rig.Run(10);
+        var v2 = sets.Save(ControlRig.Operator, "s", "second", []);
+        Assert.Equal(2, v2.Version);
+        var back = rig.System.Store.LoadWorkingSet("s", 1)!;
+        Assert.Equal(v1.Items.Single(i => i.Channel == "VEPP/QUAD/1D1/SCur").Value, back.Items.Single(i => i.Channel == "VEPP/QUAD/1D1/SCur").Value);
+        Assert.Single(sets.Compare(v1, v2, 0.01), d => d.Differs);
+        Assert.Throws<UnauthorizedAccessException>(() => sets.Save(ControlRig.Viewer, "s", "x", []));
+    }
+
+    /// <summary>Progress reported on the caller's thread, in order.</summary>
+    private sealed class SyncProgress(List<string> sink) : IProgress<string>
+    {
+        public void Report(string value) { lock (sink) sink.Add(value); }
+    }
+}
