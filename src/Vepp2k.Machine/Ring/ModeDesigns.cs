@@ -33,11 +33,22 @@ public static class ModeDesigns
     /// <summary>The lattice of a mode as built from the design (the source of the embedded file).</summary>
     public static (Lattice Lattice, double NominalEnergyEv) Build(string mode)
     {
+        var setting = Setting(mode);
+        return (RingBuilder.Build(RingDesign.Geometry, setting, "vepp2000"), setting.EnergyEv);
+    }
+
+    /// <summary>
+    /// The design setting of a mode (strengths, solenoid fields, RF voltage, energy) on
+    /// <see cref="RingDesign.Geometry"/>: what the online model starts from before it puts in the
+    /// strengths the magnets actually carry.
+    /// </summary>
+    public static RingSetting Setting(string mode)
+    {
         var g = RingDesign.Geometry;
         double e = RingDesign.NominalEnergyEv;
         var plus = RingDesign.Solenoid(g, RingDesign.DesignMainField, RingDesign.SolenoidRotation, e);
         var q = RingDesign.DesignQuads;
-        RingSetting setting = mode switch
+        return mode switch
         {
             "design-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), RfVoltage),
             "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
@@ -46,7 +57,6 @@ public static class ModeDesigns
             "operating-5cm" => OperatingFit.Setting,
             _ => throw new ArgumentException($"no design for mode {mode}"),
         };
-        return (RingBuilder.Build(g, setting, "vepp2000"), setting.EnergyEv);
     }
 
     /// <summary>Writes every mode file into <paramref name="directory"/>.</summary>
