@@ -82,7 +82,7 @@ public sealed class EnergyMeter
         }
         if (n < MinimumProbes) return Unavailable(names, rejected);
 
-        var (median, scale) = ProbeOutliers.Centre(fields[..n], nmr.NoisePpm * 1e-6 * Math.Abs(fields[0]));
+        var (median, scale) = ProbeOutliers.Centre(fields[..n], nmr.NoisePpm * 1e-6);
         var used = new List<string>(n);
         double sum = 0, sumSq = 0;
         int m = 0;

@@ -14,14 +14,14 @@ internal static class ProbeOutliers
     /// <summary>1 / Phi^-1(3/4): makes the MAD a consistent estimator of a Gaussian sigma.</summary>
     public const double MadToSigma = 1.4826;
 
-    /// <summary>Median and the outlier scale [T] of the fields.</summary>
-    public static (double Median, double Scale) Centre(ReadOnlySpan<double> fields, double noiseFloor)
+    /// <summary>Median and the outlier scale [T] of the fields; <paramref name="relativeNoise"/> is the probe noise over B.</summary>
+    public static (double Median, double Scale) Centre(ReadOnlySpan<double> fields, double relativeNoise)
     {
         Span<double> work = stackalloc double[fields.Length];
         fields.CopyTo(work);
         double median = Median(work);
         for (int i = 0; i < work.Length; i++) work[i] = Math.Abs(fields[i] - median);
-        return (median, Math.Max(MadToSigma * Median(work), noiseFloor));
+        return (median, Math.Max(MadToSigma * Median(work), relativeNoise * Math.Abs(median)));
     }
 
     private static double Median(Span<double> values)
