@@ -37,7 +37,11 @@ public static class ModeDesigns
         return (RingBuilder.Build(RingDesign.Geometry, setting, "vepp2000"), setting.EnergyEv);
     }
 
-    /// <summary>The magnet setting (quad strengths, solenoid fields, energy) of a mode.</summary>
+    /// <summary>
+    /// The design setting of a mode (strengths, solenoid fields, RF voltage, energy) on
+    /// <see cref="RingDesign.Geometry"/>: what the online model starts from before it puts in the
+    /// strengths the magnets actually carry.
+    /// </summary>
     public static RingSetting Setting(string mode)
     {
         var g = RingDesign.Geometry;
