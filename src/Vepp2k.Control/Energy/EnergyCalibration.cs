@@ -37,16 +37,20 @@ public sealed class EnergyCalibration
     /// <summary>Energies closer than this (relative) count as one calibration point.</summary>
     public const double SameEnergy = 1e-3;
 
-    private readonly List<EnergyCalibrationEntry> entries = [];
+    // Replaced whole on every add, so the 10 Hz energy loop reads a consistent table while an operator adds to it.
+    private volatile EnergyCalibrationEntry[] table = [];
 
-    public IReadOnlyList<EnergyCalibrationEntry> Entries => entries;
+    public IReadOnlyList<EnergyCalibrationEntry> Entries => table;
+
+    /// <summary>Why an entry would be refused, or null when it is acceptable.</summary>
+    public string? Check(EnergyCalibrationEntry entry) => Problem(entry);
 
     /// <summary>Adds an entry, or refuses it with the reason and leaves the table as it was.</summary>
     public CommandResult Add(EnergyCalibrationEntry entry)
     {
         var problem = Problem(entry);
         if (problem is not null) return CommandResult.Refuse(problem);
-        entries.Add(entry);
+        table = [.. table, entry];
         return CommandResult.Accept(string.Create(CultureInfo.InvariantCulture,
             $"{entry.Method} at {entry.NmrEnergyEv / 1e6:F3} MeV: offset {entry.Offset:E3} +- {entry.OffsetUncertainty:E2}"));
     }
@@ -54,7 +58,8 @@ public sealed class EnergyCalibration
     /// <summary>The correction at NMR energy <paramref name="nmrEnergyEv"/>.</summary>
     public EnergyCorrection At(double nmrEnergyEv)
     {
-        if (entries.Count == 0) return new(0, UncalibratedUncertainty, "no calibration: uncorrected B rho scale");
+        var entries = table;
+        if (entries.Length == 0) return new(0, UncalibratedUncertainty, "no calibration: uncorrected B rho scale");
         double sw = 0, swe = 0;
         foreach (var e in entries)
         {
@@ -77,11 +82,11 @@ public sealed class EnergyCalibration
         double at = line ? Math.Clamp(nmrEnergyEv, low, high) - centre : 0;
         double variance = 1 / sw + (line ? at * at / swdd : 0);
         double chi2 = entries.Sum(e => Weight(e) * Math.Pow(e.Offset - a - slope * (e.NmrEnergyEv - centre), 2));
-        int ndf = entries.Count - (line ? 2 : 1);
+        int ndf = entries.Length - (line ? 2 : 1);
         double scale = ndf > 0 ? Math.Max(1, Math.Sqrt(chi2 / ndf)) : 1;
         string basis = line
-            ? FormattableString.Invariant($"weighted line through {entries.Count} calibrations over {low / 1e6:F1} .. {high / 1e6:F1} MeV{(nmrEnergyEv < low || nmrEnergyEv > high ? " (held at the nearest end: no extrapolation)" : "")}")
-            : FormattableString.Invariant($"weighted mean of {entries.Count} calibrations at {centre / 1e6:F1} MeV");
+            ? FormattableString.Invariant($"weighted line through {entries.Length} calibrations over {low / 1e6:F1} .. {high / 1e6:F1} MeV{(nmrEnergyEv < low || nmrEnergyEv > high ? " (held at the nearest end: no extrapolation)" : "")}")
+            : FormattableString.Invariant($"weighted mean of {entries.Length} calibrations at {centre / 1e6:F1} MeV");
         if (scale > 1) basis += string.Create(CultureInfo.InvariantCulture, $"; error scaled by {scale:F2} for chi2/ndf = {chi2:F1}/{ndf}");
         return new(a + slope * at, scale * Math.Sqrt(variance), basis);
     }

@@ -1,4 +1,5 @@
 using Vepp2k.Control.Channels;
+using Vepp2k.Control.Energy;
 using Vepp2k.Control.History;
 using Vepp2k.Control.Operations;
 using Vepp2k.Control.Security;
@@ -18,6 +19,7 @@ public sealed class ControlSystem : IAsyncDisposable
 {
     private readonly List<(Channel Channel, DateTimeOffset Last)> _periodic = [];
     private DateTimeOffset _lastPeriodic;
+    private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
 
     private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
     {
@@ -34,6 +36,9 @@ public sealed class ControlSystem : IAsyncDisposable
         Registry = new ChannelRegistry(time);
         MachineChannels = new MachineChannels(Registry, Core);
         SystemChannels = new SystemChannels(Registry, this);
+        Calibration = new CalibrationTable(options.DataFolder);
+        EnergyChannels = new EnergyChannels(Registry, Machine, Calibration.Calibration);
+        ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
         Users = new UserDirectory(store);
@@ -56,6 +61,9 @@ public sealed class ControlSystem : IAsyncDisposable
     public ChannelRegistry Registry { get; }
     public MachineChannels MachineChannels { get; }
     public SystemChannels SystemChannels { get; }
+    public CalibrationTable Calibration { get; }
+    public EnergyChannels EnergyChannels { get; }
+    public ModelChannels ModelChannels { get; }
     public WorkingSetService WorkingSets { get; }
     public UserDirectory Users { get; }
     public Archiver Archiver { get; }
@@ -82,13 +90,19 @@ public sealed class ControlSystem : IAsyncDisposable
         MachineChannels.Publish();
         SystemChannels.Publish();
         var now = Time.GetUtcNow();
+        EnergyChannels.Publish(now);
+        if (now - _lastModel >= Options.ModelPeriod)
+        {
+            _lastModel = now;
+            ModelChannels.Publish(now, EnergyChannels.Latest, Core.EnergyEv);
+        }
         if (now - _lastPeriodic >= Options.PeriodicArchive)
         {
             _lastPeriodic = now;
             foreach (var c in Registry.All.Where(c => c.Spec.Type == ChannelType.Double))
             {
                 var s = c.Snapshot();
-                Archiver.Offer(new ArchiveSample(c.Spec.Path, now, s.Value.Number, (int)s.Severity));
+                if (double.IsFinite(s.Value.Number)) Archiver.Offer(new ArchiveSample(c.Spec.Path, now, s.Value.Number, (int)s.Severity));
             }
         }
     }
@@ -106,7 +120,9 @@ public sealed class ControlSystem : IAsyncDisposable
 
     private void OnUpdate(ChannelUpdate u)
     {
-        if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric)
+        // A channel without a value (NaN: no lock, no optics) is not archived: the gap shows in the
+        // plot, and the alarm change that came with it is in the event log.
+        if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric && double.IsFinite(u.Value.Number))
             Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
         if ((u.Mask & UpdateMask.Alarm) != 0 && u.Status != AlarmStatus.Udf)
             Core.Journal.Log(EventKind.Alarm, "system", u.Path, u.Severity == AlarmSeverity.NoAlarm ? "alarm cleared" : $"alarm {u.Status}",

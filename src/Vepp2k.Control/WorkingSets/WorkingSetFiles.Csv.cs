@@ -96,12 +96,15 @@ public static partial class WorkingSetFiles
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
             : throw new FormatException($"Working set CSV: time '{text}' is not an ISO 8601 round-trip time.");
 
-    /// <summary>RFC 4180 field: quoted when empty or holding a comma or quote; line breaks cannot be written.</summary>
+    /// <summary>
+/// RFC 4180 field: quoted when empty, holding a comma or quote, or starting with '#' (which would
+/// read back as a metadata line); line breaks cannot be written.
+/// </summary>
     private static string Field(string text)
     {
         if (text.Contains('\n') || text.Contains('\r'))
             throw new ArgumentException($"'{text}' contains a line break, which a CSV item line cannot hold.");
-        return text.Length == 0 || text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return text.Length == 0 || text[0] == '#' || text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 
     private static List<string> SplitRow(string line, string where)

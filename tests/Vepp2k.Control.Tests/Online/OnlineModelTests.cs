@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vepp2k.Control.Online;
 using Vepp2k.Machine;
 using Vepp2k.Machine.Magnets;
@@ -125,16 +124,5 @@ public class OnlineModelTests
         var model = new OnlineModel(Catalogue);
         Assert.Contains("3S2", model.Evaluate(currents, 1e9).Reason);
         Assert.Equal(OnlineStatus.InvalidInput, model.Evaluate(DesignCurrents(), 1.1e9).Status);
-    }
-
-    [Fact]
-    public void An_evaluation_takes_well_under_the_50_ms_budget()
-    {
-        var model = new OnlineModel(Catalogue);
-        var currents = DesignCurrents();
-        model.Evaluate(currents, 1e9);
-        var clock = Stopwatch.StartNew();
-        for (int i = 0; i < 10; i++) model.Evaluate(currents, 1e9);
-        Assert.InRange(clock.Elapsed.TotalMilliseconds / 10, 0, 50);
     }
 }
