@@ -1,33 +1,77 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Vepp2k.Control.History;
+using Vepp2k.Control.Runtime;
 using Vepp2k.Web;
 
 namespace Vepp2k.Cli;
 
-/// <summary>vepp2k serve: the simulated VEPP-2000 model behind HTTP/JSON, on the embedded default.</summary>
+/// <summary>
+/// vepp2k serve: the whole control system on the embedded default (simulated VEPP-2000 in the
+/// design-1GeV mode at 1 GeV, supplies on, SQLite history under ./data), with its HTTP/JSON and
+/// WebSocket API, until Ctrl-C.
+/// </summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var bind = new Option<string>("--bind") { Description = "address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--http-port") { Description = "HTTP port (0 = any free port)", DefaultValueFactory = _ => 8080 };
-        var mode = new Option<string>("--mode") { Description = "default lattice mode", DefaultValueFactory = _ => Machine.Modes.Default };
-        var command = new Command("serve", "serve the simulated VEPP-2000 model over HTTP/JSON (read-only optics API)") { bind, port, mode };
+        var port = new Option<int>("--http-port") { Description = "HTTP port (0 = no HTTP server)", DefaultValueFactory = _ => 8080 };
+        var mode = new Option<string>("--mode") { Description = "operating mode the machine starts in", DefaultValueFactory = _ => Machine.Modes.Default };
+        var data = new Option<string>("--data") { Description = "data folder (SQLite history, calibration, admin credential)", DefaultValueFactory = _ => "data" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (history there instead of SQLite)" };
+        var scale = new Option<double>("--time-scale") { Description = "simulated time speed (1 = real time)", DefaultValueFactory = _ => 1.0 };
+        var admin = new Option<string?>("--admin-password") { Description = "admin password for the first start (or VEPP2K_ADMIN_PASSWORD)" };
+        var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON and WebSocket API")
+        {
+            bind, port, mode, data, postgres, scale, admin,
+        };
         command.SetAction(async (parse, cancel) =>
         {
+            ControlSystem system;
             try
             {
-                var app = OpticsServer.Create(new ServerOptions(parse.GetValue(bind)!, parse.GetValue(port), parse.GetValue(mode)!));
-                await app.StartAsync(cancel);
-                foreach (var url in app.Urls) Console.WriteLine($"vepp2k: serving the simulated VEPP-2000 ({parse.GetValue(mode)}) at {url}");
-                await app.WaitForShutdownAsync(cancel);
-                return 0;
+                var options = new ControlSystemOptions
+                {
+                    DataFolder = parse.GetValue(data)!,
+                    PostgresConnection = parse.GetValue(postgres),
+                    Mode = Machine.Modes.Find(parse.GetValue(mode)!).Name,
+                    AdminPassword = parse.GetValue(admin) ?? Environment.GetEnvironmentVariable("VEPP2K_ADMIN_PASSWORD"),
+                };
+                system = ControlSystem.Start(options, new ScaledTimeProvider(parse.GetValue(scale)));
             }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (Exception e) when (e is ArgumentException or IOException or StorageException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"vepp2k serve: {e.Message}");
                 return 2;
             }
+            await using (system)
+            {
+                Console.WriteLine($"vepp2k: simulated VEPP-2000, mode {system.Options.Mode}, {system.Registry.Count} channels, data in {Path.GetFullPath(system.Options.DataFolder)}");
+                Console.WriteLine($"vepp2k: {system.AdminMessage}");
+                var loop = system.RunAsync(cancel);
+                WebApplication? web = null;
+                try
+                {
+                    if (parse.GetValue(port) != 0)
+                    {
+                        web = ControlServer.Create(system, new ServerOptions(parse.GetValue(bind)!, parse.GetValue(port), system.Options.Mode));
+                        await web.StartAsync(cancel);
+                        foreach (var url in web.Urls) Console.WriteLine($"vepp2k: HTTP API at {url} (OpenAPI: {url}/openapi/v1.json)");
+                    }
+                    await loop;
+                }
+                catch (IOException e)
+                {
+                    Console.Error.WriteLine($"vepp2k serve: {e.Message}");
+                    return 2;
+                }
+                finally
+                {
+                    if (web is not null) await web.DisposeAsync();
+                }
+            }
+            return 0;
         });
         return command;
     }

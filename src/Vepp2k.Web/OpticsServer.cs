@@ -26,15 +26,24 @@ public static class OpticsServer
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    /// <summary>A server with only the optics endpoints (no control system).</summary>
     public static WebApplication Create(ServerOptions options)
     {
-        Modes.Find(options.Mode);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{options.Bind}:{options.HttpPort}");
         var app = builder.Build();
+        Map(app, options);
+        return app;
+    }
+
+    /// <summary>Adds the read-only optics endpoints to an application.</summary>
+    public static void Map(WebApplication app, ServerOptions options)
+    {
+        Modes.Find(options.Mode);
         var cache = new ConcurrentDictionary<(string, double?), (RingOptics Optics, OpticsSource Source)>();
 
         (RingOptics, OpticsSource) Compute(string? mode, double? energyGeV) => cache.GetOrAdd((mode ?? options.Mode, energyGeV), key =>
@@ -61,7 +70,6 @@ public static class OpticsServer
         }));
         app.MapGet("/api/twiss", (string? mode, double? energy) => Guarded(() =>
             Results.Json(Compute(mode, energy).Item1.Linear.Rows, Json)));
-        return app;
     }
 
     private static string Index(ServerOptions o) => $"""

@@ -93,13 +93,14 @@ public sealed class Channel
         if (Passes(value, _lastArchived, Spec.ArchiveDeadband) || force) mask |= UpdateMask.Archive;
         if (!value.IsNumeric && !value.SameAs(Value)) mask |= UpdateMask.Value | UpdateMask.Archive;
 
+        var previous = Status;
         Value = value;
         Time = time;
         Status = status;
         Severity = severity;
         if ((mask & UpdateMask.Value) != 0 || (mask & UpdateMask.Alarm) != 0) _lastMonitored = value.Number;
         if ((mask & UpdateMask.Archive) != 0 || (mask & UpdateMask.Alarm) != 0) _lastArchived = value.Number;
-        return mask == UpdateMask.None ? null : new ChannelUpdate(this, value, time, status, severity, mask);
+        return mask == UpdateMask.None ? null : new ChannelUpdate(this, value, time, status, severity, mask, previous);
     }
 
     // EPICS MDEL/ADEL: a change is sent when it exceeds the deadband; deadband 0 sends any change.

@@ -124,7 +124,9 @@ public sealed class ControlSystem : IAsyncDisposable
         // plot, and the alarm change that came with it is in the event log.
         if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric && double.IsFinite(u.Value.Number))
             Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
-        if ((u.Mask & UpdateMask.Alarm) != 0 && u.Status != AlarmStatus.Udf)
+        // A channel's first value takes it out of UDF: that is start-up, not an alarm event.
+        bool startUp = u.PreviousStatus == AlarmStatus.Udf && u.Severity == AlarmSeverity.NoAlarm;
+        if ((u.Mask & UpdateMask.Alarm) != 0 && !startUp)
             Core.Journal.Log(EventKind.Alarm, "system", u.Path, u.Severity == AlarmSeverity.NoAlarm ? "alarm cleared" : $"alarm {u.Status}",
                 null, $"{u.Value} ({u.Severity})", u.Severity.ToString());
     }

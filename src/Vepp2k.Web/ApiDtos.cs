@@ -1,0 +1,52 @@
+using Vepp2k.Control.Channels;
+
+namespace Vepp2k.Web;
+
+/// <summary>A channel as the API shows it: value (number, string or array), time, alarm, and its spec when asked.</summary>
+public sealed record ChannelDto(
+    string Path, string Pv, object? Value, DateTimeOffset Time, string Status, string Severity, string Units,
+    string Access, string Type, string? Description = null, int? Precision = null, double? DisplayLow = null,
+    double? DisplayHigh = null, double? DriveLow = null, double? DriveHigh = null, IReadOnlyList<string>? Labels = null,
+    string? Subsystem = null)
+{
+    public static ChannelDto From(ChannelUpdate u, bool full)
+    {
+        var s = u.Channel.Spec;
+        static double? Finite(double x) => double.IsFinite(x) ? x : null;
+        return new ChannelDto(s.Path, s.PvName, ValueOf(u.Value), u.Time, u.Status.ToString(), u.Severity.ToString(), s.Units,
+            s.Access == ChannelAccess.ReadWrite ? "rw" : "ro", s.Type.ToString(),
+            full ? s.Description : null, full ? s.Precision : null, full ? Finite(s.DisplayLow) : null, full ? Finite(s.DisplayHigh) : null,
+            full ? Finite(s.DriveLow) : null, full ? Finite(s.DriveHigh) : null, full && s.EnumLabels.Count > 0 ? s.EnumLabels : null,
+            full && s.Subsystem.Length > 0 ? s.Subsystem : null);
+    }
+
+    public static object? ValueOf(ChannelValue v) => v.Type switch
+    {
+        ChannelType.String => v.Text,
+        ChannelType.DoubleArray => v.Array.ToArray(),
+        _ => double.IsFinite(v.Number) ? v.Number : null,
+    };
+}
+
+/// <summary>A write: a number, or text (a number in text, or an enum label), and the confirmation some operations need.</summary>
+public sealed record WriteRequest(System.Text.Json.JsonElement Value, bool Confirm = false);
+
+public sealed record SignInRequest(string User, string Password);
+
+public sealed record SetRequest(IReadOnlyList<SetTarget> Targets, string Units = "hardware", bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
+
+public sealed record SetTarget(string Element, double Value);
+
+public sealed record GroupRequest(string Operation, double Value, string Units = "hardware", bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
+
+public sealed record GroupDefinition(string Name, IReadOnlyList<string> Members);
+
+public sealed record SwitchRequest(bool On, bool Confirm = false);
+
+public sealed record SaveRequest(string Name, string Comment = "", IReadOnlyList<string>? Tags = null);
+
+public sealed record RestoreRequest(int? Version = null, string? Subsystems = null, double Tolerance = 0.05, double TimeoutSeconds = 120);
+
+public sealed record CalibrationRequest(string Method, double ReferenceMeV, double UncertaintyMeV, double? NmrMeV = null, string Note = "");
+
+public sealed record UserRequest(string Name, string Role, string Password);

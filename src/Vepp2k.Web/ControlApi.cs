@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Runtime;
+
+namespace Vepp2k.Web;
+
+/// <summary>
+/// The HTTP/JSON API of the control system: channels, elements, groups and ramps. Every request
+/// needs a signed-in user; writes need the operator role or above and are logged under the user's
+/// name by the control core. A refusal is HTTP 409 with the reason; bad input is 400.
+/// </summary>
+public static partial class ControlApi
+{
+    internal static JsonSerializerOptions Json => OpticsServer.Json;
+
+    internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+
+    internal static IResult Outcome(WriteResult r) =>
+        Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
+
+    /// <summary>Runs an action for an authenticated caller (401 otherwise); argument errors become 400.</summary>
+    internal static async Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, Task<IResult>> action)
+    {
+        if (auth.Identify(http) is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
+        try { return await action(who); }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return Error(400, e.Message);
+        }
+        catch (UnauthorizedAccessException e) { return Error(403, e.Message); }
+        catch (Control.History.StorageException e) { return Error(503, "storage: " + e.Message); }
+    }
+
+    internal static Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, IResult> action) =>
+        As(http, auth, who => Task.FromResult(action(who)));
+
+    internal static Units ParseUnits(string units) => units.ToLowerInvariant() switch
+    {
+        "hardware" or "a" or "amps" => Units.Hardware,
+        "physics" or "strength" => Units.Physics,
+        _ => throw new ArgumentException($"units '{units}': use hardware (A) or physics (strength)"),
+    };
+
+    public static void Map(WebApplication app, ControlSystem system, ApiAuth auth)
+    {
+        var core = system.Core;
+        var registry = system.Registry;
+
+        app.MapPost("/api/login", (SignInRequest r) =>
+            auth.SignIn(r.User, r.Password) is { } s
+                ? Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json)
+                : Error(401, "wrong user name or password"))
+            .WithSummary("Sign in; returns a bearer token");
+
+        app.MapGet("/api/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new { user = who.User, role = who.Role.ToString() }, Json)));
+
+        app.MapGet("/api/channels", (HttpContext http, string? prefix, bool? full) => As(http, auth, _ =>
+            Results.Json(registry.Under(prefix ?? "").Select(c => ChannelDto.From(c.Snapshot(), full ?? false)), Json)))
+            .WithSummary("All channels under a path prefix");
+
+        app.MapGet("/api/channels/{**path}", (HttpContext http, string path) => As(http, auth, _ =>
+            registry.Find(path) is { } c ? Results.Json(ChannelDto.From(c.Snapshot(), true), Json) : Error(404, $"no channel '{path}'")))
+            .WithSummary("One channel with its spec");
+
+        app.MapPut("/api/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
+        {
+            if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
+            var value = ChannelValues.Parse(c.Spec, r.Value);
+            var result = c.Write(value, who with { Origin = "http", Confirmed = r.Confirm });
+            if (!result.Applied && !who.Role.CanWrite()) return Error(403, result.Message);
+            return Outcome(result);
+        })).WithSummary("Write a channel (operator role)");
+
+        app.MapGet("/api/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+            Results.Json(core.Machine.Elements.Select(e => ElementDto.From(e, core)), Json)))
+            .WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
+
+        app.MapPost("/api/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
+            Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))));
+
+        app.MapPost("/api/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
+            Outcome(core.ResetInterlocks(who, name))));
+
+        app.MapPost("/api/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
+        {
+            var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
+            var result = core.Set(who, targets, ParseUnits(r.Units), $"set {targets.Count} element(s)");
+            return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
+        })).WithSummary("Set elements together (one synchronised ramp); wait=true waits for arrival");
+
+        MapGroups(app, core, auth);
+        MapRamps(app, core, auth);
+    }
+
+    private static void MapGroups(WebApplication app, ControlCore core, ApiAuth auth)
+    {
+        app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
+        app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
+        {
+            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not define groups");
+            var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
+            if (problem is not null) return Error(400, problem);
+            core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
+            return Results.Json(core.Groups.Find(g.Name), Json);
+        }));
+        app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
+        {
+            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not delete groups");
+            if (!core.Store.DeleteGroup(name)) return Error(404, $"no user group '{name}'");
+            core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
+            return Results.Json(new { deleted = name }, Json);
+        }));
+        app.MapPost("/api/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
+        {
+            var operation = r.Operation.ToLowerInvariant() switch
+            {
+                "set" => GroupOperation.Set,
+                "increment" or "step" => GroupOperation.Increment,
+                "scale" => GroupOperation.Scale,
+                _ => throw new ArgumentException($"operation '{r.Operation}': use set, increment or scale"),
+            };
+            var result = core.Apply(who, name, operation, r.Value, ParseUnits(r.Units));
+            return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
+        })).WithSummary("Set, increment or scale a group; wait=true waits for arrival");
+    }
+
+    private static void MapRamps(WebApplication app, ControlCore core, ApiAuth auth)
+    {
+        app.MapGet("/api/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)));
+        app.MapPost("/api/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
+            action is "pause" or "resume" or "abort" ? Outcome(core.ControlRamp(who, id, action)) : Error(400, $"action '{action}': use pause, resume or abort")));
+    }
+
+    private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
+    {
+        if (!result.Applied) return Results.Json(new { applied = false, message = result.Message }, Json, statusCode: 409);
+        ArrivalReport? arrival = null;
+        if (wait)
+        {
+            var ramp = core.FindRamp(result.RampId!.Value)!;
+            arrival = await core.WaitForArrival([.. result.Items.Select(i => (i.Element, i.NewCurrent))], tolerance,
+                ramp.Duration + TimeSpan.FromSeconds(timeoutSeconds));
+        }
+        return Results.Json(new { applied = true, message = result.Message, rampId = result.RampId, items = result.Items, arrival }, Json);
+    }
+}

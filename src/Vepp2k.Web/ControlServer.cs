@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Vepp2k.Control.Runtime;
+
+namespace Vepp2k.Web;
+
+/// <summary>
+/// The HTTP server of a running control system: the optics model endpoints, the control API
+/// (channels, elements, groups, ramps, working sets, history, events, energy, model, users), live
+/// updates over WebSocket at /ws/channels, and the OpenAPI document at /openapi/v1.json.
+/// </summary>
+public static class ControlServer
+{
+    public static WebApplication Create(ControlSystem system, ServerOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls($"http://{options.Bind}:{options.HttpPort}");
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "VEPP-2000 magnet control system";
+            doc.Info.Description = "Channels, groups, ramps, working sets, history, events, energy and the online model of the simulated VEPP-2000. "
+                + "Sign in with POST /api/login (bearer token) or use HTTP Basic credentials.";
+            return Task.CompletedTask;
+        }));
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapOpenApi();
+        var auth = new ApiAuth(system.Users, TimeProvider.System);
+        OpticsServer.Map(app, options);
+        ControlApi.Map(app, system, auth);
+        ControlApi.MapRecords(app, system, auth);
+        app.Map("/ws/channels", http => ChannelSocket.Serve(http, system.Registry, auth));
+        return app;
+    }
+}
