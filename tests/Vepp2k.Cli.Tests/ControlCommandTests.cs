@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Vepp2k.Control.Runtime;
+using Vepp2k.Web;
+
+namespace Vepp2k.Cli.Tests;
+
+/// <summary>The scripting commands against a real server on a free loopback port.</summary>
+public sealed class ControlCommandTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vepp2k-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly CancellationTokenSource _stop = new();
+    private ControlSystem _system = null!;
+    private WebApplication _app = null!;
+    private Task _loop = Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        _system = ControlSystem.Start(new ControlSystemOptions { DataFolder = _folder, AdminPassword = "admin-secret" }, new ScaledTimeProvider(20));
+        _app = ControlServer.Create(_system, new ServerOptions("127.0.0.1", 0));
+        await _app.StartAsync();
+        _loop = _system.RunAsync(_stop.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _stop.Cancel();
+        await _loop;
+        await _system.DisposeAsync();
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+    }
+
+    private (int Exit, string Out, string Error) Run(params string[] args) =>
+        CliRunner.Run([.. args, "--server", _app.Urls.First(), "--user", "admin", "--password", "admin-secret"]);
+
+    [Fact]
+    public void GetSetAndRefusal()
+    {
+        var (exit, output, _) = Run("get", "VEPP/QUAD/1F1/SCur");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("VEPP/QUAD/1F1/SCur 291.9", output);
+        var set = Run("set", "VEPP/QUAD/1F1/SCur", "280");
+        Assert.Equal(0, set.Exit);
+        var refused = Run("set", "VEPP/QUAD/1F1/SCur", "400");
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("outside the drive limits", refused.Error);
+        var anonymous = CliRunner.Run("get", "VEPP/QUAD/1F1/SCur", "--server", _app.Urls.First());
+        Assert.NotEqual(0, anonymous.Exit);
+        Assert.Contains("401", anonymous.Error);
+    }
+
+    [Fact]
+    public void GroupSnapshotRestoreEventsHistory()
+    {
+        Assert.Equal(0, Run("snapshot", "save", "golden", "--comment", "design", "--tag", "golden").Exit);
+        var group = Run("group", "apply", "quads-D2", "scale", "0.9", "--wait", "--tolerance", "0.1");
+        Assert.Equal(0, group.Exit);
+        Assert.Contains("all 4 arrived", group.Out);
+        var compare = Run("snapshot", "compare", "golden");
+        Assert.Contains("4 of 101 differ", compare.Out);
+        var restore = Run("restore", "golden", "--subsystems", "quads", "--tolerance", "0.1");
+        Assert.Equal(0, restore.Exit);
+        Assert.Contains("restored 4, unchanged 20", restore.Out);
+        var events = Run("events", "--kind", "operator", "--limit", "3");
+        Assert.Contains("workingset/golden: restore v1", events.Out);
+        var history = Run("history", "VEPP/QUAD/1D2/MCur.1", "--bins", "3");
+        Assert.Equal(0, history.Exit);
+        Assert.Contains("min=", history.Out);
+    }
+}
