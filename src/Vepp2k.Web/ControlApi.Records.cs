@@ -97,7 +97,7 @@ public static partial class ControlApi
     {
         app.MapGet("/api/energy", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(new
         {
-            measurement = system.EnergyChannels.Latest,
+            measurement = system.EnergyChannels?.Latest,
             setEnergyMeV = system.Core.EnergyEv / 1e6,
             calibration = system.Calibration.Calibration.Entries,
         }, Json)));
@@ -105,7 +105,7 @@ public static partial class ControlApi
         {
             if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
             var method = Enum.Parse<CalibrationMethod>(r.Method, ignoreCase: true);
-            double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels.Latest as EnergyMeasured)?.NmrEnergyEv
+            double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv
                 ?? throw new ArgumentException("no NMR energy now; give nmrMeV");
             var entry = new EnergyCalibrationEntry(method, r.ReferenceMeV * 1e6, r.UncertaintyMeV * 1e6, nmr, who.User, system.Time.GetUtcNow(), r.Note);
             var result = system.Calibration.Add(entry);
@@ -113,7 +113,7 @@ public static partial class ControlApi
                 null, $"{r.ReferenceMeV} MeV", result.ToString());
             return Results.Json(new { applied = result.Accepted, message = result.Reason }, Json, statusCode: result.Accepted ? 200 : 409);
         })).WithSummary("Enter a calibration (phi-meson mass, resonant depolarisation, Compton backscattering)");
-        app.MapGet("/api/model", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.ModelChannels.Latest, Json)))
+        app.MapGet("/api/model", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.ModelChannels?.Latest, Json)))
             .WithSummary("The latest online-model result");
     }
 

@@ -20,6 +20,7 @@ public sealed class ControlSystem : IAsyncDisposable
     private readonly List<(Channel Channel, DateTimeOffset Last)> _periodic = [];
     private DateTimeOffset _lastPeriodic;
     private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
 
     private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
     {
@@ -34,18 +35,24 @@ public sealed class ControlSystem : IAsyncDisposable
         Machine.StartRunning(currents);
         Core = new ControlCore(Machine, store, time);
         Registry = new ChannelRegistry(time);
-        MachineChannels = new MachineChannels(Registry, Core);
-        SystemChannels = new SystemChannels(Registry, this);
+        MachineChannels = new MachineChannels(Registry, Core, e => Serves(e.Subsystem));
         Calibration = new CalibrationTable(options.DataFolder);
-        EnergyChannels = new EnergyChannels(Registry, Machine, Calibration.Calibration);
-        ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
+        // Machine-wide channels (energy, model, feedback, control state) belong to the server that
+        // has the dipoles, so two servers splitting the ring never publish the same name twice.
+        if (Serves(Subsystem.Dipoles))
+        {
+            SystemChannels = new SystemChannels(Registry, this);
+            EnergyChannels = new EnergyChannels(Registry, Machine, Calibration.Calibration);
+            ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
+            FeedbackChannels = new FeedbackChannels(Registry, Core);
+        }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
         Users = new UserDirectory(store);
         Archiver = new Archiver(store, time, capacity: 200_000);
         Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", "VEPP/Control/ArchiveLost",
             $"archive lost {loss.Count} sample(s), {loss.TotalLost} in total", result: loss.Error?.Message ?? "queue full");
-        Core.Journal.StorageFailed += e => SystemChannels.StorageFailed(e);
+        Core.Journal.StorageFailed += e => SystemChannels?.StorageFailed(e);
         Registry.Listen(OnUpdate);
         Core.Journal.Log(EventKind.State, "system", "VEPP", $"control system started: mode {options.Mode}, {Registry.Count} channels");
         Step();
@@ -60,10 +67,16 @@ public sealed class ControlSystem : IAsyncDisposable
     public ControlCore Core { get; }
     public ChannelRegistry Registry { get; }
     public MachineChannels MachineChannels { get; }
-    public SystemChannels SystemChannels { get; }
     public CalibrationTable Calibration { get; }
-    public EnergyChannels EnergyChannels { get; }
-    public ModelChannels ModelChannels { get; }
+
+    /// <summary>Machine-wide channels: null on a server that does not serve the dipoles.</summary>
+    public SystemChannels? SystemChannels { get; }
+    public EnergyChannels? EnergyChannels { get; }
+    public ModelChannels? ModelChannels { get; }
+    public FeedbackChannels? FeedbackChannels { get; }
+
+    /// <summary>True when this server serves the subsystem's channels (all by default).</summary>
+    public bool Serves(string subsystem) => Options.Subsystems is null || Options.Subsystems.Contains(subsystem);
     public WorkingSetService WorkingSets { get; }
     public UserDirectory Users { get; }
     public Archiver Archiver { get; }
@@ -88,13 +101,20 @@ public sealed class ControlSystem : IAsyncDisposable
     {
         Core.Tick();
         MachineChannels.Publish();
-        SystemChannels.Publish();
+        SystemChannels?.Publish();
         var now = Time.GetUtcNow();
-        EnergyChannels.Publish(now);
+        EnergyChannels?.Publish(now);
         if (now - _lastModel >= Options.ModelPeriod)
         {
             _lastModel = now;
-            ModelChannels.Publish(now, EnergyChannels.Latest, Core.EnergyEv);
+            ModelChannels?.Publish(now, EnergyChannels?.Latest, Core.EnergyEv);
+            FeedbackChannels?.Step(EnergyChannels?.Latest, now);
+        }
+        if (Options.Retention is { } retention && now - _lastRetention >= TimeSpan.FromHours(1))
+        {
+            _lastRetention = now;
+            long removed = Store.ApplyRetention(retention, now);
+            if (removed > 0) Core.Journal.Log(EventKind.System, "system", "VEPP/Control", $"retention removed {removed} old row(s)");
         }
         if (now - _lastPeriodic >= Options.PeriodicArchive)
         {

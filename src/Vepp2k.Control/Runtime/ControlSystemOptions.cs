@@ -1,3 +1,5 @@
+using Vepp2k.Control.History;
+
 namespace Vepp2k.Control.Runtime;
 
 /// <summary>How to start the control system; the defaults are the embedded simulated VEPP-2000.</summary>
@@ -23,6 +25,9 @@ public sealed record ControlSystemOptions
 
     /// <summary>Admin password for unattended starts; null generates one on first start.</summary>
     public string? AdminPassword { get; init; }
+
+    /// <summary>How long samples and events are kept (null = forever); applied once an hour.</summary>
+    public RetentionPolicy? Retention { get; init; }
 
     /// <summary>Serve only these subsystems' elements (null = all): for splitting the ring between servers.</summary>
     public IReadOnlyList<string>? Subsystems { get; init; }

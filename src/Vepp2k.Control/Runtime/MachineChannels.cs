@@ -22,10 +22,11 @@ public sealed class MachineChannels
     private sealed record Bound(Channel Set, Channel Read1, Channel Read2, Channel Volt, Channel Status, Channel Ramped,
         Channel Power, Channel Latched, Channel Live, Channel Strength, Channel Deviation);
 
-    public MachineChannels(ChannelRegistry registry, ControlCore core)
+    /// <param name="include">Which elements this server publishes (a server may serve some subsystems only).</param>
+    public MachineChannels(ChannelRegistry registry, ControlCore core, Func<PoweredElement, bool> include)
     {
         _core = core;
-        foreach (var e in core.Machine.Elements) _bound.Add((e, Build(registry, e)));
+        foreach (var e in core.Machine.Elements.Where(include)) _bound.Add((e, Build(registry, e)));
     }
 
     private Bound Build(ChannelRegistry r, PoweredElement e)

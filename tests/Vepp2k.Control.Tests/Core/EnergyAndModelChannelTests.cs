@@ -61,3 +61,34 @@ public class EnergyAndModelChannelTests
         Assert.True(moved > 3e-3, $"the change ({moved:G3}) must be visible above the tolerance");
     }
 }
+
+public class FeedbackAndSplitTests
+{
+    [Fact]
+    public async Task TheFeedbackBringsTheMeasuredEnergyToItsTarget()
+    {
+        await using var rig = new ControlRig();
+        rig.Run(0.5);
+        Assert.True(rig.Channel("VEPP/Energy/Target").Write(Vepp2k.Control.Channels.ChannelValue.Of(998.0), ControlRig.Operator).Applied);
+        Assert.True(rig.Channel("VEPP/Energy/Feedback").Write(Vepp2k.Control.Channels.ChannelValue.OfEnum(1), ControlRig.Operator).Applied);
+        rig.Run(120);
+        // The NMR energy carries 1 ppm noise per probe: within 20 keV of 998 MeV is on target.
+        Assert.Equal(998.0, rig.Value("VEPP/Energy/Energy"), 0.02);
+        Assert.Contains(rig.Events(Vepp2k.Control.History.EventKind.Operator), e => e.User == "energy-feedback" && e.Subject == "VEPP/PS/SetCur");
+    }
+
+    [Fact]
+    public async Task AServerOfSomeSubsystemsPublishesOnlyTheirChannels()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "vepp2k-split-" + Guid.NewGuid().ToString("N"));
+        await using var system = Runtime.ControlSystem.Start(new Runtime.ControlSystemOptions
+        {
+            DataFolder = folder, AdminPassword = "admin-password", Subsystems = ["quads", "solenoids"],
+        }, new ManualTimeProvider());
+        Assert.NotNull(system.Registry.Find("VEPP/QUAD/1F1/SCur"));
+        Assert.NotNull(system.Registry.Find("VEPP/SOL/1S1/SCur"));
+        Assert.Null(system.Registry.Find("VEPP/PS/SetCur"));
+        Assert.Null(system.Registry.Find("VEPP/UM/1/F1X/SetCur"));
+        Assert.Null(system.Registry.Find("VEPP/Energy/Energy"));
+    }
+}
