@@ -93,12 +93,22 @@ public sealed partial class VcasServer
         {
             if (!ValueText.TryParse(c.Spec, text, out var value, out var error))
                 Error(session, name, error);
-            else if (c.Write(value, new WriteContext(session.User, session.Role, "vcas")) is { Applied: false } refused)
+            else if (Write(c, value, session) is { Applied: false } refused)
                 Error(session, name, refused.Message);
         }
         else if (name is ChannelsListChannel or ClientsChannel or ErrorChannel)
             Error(session, name, $"{name} is a read-only service channel");
         else SetCreated(session, name, text);
+    }
+
+    // A handler that throws on a value it cannot take answers this client; it must not end the session.
+    private static WriteResult Write(Channel c, ChannelValue value, VcasSession session)
+    {
+        try { return c.Write(value, new WriteContext(session.User, session.Role, "vcas")); }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return WriteResult.Refused($"{c.Spec.Path}: {e.Message}");
+        }
     }
 
     private void NoSuchChannel(VcasSession session, string name) =>
