@@ -73,7 +73,7 @@ public sealed partial class VcasServer : IAsyncDisposable
         {
             Socket client;
             try { client = await _listener!.AcceptAsync(cancel); }
-            catch (OperationCanceledException) { return; }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { return; } // stopping
             catch (SocketException) { continue; } // a connection reset before it was accepted
             client.NoDelay = true;
             if (_sessions.Count >= _options.MaxClients)
