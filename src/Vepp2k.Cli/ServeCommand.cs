@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Vepp2k.Control.History;
 using Vepp2k.Control.Runtime;
+using Vepp2k.Vcas;
 using Vepp2k.Web;
 
 namespace Vepp2k.Cli;
@@ -22,13 +24,18 @@ public static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (history there instead of SQLite)" };
         var scale = new Option<double>("--time-scale") { Description = "simulated time speed (1 = real time)", DefaultValueFactory = _ => 1.0 };
         var admin = new Option<string?>("--admin-password") { Description = "admin password for the first start (or VEPP2K_ADMIN_PASSWORD)" };
-        var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON and WebSocket API")
+        var vcasPort = new Option<int>("--vcas-port") { Description = "VCAS text-protocol port (0 = off)", DefaultValueFactory = _ => 20041 };
+        var vcasWriters = new Option<string>("--vcas-writers") { Description = "who may write over VCAS, e.g. loopback=Operator,10.0.0.0/8=Expert (default: nobody)", DefaultValueFactory = _ => "" };
+        var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
+        var retention = new Option<double>("--retention-days") { Description = "keep archived samples and events this many days (0 = forever)", DefaultValueFactory = _ => 0 };
+        var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
-            bind, port, mode, data, postgres, scale, admin,
+            bind, port, mode, data, postgres, scale, admin, vcasPort, vcasWriters, subsystems, retention,
         };
         command.SetAction(async (parse, cancel) =>
         {
             ControlSystem system;
+            VcasServerOptions vcasOptions;
             try
             {
                 var options = new ControlSystemOptions
@@ -37,10 +44,18 @@ public static class ServeCommand
                     PostgresConnection = parse.GetValue(postgres),
                     Mode = Machine.Modes.Find(parse.GetValue(mode)!).Name,
                     AdminPassword = parse.GetValue(admin) ?? Environment.GetEnvironmentVariable("VEPP2K_ADMIN_PASSWORD"),
+                    Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
+                    Retention = parse.GetValue(retention) > 0
+                        ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), TimeSpan.FromDays(parse.GetValue(retention))) : null,
+                };
+                vcasOptions = new VcasServerOptions
+                {
+                    Port = parse.GetValue(vcasPort), Bind = IPAddress.Parse(parse.GetValue(bind)!),
+                    Writers = VcasServerOptions.ParseWriters(parse.GetValue(vcasWriters)!),
                 };
                 system = ControlSystem.Start(options, new ScaledTimeProvider(parse.GetValue(scale)));
             }
-            catch (Exception e) when (e is ArgumentException or IOException or StorageException or UnauthorizedAccessException)
+            catch (Exception e) when (e is ArgumentException or FormatException or IOException or StorageException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"vepp2k serve: {e.Message}");
                 return 2;
@@ -51,8 +66,15 @@ public static class ServeCommand
                 Console.WriteLine($"vepp2k: {system.AdminMessage}");
                 var loop = system.RunAsync(cancel);
                 WebApplication? web = null;
+                VcasServer? vcas = null;
                 try
                 {
+                    if (vcasOptions.Port != 0)
+                    {
+                        vcas = new VcasServer(system.Registry, vcasOptions);
+                        await vcas.StartAsync(cancel);
+                        Console.WriteLine($"vepp2k: VCAS on {vcasOptions.Bind}:{vcas.Port} ({(vcasOptions.Writers.Count == 0 ? "read-only" : "writers: " + parse.GetValue(vcasWriters))})");
+                    }
                     if (parse.GetValue(port) != 0)
                     {
                         web = ControlServer.Create(system, new ServerOptions(parse.GetValue(bind)!, parse.GetValue(port), system.Options.Mode));
@@ -61,7 +83,7 @@ public static class ServeCommand
                     }
                     await loop;
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
                 {
                     Console.Error.WriteLine($"vepp2k serve: {e.Message}");
                     return 2;
@@ -69,6 +91,7 @@ public static class ServeCommand
                 finally
                 {
                     if (web is not null) await web.DisposeAsync();
+                    if (vcas is not null) await vcas.DisposeAsync();
                 }
             }
             return 0;
