@@ -45,7 +45,7 @@ public sealed record SwitchRequest(bool On, bool Confirm = false);
 
 public sealed record SaveRequest(string Name, string Comment = "", IReadOnlyList<string>? Tags = null);
 
-public sealed record RestoreRequest(int? Version = null, string? Subsystems = null, double Tolerance = 0.05, double TimeoutSeconds = 120);
+public sealed record RestoreRequest(int? Version = null, string? Subsystems = null, double Tolerance = 0, double TimeoutSeconds = 120);
 
 public sealed record CalibrationRequest(string Method, double ReferenceMeV, double UncertaintyMeV, double? NmrMeV = null, string Note = "");
 

@@ -42,7 +42,7 @@ public static partial class ControlApi
                 var parts = with.Split(':');
                 other = Load(parts[0], parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null);
             }
-            return Results.Json(sets.Compare(set, other, tolerance ?? WorkingSetService.DefaultTolerance), Json);
+            return Results.Json(sets.Compare(set, other, tolerance ?? 0), Json);
         })).WithSummary("Compare with the live machine (with=live) or another set (with=name[:version])");
         app.MapPost("/api/worksets/{name}/restore", (HttpContext http, string name, RestoreRequest r) => As(http, auth, async who =>
         {

@@ -23,8 +23,17 @@ public sealed record RestoreReport(string Set, int Version, int Restored, int Un
 /// </summary>
 public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry, IControlStore store)
 {
-    /// <summary>Default restore tolerance [A]: below it an item counts as unchanged / arrived.</summary>
-    public const double DefaultTolerance = 0.05;
+    /// <summary>Per-item default tolerance: 1e-4 of the supply's full scale (1 A on the 10 kA dipole supply,
+    /// 30 mA on a quad, 0.6 mA on a corrector), well above each supply's readback noise.</summary>
+    public const double RelativeTolerance = 1e-4;
+
+    /// <summary>The tolerance of one channel [A]: the given one when positive, else the per-item default.</summary>
+    public double ToleranceOf(string channel, double tolerance)
+    {
+        if (tolerance > 0) return tolerance;
+        var element = core.Machine.Elements.FirstOrDefault(e => e.SetpointChannel == channel);
+        return element is null ? 0 : RelativeTolerance * element.Supply.Parameters.MaxCurrent;
+    }
 
     public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)
     {
@@ -43,7 +52,10 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
         return [.. core.Machine.Elements.Select(e => (e.SetpointChannel, e.Supply.Setpoint, e.Subsystem))];
     }
 
-    /// <summary>Compares a set with another set, or with the live machine when <paramref name="other"/> is null.</summary>
+    /// <summary>
+    /// Compares a set with another set, or with the live machine when <paramref name="other"/> is null;
+    /// tolerance 0 compares each item with its own default (<see cref="ToleranceOf"/>).
+    /// </summary>
     public IReadOnlyList<ComparisonItem> Compare(WorkingSet set, WorkingSet? other, double tolerance)
     {
         var left = set.Items.ToDictionary(i => i.Channel, i => i);
@@ -54,7 +66,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
         {
             var l = left.GetValueOrDefault(channel);
             var r = right.GetValueOrDefault(channel);
-            bool differs = l is null || r is null || Math.Abs(l.Value - r.Value) > tolerance;
+            bool differs = l is null || r is null || Math.Abs(l.Value - r.Value) > ToleranceOf(channel, tolerance);
             return new ComparisonItem(channel, (l ?? r)!.Subsystem, l?.Value, r?.Value, differs);
         })];
     }
@@ -75,7 +87,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
                     items.Add(new(item.Channel, subsystem, "unavailable", "no writable channel of that name in this machine"));
                 else if (element.Supply.State is not Devices.SupplyState.On)
                     items.Add(new(item.Channel, subsystem, "unavailable", $"supply {element.Supply.State}"));
-                else if (Math.Abs(element.Supply.Setpoint - item.Value) <= tolerance)
+                else if (Math.Abs(element.Supply.Setpoint - item.Value) <= ToleranceOf(item.Channel, tolerance))
                     items.Add(new(item.Channel, subsystem, "unchanged", $"{element.Supply.Setpoint:F4} A"));
                 else moves.Add((element.Name, item.Value, item));
             }
@@ -89,7 +101,8 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
                 continue;
             }
             var ramp = core.FindRamp(op.RampId!.Value)!;
-            var arrival = await core.WaitForArrival([.. moves.Select(m => (m.Element, m.Target))], tolerance, ramp.Duration + timeoutPerSubsystem, cancel);
+            double arrive = moves.Max(m => ToleranceOf(m.Item.Channel, tolerance));
+            var arrival = await core.WaitForArrival([.. moves.Select(m => (m.Element, m.Target))], arrive, ramp.Duration + timeoutPerSubsystem, cancel);
             foreach (var m in moves)
             {
                 bool ok = arrival.Arrived.Contains(m.Element);

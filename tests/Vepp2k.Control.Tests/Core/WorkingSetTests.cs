@@ -59,6 +59,20 @@ public class WorkingSetTests
         Assert.Throws<UnauthorizedAccessException>(() => sets.Save(ControlRig.Viewer, "s", "x", []));
     }
 
+    [Fact]
+    public async Task EachItemIsComparedWithItsOwnTolerance()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        var set = rig.System.WorkingSets.Save(ControlRig.Operator, "t", "", []);
+        double d1 = core.Machine.Get("1D1").Supply.Setpoint;
+        // 2 mA is far beyond a 6 A corrector's 0.6 mA and far inside a 300 A quad's 30 mA.
+        Assert.True(core.Set(ControlRig.Operator, [("1F1X", 0.002), ("1D1", d1 + 0.002)], Units.Hardware, "small").Applied);
+        rig.Run(2);
+        var differing = rig.System.WorkingSets.Compare(set, null, 0).Where(d => d.Differs).Select(d => d.Channel).ToList();
+        Assert.Equal(["VEPP/UM/1/F1X/SetCur"], differing);
+    }
+
     /// <summary>Progress reported on the caller's thread, in order.</summary>
     private sealed class SyncProgress(List<string> sink) : IProgress<string>
     {
