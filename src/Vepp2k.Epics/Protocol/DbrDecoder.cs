@@ -19,13 +19,15 @@ internal static class DbrDecoder
         if (type > (ushort)DbrElement.Double) return Eca.BadType;
         var element = (DbrElement)type;
         int size = DbrType.ElementSize(element);
-        if (count == 0 || count * (long)size > payload.Length) return Eca.BadCount;
+        // Some clients send a lone string without its 40-byte padding: the last string may be short.
+        long needed = element == DbrElement.String ? (count - 1) * (long)size + 1 : count * (long)size;
+        if (count == 0 || needed > payload.Length) return Eca.BadCount;
 
         if (spec.Type == ChannelType.String)
         {
             value = ChannelValue.OfString(element switch
             {
-                DbrElement.String => ReadString(payload[..size]),
+                DbrElement.String => ReadString(payload[..Math.Min(size, payload.Length)]),
                 // A char array is how clients write strings longer than 40 bytes.
                 DbrElement.Char => ReadString(payload[..(int)count]),
                 _ => ReadNumber(payload, element).ToString("R", CultureInfo.InvariantCulture),
@@ -37,7 +39,7 @@ internal static class DbrDecoder
         var numbers = new double[elements];
         for (int i = 0; i < elements; i++)
         {
-            var slot = payload.Slice(i * size, size);
+            var slot = payload.Slice(i * size, Math.Min(size, payload.Length - i * size));
             if (element != DbrElement.String) numbers[i] = ReadNumber(slot, element);
             else if (!TryParse(ReadString(slot), spec, out numbers[i])) return Eca.NoConvert;
         }
