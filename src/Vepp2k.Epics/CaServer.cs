@@ -45,7 +45,8 @@ public sealed class CaServer : IAsyncDisposable
         (_tcp, _udp) = Listeners.Open(Options);
         _context.TcpPort = (ushort)((IPEndPoint)_tcp.LocalEndPoint!).Port;
         _updates = _context.Registry.Subscribe(u => _context.Monitors.Watches(u.Channel), capacity: 100_000);
-        _tasks.Add(Task.Run(() => PumpAsync(_updates, _stop.Token)));
+        // The pump gets its own thread: under a flood of updates it must not starve the circuits' pool threads.
+        _tasks.Add(Task.Factory.StartNew(() => Pump(_updates, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         _tasks.Add(Task.Run(() => AcceptAsync(_tcp, _stop.Token)));
         _tasks.Add(Task.Run(() => SearchAsync(_udp, _stop.Token)));
         _tasks.Add(Task.Run(() => Beacons.RunAsync(_context, _stop.Token)));
@@ -98,12 +99,13 @@ public sealed class CaServer : IAsyncDisposable
         foreach (var c in _context.Circuits.Keys) c.RefreshRights();
     }
 
-    private async Task PumpAsync(ChannelSubscription updates, CancellationToken cancel)
+    private void Pump(ChannelSubscription updates, CancellationToken cancel)
     {
+        var reader = updates.Reader;
         try
         {
-            await foreach (var update in updates.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-                _context.Monitors.Dispatch(update);
+            while (reader.WaitToReadAsync(cancel).AsTask().GetAwaiter().GetResult())
+                while (reader.TryRead(out var update)) _context.Monitors.Dispatch(update);
         }
         catch (OperationCanceledException)
         {
