@@ -24,6 +24,7 @@ internal static class TestChannels
         Echo(registry.Add(new ChannelSpec { Path = "TST/ARR", Type = ChannelType.DoubleArray, Access = ChannelAccess.ReadWrite }, ChannelValue.OfArray([1, 2, 3])));
         registry.Add(new ChannelSpec { Path = "TST/FAST", Units = "A", ValueDeadband = 0 }, ChannelValue.Of(0));
         registry.Add(new ChannelSpec { Path = "TST/DEAD", Units = "A", ValueDeadband = 1.0, ArchiveDeadband = 5.0 }, ChannelValue.Of(0));
+        Echo(registry.Add(new ChannelSpec { Path = "TST/DEADW", Units = "A", ValueDeadband = 1.0, ArchiveDeadband = 5.0, Access = ChannelAccess.ReadWrite }, ChannelValue.Of(0)));
         registry.Freeze();
         return registry;
     }
