@@ -13,6 +13,11 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
 {
     private readonly CancellationTokenSource _stop = new();
 
+    // One writer at a time: the reader flushes its own replies at once when no write is under way
+    // (saving a thread hop per request); the writer loop sends monitor updates and anything left.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly MessageBuffer _batch = new(64 * 1024);
+
     public CaCircuit? Circuit { get; private set; }
 
     public async Task RunAsync()
@@ -58,6 +63,7 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
             int used = Frame(buffer.AsSpan(0, filled), circuit, server.Options.MaxPayload);
             Buffer.BlockCopy(buffer, used, buffer, 0, filled - used);
             filled -= used;
+            if (_writing.Wait(0)) await SendAsync(stream, circuit.Outbox, cancel).ConfigureAwait(false);
             while (circuit.Outbox.PendingReplyBytes > server.Options.MaxPendingReplies)
                 await circuit.Outbox.Drained.WaitAsync(cancel).ConfigureAwait(false);
         }
@@ -78,17 +84,30 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         return used;
     }
 
+    /// <summary>Sends everything queued; the caller holds <see cref="_writing"/>, which this releases.</summary>
+    private async Task SendAsync(NetworkStream stream, Outbox outbox, CancellationToken cancel)
+    {
+        try
+        {
+            _batch.Clear();
+            outbox.TakeBatch(_batch);
+            if (_batch.Length > 0) await stream.WriteAsync(_batch.Written, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
     private async Task WriteLoopAsync(NetworkStream stream, Outbox outbox, CancellationToken cancel)
     {
-        var batch = new MessageBuffer(64 * 1024);
         try
         {
             while (true)
             {
                 await outbox.Ready.WaitAsync(cancel).ConfigureAwait(false);
-                batch.Clear();
-                outbox.TakeBatch(batch);
-                if (batch.Length > 0) await stream.WriteAsync(batch.Written, cancel).ConfigureAwait(false);
+                await _writing.WaitAsync(cancel).ConfigureAwait(false);
+                await SendAsync(stream, outbox, cancel).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
