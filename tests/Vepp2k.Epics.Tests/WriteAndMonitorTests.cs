@@ -188,6 +188,19 @@ public class WriteAndMonitorTests
     }
 
     [Fact]
+    public void Deprecated_read_answers_with_the_channel_id_and_failing_handlers_fail_the_put()
+    {
+        var registry = TestChannels.Build();
+        registry.FindPv("TST:INT")!.WriteHandler = (_, _) => throw new InvalidOperationException("driver fault");
+        var h = new CircuitHarness(registry);
+        uint sid = h.Open("TST:INT");
+        h.Feed(Msg.Bytes(3, 5, 1, sid, 12));
+        var r = Assert.Single(h.Take());
+        Assert.Equal((3, (ushort)5, 1u, sid, 12u, 42), (r.Cmd, r.DataType, r.Count, r.P1, r.P2, r.I32(0)));
+        Assert.Equal(PutFail, WriteNotify(h, sid, 5, Element(5, 1)));
+    }
+
+    [Fact]
     public void Tcp_search_answers_and_says_not_found_when_asked()
     {
         var h = new CircuitHarness(TestChannels.Build());

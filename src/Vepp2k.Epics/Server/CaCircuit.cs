@@ -177,7 +177,16 @@ internal sealed partial class CaCircuit
         if ((entry.Rights & AccessRights.Write) == 0) return (Eca.NoWriteAccess, $"{entry.Channel.Spec.PvName}: no write access");
         uint status = DbrDecoder.TryDecode(header.DataType, header.Count, payload, entry.Channel.Spec, out var value);
         if (status != Eca.Normal) return (status, "value cannot be converted");
-        var result = entry.Channel.Write(value, new WriteContext(_user.Length > 0 ? _user : "ca", Role, $"ca {_host} {_peer}"));
+        WriteResult result;
+        try
+        {
+            result = entry.Channel.Write(value, new WriteContext(_user.Length > 0 ? _user : "ca", Role, $"ca {_host} {_peer}"));
+        }
+        catch (Exception e)
+        {
+            // A failing write handler is this put's failure, not the circuit's: the client is told why.
+            result = WriteResult.Refused(e.Message);
+        }
         return result.Applied ? (Eca.Normal, "") : (Eca.PutFail, result.Message);
     }
 }

@@ -34,9 +34,10 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         {
             await ReadLoopAsync(stream, circuit, cancel).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or CaProtocolException or ObjectDisposedException)
+        catch (Exception)
         {
-            // The client went away or broke the protocol: the circuit ends, the server goes on.
+            // The client went away, broke the protocol, or its request failed unexpectedly: whatever it
+            // was, only this circuit ends; the server and the other clients go on.
         }
         finally
         {
