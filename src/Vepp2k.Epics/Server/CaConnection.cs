@@ -20,7 +20,37 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
 
     public CaCircuit? Circuit { get; private set; }
 
-    public async Task RunAsync()
+    /// <summary>
+    /// Runs the circuit until the client leaves or the server stops. Like an IOC's rsrv, a circuit has
+    /// two threads of its own doing blocking socket I/O: the reader wakes straight from the socket
+    /// and sends its replies itself (no thread-pool hop on a round trip); the writer sends monitor
+    /// updates. Blocking I/O also keeps the socket out of .NET's emulated non-blocking mode.
+    /// </summary>
+    public Task RunAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Start(() =>
+        {
+            try
+            {
+                Run();
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        }, "CA circuit reader");
+        return done.Task;
+    }
+
+    private static Thread Start(Action body, string name)
+    {
+        var thread = new Thread(() => body(), 256 * 1024) { IsBackground = true, Name = name };
+        thread.Start();
+        return thread;
+    }
+
+    private void Run()
     {
         var cancel = _stop.Token;
         var peer = (socket.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
@@ -28,11 +58,13 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         var circuit = new CaCircuit(server, peer, outbox);
         Circuit = circuit;
         server.Circuits[circuit] = 0;
-        await using var stream = new NetworkStream(socket, ownsSocket: true);
-        var writer = WriteLoopAsync(stream, outbox, cancel);
+        using var stream = new NetworkStream(socket, ownsSocket: true);
+        // Closing the socket is what unblocks a reader waiting in Receive or a Send to a client that does not read.
+        using var closeOnStop = cancel.Register(stream.Dispose);
+        var writer = Start(() => WriteLoop(stream, outbox, cancel), "CA circuit writer");
         try
         {
-            await ReadLoopAsync(stream, circuit, cancel).ConfigureAwait(false);
+            ReadLoop(stream, circuit, cancel);
         }
         catch (Exception)
         {
@@ -43,30 +75,40 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         {
             server.Circuits.TryRemove(circuit, out _);
             circuit.Close();
-            await _stop.CancelAsync().ConfigureAwait(false);
-            await writer.ConfigureAwait(false);
+            _stop.Cancel();
+            writer.Join();
         }
     }
 
     /// <summary>Sends what is queued (SERVER_DISCONN at shutdown) for a moment, then ends the circuit.</summary>
     public void StopAfter(TimeSpan grace) => _stop.CancelAfter(grace);
 
-    private async Task ReadLoopAsync(NetworkStream stream, CaCircuit circuit, CancellationToken cancel)
+    private void ReadLoop(NetworkStream stream, CaCircuit circuit, CancellationToken cancel)
     {
         var buffer = new byte[16 * 1024];
         int filled = 0;
         while (true)
         {
             if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-            int read = await stream.ReadAsync(buffer.AsMemory(filled), cancel).ConfigureAwait(false);
+            int read = stream.Read(buffer, filled, buffer.Length - filled);
             if (read == 0) return;
             filled += read;
-            int used = Frame(buffer.AsSpan(0, filled), circuit, server.Options.MaxPayload);
+            circuit.Outbox.ReaderFlushes = true;
+            int used;
+            try
+            {
+                used = Frame(buffer.AsSpan(0, filled), circuit, server.Options.MaxPayload);
+            }
+            finally
+            {
+                circuit.Outbox.ReaderFlushes = false;
+            }
             Buffer.BlockCopy(buffer, used, buffer, 0, filled - used);
             filled -= used;
-            if (_writing.Wait(0)) await SendAsync(stream, circuit.Outbox, cancel).ConfigureAwait(false);
+            if (_writing.Wait(0)) Send(stream, circuit.Outbox);
+            else circuit.Outbox.Ready.Set(); // the writer is busy: it sends these replies next
             while (circuit.Outbox.PendingReplyBytes > server.Options.MaxPendingReplies)
-                await circuit.Outbox.Drained.WaitAsync(cancel).ConfigureAwait(false);
+                circuit.Outbox.Drained.Wait(cancel);
         }
     }
 
@@ -85,14 +127,14 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         return used;
     }
 
-    /// <summary>Sends everything queued; the caller holds <see cref="_writing"/>, which this releases.</summary>
-    private async Task SendAsync(NetworkStream stream, Outbox outbox, CancellationToken cancel)
+    /// <summary>Sends everything queued, blocking; the caller holds <see cref="_writing"/>, which this releases.</summary>
+    private void Send(NetworkStream stream, Outbox outbox)
     {
         try
         {
             _batch.Clear();
             outbox.TakeBatch(_batch);
-            if (_batch.Length > 0) await stream.WriteAsync(_batch.Written, cancel).ConfigureAwait(false);
+            if (_batch.Length > 0) stream.Write(_batch.Written.Span);
         }
         finally
         {
@@ -100,15 +142,16 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         }
     }
 
-    private async Task WriteLoopAsync(NetworkStream stream, Outbox outbox, CancellationToken cancel)
+    /// <summary>The second thread of the circuit: sends monitor updates, and replies the reader could not.</summary>
+    private void WriteLoop(NetworkStream stream, Outbox outbox, CancellationToken cancel)
     {
         try
         {
             while (true)
             {
-                await outbox.Ready.WaitAsync(cancel).ConfigureAwait(false);
-                await _writing.WaitAsync(cancel).ConfigureAwait(false);
-                await SendAsync(stream, outbox, cancel).ConfigureAwait(false);
+                outbox.Ready.Wait(cancel);
+                _writing.Wait(cancel);
+                Send(stream, outbox);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -118,7 +161,7 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         finally
         {
             // A reader waiting for replies to drain must not wait for a writer that is gone.
-            await _stop.CancelAsync().ConfigureAwait(false);
+            _stop.Cancel();
         }
     }
 }

@@ -16,6 +16,7 @@ internal sealed class Outbox
     private readonly MessageBuffer _replies = new();
     private readonly Queue<Monitor> _changed = new();
     private bool _eventsOn = true;
+    private volatile bool _readerFlushes;
 
     /// <summary>Set when there is something to send.</summary>
     public Signal Ready { get; } = new();
@@ -30,11 +31,20 @@ internal sealed class Outbox
         get { lock (_gate) return _replies.Length; }
     }
 
-    /// <summary>Appends replies (the action writes them) and wakes the writer.</summary>
+    /// <summary>
+    /// While set, replies do not wake the writer: the circuit's reader is handling requests and
+    /// sends their replies itself right after, which saves a thread hop per request.
+    /// </summary>
+    public bool ReaderFlushes
+    {
+        set => _readerFlushes = value;
+    }
+
+    /// <summary>Appends replies (the action writes them) and wakes the writer unless the reader sends them.</summary>
     public void Reply(Action<MessageBuffer> write)
     {
         lock (_gate) write(_replies);
-        Ready.Set();
+        if (!_readerFlushes) Ready.Set();
     }
 
     /// <summary>A monitor's channel changed (called on the update pump: never blocks on the client).</summary>

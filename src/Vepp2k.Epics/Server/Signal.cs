@@ -11,6 +11,13 @@ internal sealed class Signal
         if (Interlocked.Exchange(ref _set, 1) == 0) _semaphore.Release();
     }
 
+    /// <summary>Blocking wait, for the circuit reader's own thread.</summary>
+    public void Wait(CancellationToken cancel)
+    {
+        _semaphore.Wait(cancel);
+        Volatile.Write(ref _set, 0);
+    }
+
     public async Task WaitAsync(CancellationToken cancel)
     {
         await _semaphore.WaitAsync(cancel).ConfigureAwait(false);
