@@ -1,6 +1,6 @@
 namespace Vepp2k.Epics.Server;
 
-/// <summary>An async auto-reset event: any number of Set calls before a wait wake it once.</summary>
+/// <summary>An auto-reset event: any number of Set calls before a wait wake it once.</summary>
 internal sealed class Signal
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
@@ -11,16 +11,10 @@ internal sealed class Signal
         if (Interlocked.Exchange(ref _set, 1) == 0) _semaphore.Release();
     }
 
-    /// <summary>Blocking wait, for the circuit reader's own thread.</summary>
+    /// <summary>Blocking wait, for a circuit's own threads.</summary>
     public void Wait(CancellationToken cancel)
     {
         _semaphore.Wait(cancel);
-        Volatile.Write(ref _set, 0);
-    }
-
-    public async Task WaitAsync(CancellationToken cancel)
-    {
-        await _semaphore.WaitAsync(cancel).ConfigureAwait(false);
         Volatile.Write(ref _set, 0);
     }
 }
