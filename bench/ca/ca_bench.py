@@ -1,0 +1,63 @@
+"""pyepics throughput against a CA server on loopback (same harness for our server and softIoc).
+
+    EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO EPICS_CA_SERVER_PORT=<port> \
+        /usr/bin/python3 bench/ca/ca_bench.py [prefix] [pvs] [seconds]
+
+prefix: PV names are <prefix><i>:I-SP (default BENCH:PS). Prints one JSON object."""
+import json
+import sys
+import time
+
+import epics
+from epics import ca
+
+prefix = sys.argv[1] if len(sys.argv) > 1 else "BENCH:PS"
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 3.0
+names = [f"{prefix}{i}:I-SP" for i in range(n)]
+
+t0 = time.perf_counter()
+chids = [ca.create_channel(name, connect=False) for name in names]
+for c in chids:
+    ca.connect_channel(c, timeout=5)
+connect_ms = (time.perf_counter() - t0) * 1000
+
+
+def rate(step):
+    """Calls of step() per second over the time budget; step returns how many values it moved."""
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        done += step()
+    return done / (time.perf_counter() - start)
+
+
+def sequential_get():
+    for c in chids:
+        ca.get(c)  # one READ_NOTIFY round trip each
+    return n
+
+
+def batched_get():
+    values = epics.caget_many(names)
+    assert len(values) == n and all(v is not None for v in values)
+    return n
+
+
+def put_nowait():
+    for i, c in enumerate(chids):
+        ca.put(c, float(i % 7), wait=False)
+    ca.flush_io()
+    return n
+
+
+def put_wait():
+    for i, c in enumerate(chids):
+        ca.put(c, float(i % 5), wait=True)
+    return n
+
+
+result = {"pvs": n, "connect_ms": round(connect_ms, 1)}
+for name, step in [("sequential_get_per_s", sequential_get), ("batched_get_values_per_s", batched_get),
+                   ("put_nowait_per_s", put_nowait), ("put_wait_per_s", put_wait)]:
+    result[name] = round(rate(step))
+print(json.dumps(result), flush=True)

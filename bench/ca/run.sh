@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the pyepics CA benchmark against our server on a free loopback port (see docs/benchmarks.md).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=${1:-5164}
+dotnet build -c Release bench/Vepp2k.CaBench >/dev/null
+coproc SERVER { exec dotnet bench/Vepp2k.CaBench/bin/Release/net10.0/Vepp2k.CaBench.dll "$port" 100; }
+read -r line <&"${SERVER[0]}"
+echo "$line" >&2
+for run in 1 2; do
+  EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO EPICS_CA_SERVER_PORT=$port EPICS_CA_REPEATER_PORT=$((port + 1)) \
+    /usr/bin/python3 bench/ca/ca_bench.py BENCH:PS 100 3 2> >(grep -v "CA Repeater" >&2)
+done
+exec {SERVER[1]}>&-
+wait "$SERVER_PID"

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using Vepp2k.Control.Channels;
+using Vepp2k.Epics.Access;
+using Vepp2k.Epics.Protocol;
+using Vepp2k.Epics.Server;
+
+namespace Vepp2k.Epics;
+
+/// <summary>
+/// An EPICS Channel Access server (protocol 4.13) over the control core's channels: every channel
+/// is served under its PV name (<see cref="PvNames"/>). UDP name search, TCP circuits with reads,
+/// writes and monitors in every DBR type, access rights from roles and a rules file, beacons.
+/// </summary>
+public sealed class CaServer : IAsyncDisposable
+{
+    private readonly ServerContext _context;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<CaConnection> _connections = [];
+    private readonly Lock _gate = new();
+    private readonly List<Task> _tasks = [];
+    private ChannelSubscription? _updates;
+    private Socket? _tcp;
+    private Socket? _udp;
+
+    public CaServer(ChannelRegistry registry, CaServerOptions options)
+    {
+        var rules = options.RulesFile is { } path ? AccessRules.Load(path) : AccessRules.LocalOperators;
+        _context = new ServerContext(registry, options, rules);
+    }
+
+    public CaServerOptions Options => _context.Options;
+
+    /// <summary>The TCP and UDP port in use (the chosen one when <see cref="CaServerOptions.Port"/> is 0).</summary>
+    public int Port => _context.TcpPort;
+
+    /// <summary>Circuits open now.</summary>
+    public int ClientCount => _context.Circuits.Count;
+
+    /// <summary>Monitor updates replaced by newer ones before a slow client took them (latest value wins).</summary>
+    public long CoalescedUpdates => _context.Circuits.Keys.Sum(c => c.Outbox.Coalesced);
+
+    public Task StartAsync()
+    {
+        (_tcp, _udp) = Listeners.Open(Options);
+        _context.TcpPort = (ushort)((IPEndPoint)_tcp.LocalEndPoint!).Port;
+        _updates = _context.Registry.Subscribe(u => _context.Monitors.Watches(u.Channel), capacity: 100_000);
+        // The pump gets its own thread: under a flood of updates it must not starve the circuits' pool threads.
+        _tasks.Add(Task.Factory.StartNew(() => Pump(_updates, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        _tasks.Add(Task.Run(() => AcceptAsync(_tcp, _stop.Token)));
+        _tasks.Add(Task.Run(() => SearchAsync(_udp, _stop.Token)));
+        _tasks.Add(Task.Run(() => Beacons.RunAsync(_context, _stop.Token)));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops serving: every client is told its channels are gone (SERVER_DISCONN), given a moment to
+    /// receive that, and its circuit is closed; sockets are released so a new server can take the port.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stop.IsCancellationRequested) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _tcp?.Dispose();
+        _udp?.Dispose();
+        _updates?.Dispose();
+        List<CaConnection> open;
+        lock (_gate) open = [.. _connections];
+        foreach (var c in open)
+        {
+            c.Circuit?.Disconnect(_ => true);
+            c.StopAfter(TimeSpan.FromMilliseconds(200));
+        }
+        await Task.WhenAll(_tasks).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>Stops serving one PV (a subsystem taken out): clients holding it see a disconnect.</summary>
+    public void Withdraw(string pvName)
+    {
+        _context.Withdraw(pvName);
+        foreach (var c in _context.Circuits.Keys) c.Disconnect(ch => ch.Spec.PvName == pvName);
+    }
+
+    /// <summary>Serves a withdrawn PV again; clients find it on their next search.</summary>
+    public void Restore(string pvName) => _context.Restore(pvName);
+
+    /// <summary>Replaces the access rules (e.g. after the rules file changed) and updates every client's rights.</summary>
+    public void SetRules(AccessRules rules)
+    {
+        _context.Rules = rules;
+        RefreshRights();
+    }
+
+    /// <summary>Re-evaluates every client's rights and sends ACCESS_RIGHTS where they changed.</summary>
+    public void RefreshRights()
+    {
+        foreach (var c in _context.Circuits.Keys) c.RefreshRights();
+    }
+
+    private void Pump(ChannelSubscription updates, CancellationToken cancel)
+    {
+        var reader = updates.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync(cancel).AsTask().GetAwaiter().GetResult())
+                while (reader.TryRead(out var update)) _context.Monitors.Dispatch(update);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task AcceptAsync(Socket listener, CancellationToken cancel)
+    {
+        var running = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                var socket = await listener.AcceptAsync(cancel).ConfigureAwait(false);
+                socket.NoDelay = true;
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                var connection = new CaConnection(socket, _context);
+                lock (_gate) _connections.Add(connection);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(async () =>
+                {
+                    await connection.RunAsync().ConfigureAwait(false);
+                    lock (_gate) _connections.Remove(connection);
+                }, CancellationToken.None));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // The listener was closed: stopping.
+        }
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task SearchAsync(Socket udp, CancellationToken cancel)
+    {
+        var datagram = new byte[65_536];
+        var reply = new MessageBuffer();
+        EndPoint any = new IPEndPoint(udp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!cancel.IsCancellationRequested)
+        {
+            try
+            {
+                var received = await udp.ReceiveFromAsync(datagram, SocketFlags.None, any, cancel).ConfigureAwait(false);
+                if (SearchResponder.Respond(datagram.AsSpan(0, received.ReceivedBytes), _context, reply))
+                    await udp.SendToAsync(reply.Written, SocketFlags.None, received.RemoteEndPoint, cancel).ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+                // An unreachable client (ICMP port unreachable comes back as an error on the next call): keep serving.
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Vepp2k.Epics.Server;
+
+/// <summary>An auto-reset event: any number of Set calls before a wait wake it once.</summary>
+internal sealed class Signal
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+    private int _set;
+
+    public void Set()
+    {
+        if (Interlocked.Exchange(ref _set, 1) == 0) _semaphore.Release();
+    }
+
+    /// <summary>Blocking wait, for a circuit's own threads.</summary>
+    public void Wait(CancellationToken cancel)
+    {
+        _semaphore.Wait(cancel);
+        Volatile.Write(ref _set, 0);
+    }
+}
