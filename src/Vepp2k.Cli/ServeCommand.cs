@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Vepp2k.Control.History;
 using Vepp2k.Control.Runtime;
+using Vepp2k.Epics;
 using Vepp2k.Vcas;
 using Vepp2k.Web;
 
@@ -24,6 +25,9 @@ public static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (history there instead of SQLite)" };
         var scale = new Option<double>("--time-scale") { Description = "simulated time speed (1 = real time)", DefaultValueFactory = _ => 1.0 };
         var admin = new Option<string?>("--admin-password") { Description = "admin password for the first start (or VEPP2K_ADMIN_PASSWORD)" };
+        var caPort = new Option<int>("--ca-port") { Description = "EPICS Channel Access port, UDP search and TCP (0 = off)", DefaultValueFactory = _ => 5064 };
+        var caBeacon = new Option<int>("--ca-beacon-port") { Description = "where CA beacons go (the clients' EPICS_CA_REPEATER_PORT)", DefaultValueFactory = _ => 5065 };
+        var caRules = new Option<string?>("--ca-rules") { Description = "CA access-rules file (docs/epics.md); default: local clients operate, others read" };
         var vcasPort = new Option<int>("--vcas-port") { Description = "VCAS text-protocol port (0 = off)", DefaultValueFactory = _ => 20041 };
         var vcasWriters = new Option<string>("--vcas-writers") { Description = "who may write over VCAS, e.g. loopback=Operator,10.0.0.0/8=Expert (default: nobody)", DefaultValueFactory = _ => "" };
         var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
@@ -31,12 +35,13 @@ public static class ServeCommand
         var retention = new Option<double>("--retention-days") { Description = "keep archived samples and events this many days (0 = forever)", DefaultValueFactory = _ => 0 };
         var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
-            bind, port, mode, data, postgres, scale, admin, vcasPort, vcasWriters, subsystems, retention, tick,
+            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick,
         };
         command.SetAction(async (parse, cancel) =>
         {
             ControlSystem system;
             VcasServerOptions vcasOptions;
+            CaServerOptions caOptions;
             try
             {
                 var options = new ControlSystemOptions
@@ -50,6 +55,11 @@ public static class ServeCommand
                     Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
                     Retention = parse.GetValue(retention) > 0
                         ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), TimeSpan.FromDays(parse.GetValue(retention))) : null,
+                };
+                caOptions = new CaServerOptions
+                {
+                    Port = parse.GetValue(caPort), BeaconPort = parse.GetValue(caBeacon), Bind = IPAddress.Parse(parse.GetValue(bind)!),
+                    RulesFile = parse.GetValue(caRules),
                 };
                 vcasOptions = new VcasServerOptions
                 {
@@ -70,8 +80,15 @@ public static class ServeCommand
                 var loop = system.RunAsync(cancel);
                 WebApplication? web = null;
                 VcasServer? vcas = null;
+                CaServer? ca = null;
                 try
                 {
+                    if (caOptions.Port != 0)
+                    {
+                        ca = new CaServer(system.Registry, caOptions);
+                        await ca.StartAsync();
+                        Console.WriteLine($"vepp2k: EPICS Channel Access on {caOptions.Bind}:{ca.Port} (PV names: VEPP/QUAD/1F1/MCur.1 is VEPP:QUAD:1F1:MCur_1)");
+                    }
                     if (vcasOptions.Port != 0)
                     {
                         vcas = new VcasServer(system.Registry, vcasOptions);
@@ -95,6 +112,7 @@ public static class ServeCommand
                 {
                     if (web is not null) await web.DisposeAsync();
                     if (vcas is not null) await vcas.DisposeAsync();
+                    if (ca is not null) await ca.DisposeAsync();
                 }
             }
             return 0;
