@@ -3,7 +3,9 @@
     EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO EPICS_CA_SERVER_PORT=<port> \
         /usr/bin/python3 bench/ca/ca_bench.py [prefix] [pvs] [seconds]
 
-prefix: PV names are <prefix><i>:I-SP (default BENCH:PS). Prints one JSON object."""
+prefix: PV names are <prefix><i>:I-SP (default BENCH:PS). Prints one JSON object.
+A fourth argument "monitors" measures monitor updates from the counters BENCH:CNT<i> instead
+(the server started with --counters HZ)."""
 import json
 import sys
 import time
@@ -55,6 +57,33 @@ def put_wait():
         ca.put(c, float(i % 5), wait=True)
     return n
 
+
+def monitors():
+    """Subscribes to the counters <prefix>CNT<i> (served with --counters); counts updates received
+    and counter values skipped (coalesced) over the time budget."""
+    received, skipped, last = [0], [0], {}
+
+    def on_update(pvname=None, value=None, **_):
+        received[0] += 1
+        if pvname in last and value > last[pvname] + 1:
+            skipped[0] += int(value - last[pvname] - 1)
+        last[pvname] = value
+
+    pvs = [epics.PV(f"{prefix.rsplit(':', 1)[0]}:CNT{i}", callback=on_update, auto_monitor=True) for i in range(n)]
+    for pv in pvs:
+        pv.wait_for_connection(timeout=5)
+    time.sleep(1.0)  # let the initial updates arrive
+    received[0], skipped[0] = 0, 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        epics.poll(evt=1e-3, iot=0.01)
+    elapsed = time.perf_counter() - start
+    return {"monitor_updates_per_s": round(received[0] / elapsed), "monitor_values_skipped": skipped[0]}
+
+
+if len(sys.argv) > 4 and sys.argv[4] == "monitors":
+    print(json.dumps({"pvs": n, **monitors()}), flush=True)
+    sys.exit(0)
 
 result = {"pvs": n, "connect_ms": round(connect_ms, 1)}
 for name, step in [("sequential_get_per_s", sequential_get), ("batched_get_values_per_s", batched_get),
