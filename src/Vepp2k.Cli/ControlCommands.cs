@@ -113,7 +113,7 @@ public static class ControlCommands
             return 0;
         });
         var with = new Option<string>("--with") { Description = "live, or another set as name[:version]", DefaultValueFactory = _ => "live" };
-        var tolerance = new Option<double>("--tolerance") { Description = "tolerance [A] (0 = per item, 1e-4 of full scale)", DefaultValueFactory = _ => 0 };
+        var tolerance = new Option<double>("--tolerance") { Description = "tolerance [A] (0 = per item: 1e-4 of full scale or 5 rms of readback noise)", DefaultValueFactory = _ => 0 };
         var compare = new Command("compare", "compare a working set with the live machine or another set") { name, with, tolerance };
         compare.SetAction(async parse =>
         {
@@ -132,7 +132,7 @@ public static class ControlCommands
         var name = new Argument<string>("name") { Description = "working-set name" };
         var version = new Option<int?>("--version") { Description = "version (default the latest)" };
         var subsystems = new Option<string?>("--subsystems") { Description = "comma list of dipoles, quads, solenoids, correctors (default all)" };
-        var tolerance = new Option<double>("--tolerance") { Description = "tolerance [A] (0 = per item, 1e-4 of full scale)", DefaultValueFactory = _ => 0 };
+        var tolerance = new Option<double>("--tolerance") { Description = "tolerance [A] (0 = per item: 1e-4 of full scale or 5 rms of readback noise)", DefaultValueFactory = _ => 0 };
         var c = new Command("restore", "restore a working set: ordered, ramped, completion-checked") { name, version, subsystems, tolerance };
         c.SetAction(async parse =>
         {

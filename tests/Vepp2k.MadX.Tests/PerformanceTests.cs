@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Text;
 using Vepp2k.MadX;
-using Xunit.Abstractions;
 
 namespace Vepp2k.MadX.Tests;
 
-public class PerformanceTests(ITestOutputHelper output)
+public class PerformanceTests
 {
     /// <summary>A 20-cell ring sequence with 200 placed elements (plus drifts), all strengths deferred knobs.</summary>
     private static string Ring()
@@ -28,30 +26,21 @@ public class PerformanceTests(ITestOutputHelper output)
         return text.ToString();
     }
 
+    /// <summary>
+    /// A knob change re-expands the whole ring with the new deferred values (the matcher and the online
+    /// model rely on this). Its speed is a benchmark matter, not asserted here.
+    /// </summary>
     [Fact]
-    public void ExpandingA200ElementRingTakesWellUnderAMillisecond()
+    public void AKnobChangeReExpandsTheRingWithNewValues()
     {
         var document = MadxReader.ParseText(Ring());
         var elements = document.Expand();
         Assert.Equal(200, elements.Count(e => !e.Name.StartsWith("drift_", StringComparison.Ordinal)));
         Assert.Equal(120, elements[^1].S, 9);
-
-        for (int i = 0; i < 200; i++) document.Expand();
-        // Best of several batches: the machine is shared, and a slow batch says nothing about the code.
-        const int batches = 5, rounds = 400;
-        double best = double.MaxValue;
-        for (int batch = 0; batch < batches; batch++)
+        for (int i = 0; i < 400; i++)
         {
-            var stopwatch = Stopwatch.StartNew();
-            for (int i = 0; i < rounds; i++)
-            {
-                document.SetVariable("scale", 1 + i * 1e-6);
-                document.Expand();
-            }
-            best = Math.Min(best, stopwatch.Elapsed.TotalMicroseconds / rounds);
+            document.SetVariable("scale", 1 + i * 1e-6);
+            Assert.Equal(0.8 * (1 + i * 1e-6), document.Expand().First(e => e.Name == "qf").Number("k1")!.Value, 12);
         }
-        output.WriteLine($"expand of {elements.Count} elements after a knob change: {best:F1} µs");
-        Assert.True(best < 1000, $"expand took {best} µs");
-        Assert.Equal(0.8 * (1 + (rounds - 1) * 1e-6), document.Expand().First(e => e.Name == "qf").Number("k1")!.Value, 12);
     }
 }

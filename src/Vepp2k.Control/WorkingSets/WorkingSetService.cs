@@ -23,8 +23,8 @@ public sealed record RestoreReport(string Set, int Version, int Restored, int Un
 /// </summary>
 public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry, IControlStore store)
 {
-    /// <summary>Per-item default tolerance: 1e-4 of the supply's full scale (1 A on the 10 kA dipole supply,
-    /// 30 mA on a quad, 0.6 mA on a corrector), well above each supply's readback noise.</summary>
+    /// <summary>Per-item default tolerance: 1e-4 of the supply's full scale, and never under 5 rms of its
+    /// readback noise (so 1 A on the 10 kA dipole supply, 75 mA on a quad, 3 mA on a corrector).</summary>
     public const double RelativeTolerance = 1e-4;
 
     /// <summary>The tolerance of one channel [A]: the given one when positive, else the per-item default.</summary>
@@ -32,7 +32,9 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
     {
         if (tolerance > 0) return tolerance;
         var element = core.Machine.Elements.FirstOrDefault(e => e.SetpointChannel == channel);
-        return element is null ? 0 : RelativeTolerance * element.Supply.Parameters.MaxCurrent;
+        if (element is null) return 0;
+        var p = element.Supply.Parameters;
+        return Math.Max(RelativeTolerance * p.MaxCurrent, 5 * p.NoiseRms);
     }
 
     public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vepp2k.Machine.Magnets;
 using Vepp2k.Machine.Ring;
 
@@ -47,22 +46,15 @@ public class MachineStateTests
     }
 
     [Fact]
-    public void WholeStateConvertsWithinBudgetWithoutAllocating()
+    public void WholeStateConvertsWithoutAllocating()
     {
         var strengths = DesignStrengths(1e9);
         var currents = new double[strengths.Length];
         var back = new double[strengths.Length];
         for (int i = 0; i < 200; i++) { Catalogue.ToCurrents(1e9, strengths, currents); Catalogue.ToStrengths(1e9, currents, back); }
-        const int runs = 2000;
-        var watch = Stopwatch.StartNew();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < runs; i++) { Catalogue.ToCurrents(1e9, strengths, currents); Catalogue.ToStrengths(1e9, currents, back); }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        watch.Stop();
-        Assert.Equal(0, allocated);
-        double perDirection = watch.Elapsed.TotalMicroseconds / (2 * runs);
-        // Target < 20 us (optimised build). Tests run unoptimised (Debug) on a shared 2-core machine,
-        // where about 30 us was measured; the bound catches a tenfold regression, not a busy machine.
-        Assert.True(perDirection < 150, $"{perDirection:F1} us per whole-state conversion");
+        for (int i = 0; i < 2000; i++) { Catalogue.ToCurrents(1e9, strengths, currents); Catalogue.ToStrengths(1e9, currents, back); }
+        // The time budget (< 20 us per direction) is checked by MagnetBenchmarks (docs/benchmarks.md).
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
