@@ -92,7 +92,14 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         (await rig.Admin().PostAsJsonAsync("/api/test/quench", new { solenoid = "2S", section = "qS1" })).EnsureSuccessStatusCode();
         await Assertions.Expect(rig.Page.Locator("#banner-quench")).ToContainTextAsync("Beam state INVALID", new() { Timeout = 30_000 });
         await Assertions.Expect(rig.Page.Locator("#ring .mag[data-element='2S1']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("st-(Interlock|Off)"));
+        await rig.Page.ClickAsync("#nav button[data-view='alarms']");
+        await rig.Page.ClickAsync("button.ack[data-channel='VEPP/Control/BeamStateValid']");
+        await Assertions.Expect(rig.Page.Locator("#alarm-message")).ToHaveTextAsync("acknowledged VEPP/Control/BeamStateValid (Major)");
         await rig.Page.ClickAsync("#nav button[data-view='events']");
+        await rig.Page.FillAsync("#ev-text", "alarm acknowledged");
+        await rig.Page.ClickAsync("#ev-search");
+        await Assertions.Expect(rig.Page.Locator("#ev-table tbody tr")).ToContainTextAsync(["VEPP/Control/BeamStateValid"]);
+        await rig.Page.FillAsync("#ev-text", "");
         await rig.Page.SelectOptionAsync("#ev-kind", "Quench");
         await rig.Page.ClickAsync("#ev-search");
         await Assertions.Expect(rig.Page.Locator("#ev-table tbody tr").First).ToContainTextAsync("Quench");

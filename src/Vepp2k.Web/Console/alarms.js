@@ -15,8 +15,11 @@ export function init() {
   live.onUpdate(refresh);
 }
 
+// A channel never posted (UDF: command channels such as .../Reset) is listed apart, not as an alarm.
+const undefinedChannels = () => [...live.values.values()].filter((c) => c.status === "Udf");
+
 export function active() {
-  return [...live.values.values()].filter((c) => c.severity !== "NoAlarm")
+  return [...live.values.values()].filter((c) => c.severity !== "NoAlarm" && c.status !== "Udf")
     .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.path.localeCompare(b.path));
 }
 
@@ -35,7 +38,9 @@ export function refresh() {
   $("#alarm-count").textContent = open.length ? String(open.length) : "";
   banners();
   if (!$("#view-alarms").classList.contains("active")) return;
-  $("#alarm-table").replaceChildren(list.length === 0 ? h("p", {}, "No channel is in alarm.") : table(["channel", "severity", "status", "value", "since", ""],
+  const udf = undefinedChannels();
+  $("#alarm-table").replaceChildren(h("p", { class: "sub" }, `${udf.length} channel(s) never posted (UDF), not counted: ${udf.slice(0, 6).map((c) => c.path).join(", ")}${udf.length > 6 ? ", …" : ""}`),
+    list.length === 0 ? h("p", {}, "No channel is in alarm.") : table(["channel", "severity", "status", "value", "since", ""],
     list.map((c) => h("tr", { class: `sev-${c.severity}${isAcked(c) ? " acked" : ""}` },
       h("td", {}, c.path), h("td", {}, c.severity), h("td", {}, c.status), h("td", {}, String(c.value)), h("td", {}, time(c.time)),
       h("td", {}, isAcked(c) ? "acknowledged" : h("button", { class: "act ack", "data-channel": c.path, onclick: () => acknowledge(c) }, "Acknowledge"))))));

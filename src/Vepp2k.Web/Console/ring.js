@@ -39,11 +39,18 @@ function draw(openElement) {
   svg.setAttribute("viewBox", `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
   const line = (pts) => pts.map((p, i) => `${i ? "L" : "M"}${p[0].toFixed(3)},${(-p[1]).toFixed(3)}`).join("");
   svg.replaceChildren(svgEl("path", { d: line(ring.layout.orbit) + "Z", class: "orbit" }));
+  // Labels go towards the centre of the ring (markers) or away from it (magnets).
+  const cx = xs.reduce((a, b) => a + b) / xs.length, cy = -ys.reduce((a, b) => a + b) / ys.length;
+  const away = (p, d) => {
+    const dx = p[0] - cx, dy = p[1] - cy, r = Math.hypot(dx, dy) || 1;
+    return [p[0] + (dx / r) * d, -(p[1] + (dy / r) * d)];
+  };
   for (const item of ring.layout.items) {
     const [x, y] = item.points[0];
     if (item.element === null || item.element === undefined) {
       svg.append(svgEl("circle", { cx: x, cy: -y, r: 0.12, class: `marker ${item.kind}` }));
-      const t = svgEl("text", { x: x * 1.12, y: -y * 1.12 + 0.1, class: "marker-label" });
+      const [lx, ly] = away([x, y], -0.7);
+      const t = svgEl("text", { x: lx, y: ly + 0.1, class: "marker-label" });
       t.textContent = item.name === "INJ" ? "injection" : item.name;
       svg.append(t);
       continue;
@@ -55,8 +62,10 @@ function draw(openElement) {
     g.append(title);
     if (item.kind !== "Dipole") {
       const mid = item.points[Math.floor(item.points.length / 2)];
-      const r = Math.hypot(mid[0], mid[1]) || 1;
-      const label = svgEl("text", { x: mid[0] + (mid[0] / r) * 0.45, y: -mid[1] - (mid[1] / r) * 0.45 + 0.06, class: "mag-label" });
+      // Solenoid sections sit close together: their labels alternate inside and outside.
+      const inside = item.kind === "SolenoidSection" && item.name.endsWith("2");
+      const [lx, ly] = away(mid, inside ? -0.3 : 0.35);
+      const label = svgEl("text", { x: lx, y: ly + 0.04, class: "mag-label" });
       label.textContent = item.name;
       g.append(label);
     }
@@ -75,7 +84,7 @@ export function stateOf(name) {
   const set = live.value(e.setpointChannel), ramped = live.value(`${e.path}/RCur`);
   if (state === "On" && set != null && ramped != null && Math.abs(set - ramped) > 1e-6 * Math.max(1, Math.abs(e.maxCurrent))) state = "ramping";
   let worst = 0;
-  for (const c of live.under(`${e.path}/`)) worst = Math.max(worst, severities.indexOf(c.severity));
+  for (const c of live.under(`${e.path}/`)) if (c.status !== "Udf") worst = Math.max(worst, severities.indexOf(c.severity));
   return { state, alarm: severities[Math.max(0, worst)] };
 }
 
