@@ -14,7 +14,7 @@ public sealed class RingLayoutTests
     {
         Assert.Equal(24.388, Layout.Circumference, 3);
         double[] first = Layout.Orbit[0], last = Layout.Orbit[^1];
-        Assert.True(Math.Hypot(last[0] - first[0], last[1] - first[1]) < 1e-6, $"orbit ends at ({last[0]}, {last[1]})");
+        Assert.True(double.Hypot(last[0] - first[0], last[1] - first[1]) < 1e-6, $"orbit ends at ({last[0]}, {last[1]})");
         var snd = Layout.Items.Single(i => i.Name == "SND");
         var cmd = Layout.Items.Single(i => i.Name == "CMD");
         Assert.Equal(Layout.Circumference / 2, cmd.S - snd.S, 3);
@@ -27,7 +27,7 @@ public sealed class RingLayoutTests
         Assert.Equal(8, dipoles.Count);
         Assert.All(dipoles, d => Assert.Equal("PS", d.Element));
         // Each dipole bends by 45 degrees: its chord is 2 rho sin(22.5 deg) with rho = 1.40 m.
-        Assert.All(dipoles, d => Assert.Equal(2 * 1.40 * Math.Sin(Math.PI / 8), Math.Hypot(d.Points[^1][0] - d.Points[0][0], d.Points[^1][1] - d.Points[0][1]), 2));
+        Assert.All(dipoles, d => Assert.Equal(2 * 1.40 * Math.Sin(Math.PI / 8), double.Hypot(d.Points[^1][0] - d.Points[0][0], d.Points[^1][1] - d.Points[0][1]), 2));
         Assert.Equal(24, Layout.Items.Count(i => i.Kind == "Quadrupole"));
         Assert.Equal(12, Layout.Items.Count(i => i.Kind == "SolenoidSection"));
         Assert.Contains(Layout.Correctors, c => c.Name == "1F1X" && c.S is not null);
