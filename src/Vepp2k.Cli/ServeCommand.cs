@@ -33,9 +33,10 @@ public static class ServeCommand
         var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
         var tick = new Option<double>("--readback-hz") { Description = "device-loop (readback) rate", DefaultValueFactory = _ => 10 };
         var retention = new Option<double>("--retention-days") { Description = "keep archived samples and events this many days (0 = forever)", DefaultValueFactory = _ => 0 };
+        var testHooks = new Option<bool>("--test-hooks") { Description = "enable fault injection for browser tests (POST /api/test/quench); never in operation" };
         var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
-            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick,
+            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick, testHooks,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -97,7 +98,7 @@ public static class ServeCommand
                     }
                     if (parse.GetValue(port) != 0)
                     {
-                        web = ControlServer.Create(system, new ServerOptions(parse.GetValue(bind)!, parse.GetValue(port), system.Options.Mode));
+                        web = ControlServer.Create(system, new ServerOptions(parse.GetValue(bind)!, parse.GetValue(port), system.Options.Mode, parse.GetValue(testHooks)));
                         await web.StartAsync(cancel);
                         foreach (var url in web.Urls) Console.WriteLine($"vepp2k: HTTP API at {url} (OpenAPI: {url}/openapi/v1.json)");
                     }

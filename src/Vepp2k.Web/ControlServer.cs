@@ -9,7 +9,7 @@ namespace Vepp2k.Web;
 /// <summary>
 /// The HTTP server of a running control system: the optics model endpoints, the control API
 /// (channels, elements, groups, ramps, working sets, history, events, energy, model, users), live
-/// updates over WebSocket at /ws/channels, and the OpenAPI document at /openapi/v1.json.
+/// updates over WebSocket at /ws/channels, the operator console at /, and the OpenAPI document at /openapi/v1.json.
 /// </summary>
 public static class ControlServer
 {
@@ -33,6 +33,7 @@ public static class ControlServer
         ControlApi.Map(app, system, auth);
         ControlApi.MapRecords(app, system, auth);
         app.Map("/ws/channels", http => ChannelSocket.Serve(http, system.Registry, auth));
+        ConsoleServer.Map(app, system, auth, options);
         return app;
     }
 }

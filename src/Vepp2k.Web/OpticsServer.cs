@@ -13,7 +13,8 @@ using Vepp2k.Physics.Optics;
 namespace Vepp2k.Web;
 
 /// <summary>Options of the HTTP server.</summary>
-public sealed record ServerOptions(string Bind = "127.0.0.1", int HttpPort = 8080, string Mode = Modes.Default);
+/// <param name="TestHooks">Fault injection endpoints for browser tests (POST /api/test/quench); off in operation.</param>
+public sealed record ServerOptions(string Bind = "127.0.0.1", int HttpPort = 8080, string Mode = Modes.Default, bool TestHooks = false);
 
 /// <summary>
 /// The HTTP/JSON face of the simulated VEPP-2000 model: modes, optics summary with Table 1 and the
@@ -36,6 +37,7 @@ public static class OpticsServer
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{options.Bind}:{options.HttpPort}");
         var app = builder.Build();
+        app.MapGet("/", () => Results.Content(Index(options), "text/html"));
         Map(app, options);
         return app;
     }
@@ -61,7 +63,6 @@ public static class OpticsServer
             }
         }
 
-        app.MapGet("/", () => Results.Content(Index(options), "text/html"));
         app.MapGet("/api/modes", () => Results.Json(Modes.All, Json));
         app.MapGet("/api/optics", (string? mode, double? energy) => Guarded(() =>
         {

@@ -20,7 +20,7 @@ public sealed class MachineChannels
     private readonly ControlCore _core;
 
     private sealed record Bound(Channel Set, Channel Read1, Channel Read2, Channel Volt, Channel Status, Channel Ramped,
-        Channel Power, Channel Latched, Channel Live, Channel Strength, Channel Deviation);
+        Channel Power, Channel Latched, Channel Live, Channel Reset, Channel Strength, Channel Deviation);
 
     /// <param name="include">Which elements this server publishes (a server may serve some subsystems only).</param>
     public MachineChannels(ChannelRegistry registry, ControlCore core, Func<PoweredElement, bool> include)
@@ -78,7 +78,7 @@ public sealed class MachineChannels
             Alarms = new AlarmLimits(High: DeviationLimit(e), Low: -DeviationLimit(e), HighSeverity: AlarmSeverity.Minor, LowSeverity: AlarmSeverity.Minor, Hysteresis: 0.2 * DeviationLimit(e)),
             Description = $"{e.Name} readback minus ramped setpoint, filtered with a {DeviationFilter.TimeConstant.TotalSeconds} s time constant",
         }, ChannelValue.Of(0));
-        return new Bound(set, read1, read2, volt, status, ramped, power, latched, live, strength, deviation);
+        return new Bound(set, read1, read2, volt, status, ramped, power, latched, live, reset, strength, deviation);
     }
 
     /// <summary>Read-differs-from-set tolerance: 0.1% of full scale (the BINP supplies regulate to 100 ppm).</summary>
@@ -106,6 +106,7 @@ public sealed class MachineChannels
             c.Power.Post(s.State is SupplyState.Off or SupplyState.Interlock ? 0 : 1, now);
             c.Latched.Post((int)s.LatchedInterlocks, now);
             c.Live.Post((int)s.LiveInterlocks, now);
+            c.Reset.Post(0, now);   // a command channel: it reads 0, and posting it takes it out of UDF
             c.Strength.Post(_core.StrengthOf(e, s.Setpoint), now);
             if (!_filters.TryGetValue(e.Name, out var f)) _filters[e.Name] = f = new DeviationFilter();
             c.Deviation.Post(f.Update(s.Dcct1 - s.RampedSetpoint, now), now);

@@ -36,12 +36,15 @@ public sealed class SystemChannels
         }, ChannelValue.Of(0));
     }
 
-    public void StorageFailed(StorageException e) => _storageError.Post(ChannelValue.OfString(e.Message), _system.Time.GetUtcNow());
+    private volatile string _lastStorageError = "";
+
+    public void StorageFailed(StorageException e) => _lastStorageError = e.Message;
 
     public void Publish()
     {
         var now = _system.Time.GetUtcNow();
         _archiveLost.Post(_system.Archiver.Lost, now);
+        _storageError.Post(ChannelValue.OfString(_lastStorageError), now);
         _eventsPending.Post(_system.Core.Journal.Pending, now);
         _beamValid.Post(_system.Core.BeamStateValid ? 1 : 0, now);
         _beamValid.SetExternalAlarm(_system.Core.BeamStateValid ? AlarmStatus.NoAlarm : AlarmStatus.State,

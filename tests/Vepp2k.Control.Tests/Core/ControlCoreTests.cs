@@ -24,6 +24,19 @@ public class ControlCoreTests
     }
 
     [Fact]
+    public async Task EveryChannelHasAValueOnceTheMachineRuns()
+    {
+        await using var rig = new ControlRig();
+        rig.Run(1.1);
+        var undefined = rig.System.Registry.All.Where(c => c.Snapshot().Status == AlarmStatus.Udf).Select(c => c.Spec.Path).ToList();
+        Assert.Empty(undefined);
+        // ...and the running design machine is free of alarms except the model's round-beam indicators
+        // (readback noise moves beta* by a few mm) and nothing else.
+        var alarms = rig.System.Registry.All.Where(c => c.Snapshot().Severity != AlarmSeverity.NoAlarm).Select(c => c.Spec.Path).ToList();
+        Assert.All(alarms, a => Assert.StartsWith("VEPP/Model/", a));
+    }
+
+    [Fact]
     public async Task AWriteRampsTheSupplyAndIsLogged()
     {
         await using var rig = new ControlRig();
