@@ -115,6 +115,11 @@ public static partial class ControlApi
         })).WithSummary("Enter a calibration (phi-meson mass, resonant depolarisation, Compton backscattering)");
         app.MapGet("/api/model", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.ModelChannels?.Latest, Json)))
             .WithSummary("The latest online-model result");
+        app.MapGet("/api/model/twiss", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+            Results.Json(system.ModelChannels?.LatestOptics is { } optics
+                ? new { stable = true, rows = (object)optics.Linear.Rows }
+                : new { stable = false, rows = (object)Array.Empty<object>() }, Json)))
+            .WithSummary("Lattice functions at every element from the online model (readbacks through the magnet models)");
     }
 
     private static void MapUsers(WebApplication app, ControlSystem system, ApiAuth auth)

@@ -45,6 +45,9 @@ public sealed class OnlineModel
 
     public string Mode { get; }
 
+    /// <summary>The full optics of the last stable evaluation (lattice functions at every element), or null.</summary>
+    public RingOptics? LastOptics { get; private set; }
+
     /// <summary>Optics from readbacks (facility name -> A) at a beam energy [eV]. Not thread-safe: one caller.</summary>
     public OnlineResult Evaluate(IReadOnlyDictionary<string, double> readbacks, double energyEv)
     {
@@ -63,6 +66,7 @@ public sealed class OnlineModel
         try
         {
             var optics = RingOptics.Compute(lattice);
+            LastOptics = optics;
             return new(OnlineStatus.Ok, "ok", energyEv, Summary(optics));
         }
         catch (OpticsException e)

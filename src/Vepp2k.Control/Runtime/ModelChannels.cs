@@ -47,6 +47,9 @@ public sealed class ModelChannels
 
     public OnlineResult? Latest { get; private set; }
 
+    /// <summary>Lattice functions at every element from the last stable evaluation (for the console's plots).</summary>
+    public Physics.Optics.RingOptics? LatestOptics => _model.LastOptics;
+
     public void Publish(DateTimeOffset now, EnergyResult? energy, double fallbackEnergyEv)
     {
         foreach (var e in _machine.Elements)

@@ -1,5 +1,6 @@
-// Optics and energy: design beta functions and dispersion around the ring, the online model's
-// tunes and round-beam indicators against the design, NMR probes, energy and calibrations.
+// Optics and energy: beta functions and dispersion around the ring from the online model (the
+// readbacks through the magnet models; the design when the model has no stable optics), the online
+// model's tunes and round-beam indicators against the design, NMR probes, energy and calibrations.
 import { api } from "./api.js";
 import { $, dateTime, fmt, h, table } from "./dom.js";
 import * as live from "./live.js";
@@ -24,11 +25,19 @@ export function init() {
 }
 
 let design = null;
+let lastMode = null;
+
+// The online model recomputes once a second; the plots follow every 5 s while the view is open.
+setInterval(() => { if (lastMode && $("#view-optics").classList.contains("active")) load(lastMode); }, 5000);
 
 export async function load(mode) {
-  const [twiss, optics, energy] = await Promise.all([api("GET", `/api/twiss?mode=${mode}`), design ? null : api("GET", `/api/optics?mode=${mode}`), api("GET", "/api/energy")]);
+  const [modelTwiss, optics, energy] = await Promise.all([api("GET", "/api/model/twiss"), design ? null : api("GET", `/api/optics?mode=${mode}`), api("GET", "/api/energy")]);
   if (optics?.ok) design = optics.data;
-  $("#opt-title").textContent = `Lattice functions, mode ${mode} (design)`;
+  const fromModel = modelTwiss.ok && modelTwiss.data.stable;
+  const twiss = fromModel ? { ok: true, data: modelTwiss.data.rows } : await api("GET", `/api/twiss?mode=${mode}`);
+  lastMode = mode;
+  $("#opt-title").textContent = fromModel ? `Lattice functions from the online model (${new Date().toLocaleTimeString()})`
+    : `Lattice functions, mode ${mode} (design: the online model has no stable optics)`;
   if (twiss.ok) {
     const rows = twiss.data;
     plot($("#opt-beta"), [{ name: "beta x [m]", points: rows.map((r) => [r.s, r.betX]) }, { name: "beta y [m]", points: rows.map((r) => [r.s, r.betY]) }], { xLabel: "s [m]", yLabel: "beta [m]" });

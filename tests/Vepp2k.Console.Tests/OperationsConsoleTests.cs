@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace Vepp2k.Console.Tests;
+
+/// <summary>Group operations and the live optics view, through the browser.</summary>
+[Collection("browser")]
+public sealed class OperationsConsoleTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_group_scale_waits_for_every_member_and_reports_arrival()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser);
+        await rig.SignIn();
+        double before = (await ConsoleRig.Json(await rig.Admin().GetAsync("/api/channels/VEPP/QUAD/2D1/SCur"))).GetProperty("value").GetDouble();
+        await rig.Page.ClickAsync("#nav button[data-view='groups']");
+        await rig.Page.SelectOptionAsync("#grp-select", "quads-D1");
+        await rig.Page.SelectOptionAsync("#grp-op", "scale");
+        await rig.Page.FillAsync("#grp-value", "0.98");
+        await rig.Page.ClickAsync("#grp-apply");
+        await Assertions.Expect(rig.Page.Locator("#grp-message")).ToContainTextAsync("all 4 arrived", new() { Timeout = 60_000 });
+        double after = (await ConsoleRig.Json(await rig.Admin().GetAsync("/api/channels/VEPP/QUAD/2D1/SCur"))).GetProperty("value").GetDouble();
+        Assert.Equal(0.98 * before, after, 6);
+        await rig.Finish("group-scale");
+    }
+
+    [Fact]
+    public async Task The_optics_view_plots_the_online_model_and_its_tunes()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser);
+        await rig.SignIn();
+        await rig.Page.ClickAsync("#nav button[data-view='optics']");
+        await Assertions.Expect(rig.Page.Locator("#opt-title")).ToContainTextAsync("from the online model", new() { Timeout = 20_000 });
+        await Assertions.Expect(rig.Page.Locator("#opt-beta polyline")).ToHaveCountAsync(2);
+        await Assertions.Expect(rig.Page.Locator("#opt-tunes")).ToContainTextAsync("NuX");
+        await Assertions.Expect(rig.Page.Locator("#opt-energy")).ToContainTextAsync("MeV");
+        await rig.Finish("optics-view");
+    }
+}
