@@ -9,7 +9,8 @@ public class PyEpicsInteropTests
     {
         using var py = new PyEpics(port, scenario);
         var results = new Dictionary<string, JsonElement>();
-        Assert.Equal(0, await py.ExitAsync(60_000));
+        int exit = await py.ExitAsync(60_000);
+        Assert.True(exit == 0, $"pyepics exited {exit}: {py.Errors}");
         try
         {
             while (true)

@@ -35,7 +35,7 @@ def raw_get(chid, dbr_type, struct):
     value = struct()
     status = ca.libca.ca_array_get(dbr_type, 1, chid, ctypes.byref(value))
     assert status == dbr.ECA_NORMAL, status
-    assert ca.libca.ca_pend_io(ctypes.c_double(3.0)) == dbr.ECA_NORMAL
+    assert ca.libca.ca_pend_io(ctypes.c_double(15.0)) == dbr.ECA_NORMAL
     return value
 
 
@@ -49,7 +49,7 @@ def read():
     gr = raw_get(sp, 27, GrDouble)
     out(scenario="gr", value=gr.value, precision=gr.precision, units=gr.units.decode(), upper_disp=gr.upper_disp, upper_alarm=gr.upper_alarm)
     ctrl = epics.PV("TST:PS0:I-SP", form="ctrl")
-    ctrl.wait_for_connection(5)
+    ctrl.wait_for_connection(15)
     cv = ctrl.get_ctrlvars()
     out(scenario="ctrl", units=cv["units"], precision=cv["precision"], upper_ctrl_limit=cv["upper_ctrl_limit"],
         lower_ctrl_limit=cv["lower_ctrl_limit"], upper_alarm_limit=cv["upper_alarm_limit"], upper_warning_limit=cv["upper_warning_limit"],
@@ -61,7 +61,7 @@ def read():
     out(scenario="every", values=every)
     en = chan("TST:ENUM")
     env = epics.PV("TST:ENUM", form="ctrl")
-    env.wait_for_connection(5)
+    env.wait_for_connection(15)
     out(scenario="enum", value=epics.caget("TST:ENUM"), label=epics.caget("TST:ENUM", as_string=True),
         labels=list(env.get_ctrlvars()["enum_strs"]), native=ca.field_type(en))
     out(scenario="string", value=epics.caget("TST:TEXT"))
@@ -78,7 +78,7 @@ def put():
     out(scenario="string", result=epics.caput("TST:TEXT", "set by pyepics", wait=True), value=epics.caget("TST:TEXT", use_monitor=False))
     out(scenario="enum", result=epics.caput("TST:ENUM", "Fault", wait=True), value=epics.caget("TST:ENUM", use_monitor=False))
     ro = epics.PV("TST:RO")
-    ro.wait_for_connection(5)
+    ro.wait_for_connection(15)
     try:
         result = ro.put(3.0, wait=True, timeout=3)
         error = None
@@ -92,7 +92,7 @@ def monitor():
     chid = chan("TST:DEADW")
     values, logged = [], []
     pv = epics.PV("TST:DEADW", auto_monitor=True, callback=lambda value=None, **kw: values.append(value))
-    pv.wait_for_connection(5)
+    pv.wait_for_connection(15)
     log = ca.create_subscription(chid, mask=dbr.DBE_LOG, callback=lambda value=None, **kw: logged.append(value))
     time.sleep(0.5)
     for v in (0.5, 1.5, 1.7, 3.0, 6.0):
@@ -106,7 +106,7 @@ def monitor():
 def disconnect(name):
     events = []
     pv = epics.PV(name, connection_callback=lambda pvname=None, conn=None, **kw: events.append(conn))
-    if not pv.wait_for_connection(5):
+    if not pv.wait_for_connection(15):
         out(event="never connected")
         return
     out(event="connected", value=pv.get(use_monitor=False))
@@ -126,8 +126,8 @@ def disconnect(name):
 def quad(setpoint, readback):
     sp = epics.PV(setpoint, form="ctrl")
     rb = epics.PV(readback)
-    sp.wait_for_connection(5)
-    rb.wait_for_connection(5)
+    sp.wait_for_connection(15)
+    rb.wait_for_connection(15)
     out(event="rights", write_access=sp.write_access)
     sys.stdin.readline()  # the test changes the rules: we must see write access arrive
     deadline = time.time() + 5
