@@ -6,7 +6,8 @@ namespace Vepp2k.Control.Tests.History;
 
 /// <summary>
 /// Test double for the store (not for the archiver under test): a real SQLite store whose sample
-/// writes can be held at a gate, to fill the archiver's queue, or made to fail like a full disk.
+/// writes can be held at a gate, to fill the archiver's queue, or made to fail like a full disk;
+/// event writes can be made to fail too (for the event journal's retry).
 /// </summary>
 internal sealed class GatedStore(string folder) : IControlStore
 {
@@ -15,6 +16,8 @@ internal sealed class GatedStore(string folder) : IControlStore
     private readonly SemaphoreSlim _entered = new(0);
 
     public volatile bool Fail;
+
+    public volatile bool FailEvents;
 
     public int Batches;
 
@@ -34,7 +37,8 @@ internal sealed class GatedStore(string folder) : IControlStore
         _inner.AppendSamples(batch);
     }
 
-    public EventRecord AppendEvent(EventRecord record) => _inner.AppendEvent(record);
+    public EventRecord AppendEvent(EventRecord record) =>
+        FailEvents ? throw new StorageException("Could not append the event: the database is locked (simulated).") : _inner.AppendEvent(record);
     public IReadOnlyList<EventRecord> QueryEvents(EventQuery query) => _inner.QueryEvents(query);
     public IReadOnlyList<ArchiveSample> QuerySamples(string channel, DateTimeOffset from, DateTimeOffset to, int limit = 100_000) =>
         _inner.QuerySamples(channel, from, to, limit);
