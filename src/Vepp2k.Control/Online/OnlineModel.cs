@@ -51,6 +51,7 @@ public sealed class OnlineModel
     /// <summary>Optics from readbacks (facility name -> A) at a beam energy [eV]. Not thread-safe: one caller.</summary>
     public OnlineResult Evaluate(IReadOnlyDictionary<string, double> readbacks, double energyEv)
     {
+        energyEv = SnapToRange(energyEv, BeamEnergyRange.MinEv, BeamEnergyRange.MaxEv, EnergySlack * BeamEnergyRange.MaxEv);
         var problem = Load(readbacks, energyEv);
         if (problem is not null) return new(OnlineStatus.InvalidInput, problem, energyEv, null);
         Lattice lattice;
@@ -75,6 +76,16 @@ public sealed class OnlineModel
         }
     }
 
+    /// <summary>
+    /// Readbacks are noisy: a coil run at its limit (the 13 T design) reads a few ppm past the end of
+    /// its excitation curve, and the NMR energy of the 1 GeV design a ppm above 1 GeV. A value this
+    /// close beyond a range end means the end; anything further is still refused as out of range.
+    /// </summary>
+    private const double CurrentSlack = 1e-4, EnergySlack = 1e-5;
+
+    private static double SnapToRange(double value, double low, double high, double slack) =>
+        value > high && value <= high + slack ? high : value < low && value >= low - slack ? low : value;
+
     private string? Load(IReadOnlyDictionary<string, double> readbacks, double energyEv)
     {
         if (!(energyEv >= BeamEnergyRange.MinEv && energyEv <= BeamEnergyRange.MaxEv))
@@ -87,7 +98,8 @@ public sealed class OnlineModel
             try { i = catalogue.IndexOf(name); }
             catch (KeyNotFoundException e) { return e.Message; }
             if (!double.IsFinite(amperes)) return $"{name}: readback is not a number";
-            currents[i] = amperes;
+            var magnet = catalogue.Magnets[i];
+            currents[i] = SnapToRange(amperes, magnet.MinCurrent, magnet.MaxCurrent, CurrentSlack * magnet.MaxCurrent);
             given[i] = true;
         }
         var missing = required.Where(i => !given[i]).Select(i => catalogue.Magnets[i].Name).ToArray();

@@ -29,7 +29,12 @@ public sealed partial class ControlCore
         Groups = new GroupCatalog(machine, store);
         Guard = new RequestGuard(machine);
         _watch = new DeviceWatch(this);
+        // The ends of the energy range in dipole current: fixed by the catalogue, so inverted once.
+        _dipoleCurrentAtMin = machine.Catalogue.DipoleCurrent(BeamEnergyRange.MinEv);
+        _dipoleCurrentAtMax = machine.Catalogue.DipoleCurrent(BeamEnergyRange.MaxEv);
     }
+
+    private readonly double _dipoleCurrentAtMin, _dipoleCurrentAtMax;
 
     public SimulatedMachine Machine { get; }
     public IControlStore Store { get; }
@@ -46,11 +51,10 @@ public sealed partial class ControlCore
     {
         get
         {
-            var catalogue = Machine.Catalogue;
             double ps = Math.Min(Machine.DipoleSupply.Supply.Setpoint, Machine.DipoleSupply.Model.MaxCurrent);
-            if (ps <= catalogue.DipoleCurrent(BeamEnergyRange.MinEv)) return BeamEnergyRange.MinEv;
-            if (ps >= catalogue.DipoleCurrent(BeamEnergyRange.MaxEv)) return BeamEnergyRange.MaxEv;
-            return catalogue.BeamEnergy(ps);
+            if (ps <= _dipoleCurrentAtMin) return BeamEnergyRange.MinEv;
+            if (ps >= _dipoleCurrentAtMax) return BeamEnergyRange.MaxEv;
+            return Machine.Catalogue.BeamEnergy(ps);
         }
     }
 
@@ -73,7 +77,8 @@ public sealed partial class ControlCore
                 var e = Machine.Find(name);
                 if (e is null) return Refuse(who, description, $"no element '{name}'");
                 if (legs.Any(l => l.Element == e)) return Refuse(who, description, $"{e.Name} appears twice");
-                if (ToCurrent(e, value, units) is not { } amps) return Refuse(who, description, ConversionError(e, value, units));
+                var (amps, error) = ToCurrent(e, value, units);
+                if (error is not null) return Refuse(who, description, error);
                 legs.Add(new RampLeg(e, e.Supply.Setpoint, amps));
             }
             return Start(who, legs, description);
@@ -106,25 +111,19 @@ public sealed partial class ControlCore
     }
 
     /// <summary>The strength an element gives at a current, at the present energy.</summary>
-    public double StrengthOf(PoweredElement e, double amperes)
-    {
-        double clamped = Math.Clamp(amperes, e.Model.MinCurrent, e.Model.MaxCurrent);
-        return e.Model.StrengthFromCurrent(clamped, EnergyEv);
-    }
+    public double StrengthOf(PoweredElement e, double amperes) => StrengthOf(e, amperes, EnergyEv);
 
-    private double? ToCurrent(PoweredElement e, double value, Units units)
-    {
-        if (!double.IsFinite(value)) return null;
-        if (units == Units.Hardware) return value;
-        try { return e.Model.CurrentFromStrength(value, EnergyEv); }
-        catch (ArgumentException) { return null; }
-    }
+    /// <summary>The strength at a given energy (for callers converting many elements at one energy).</summary>
+    public static double StrengthOf(PoweredElement e, double amperes, double energyEv) =>
+        e.Model.StrengthFromCurrent(Math.Clamp(amperes, e.Model.MinCurrent, e.Model.MaxCurrent), energyEv);
 
-    private string ConversionError(PoweredElement e, double value, Units units)
+    /// <summary>The current for a request value, or why there is none (out of the magnet's range).</summary>
+    private (double Amps, string? Error) ToCurrent(PoweredElement e, double value, Units units)
     {
-        if (!double.IsFinite(value)) return $"{e.Name}: {value} is not a finite number";
-        try { e.Model.CurrentFromStrength(value, EnergyEv); return $"{e.Name}: cannot convert {value}"; }
-        catch (ArgumentException x) { return $"{e.Name}: {x.Message}"; }
+        if (!double.IsFinite(value)) return (0, $"{e.Name}: {value} is not a finite number");
+        if (units == Units.Hardware) return (value, null);
+        try { return (e.Model.CurrentFromStrength(value, EnergyEv), null); }
+        catch (ArgumentException x) { return (0, $"{e.Name}: {x.Message}"); }
     }
 
     private OperationResult Start(WriteContext who, List<RampLeg> legs, string description)

@@ -20,7 +20,7 @@ public sealed class MachineChannels
     private readonly ControlCore _core;
 
     private sealed record Bound(Channel Set, Channel Read1, Channel Read2, Channel Volt, Channel Status, Channel Ramped,
-        Channel Power, Channel Latched, Channel Live, Channel Reset, Channel Strength, Channel Deviation);
+        Channel Power, Channel Latched, Channel Live, Channel Reset, Channel Strength, Channel Deviation, DeviationFilter Filter);
 
     /// <param name="include">Which elements this server publishes (a server may serve some subsystems only).</param>
     public MachineChannels(ChannelRegistry registry, ControlCore core, Func<PoweredElement, bool> include)
@@ -78,7 +78,7 @@ public sealed class MachineChannels
             Alarms = new AlarmLimits(High: DeviationLimit(e), Low: -DeviationLimit(e), HighSeverity: AlarmSeverity.Minor, LowSeverity: AlarmSeverity.Minor, Hysteresis: 0.2 * DeviationLimit(e)),
             Description = $"{e.Name} readback minus ramped setpoint, filtered with a {DeviationFilter.TimeConstant.TotalSeconds} s time constant",
         }, ChannelValue.Of(0));
-        return new Bound(set, read1, read2, volt, status, ramped, power, latched, live, reset, strength, deviation);
+        return new Bound(set, read1, read2, volt, status, ramped, power, latched, live, reset, strength, deviation, new DeviationFilter());
     }
 
     /// <summary>Read-differs-from-set tolerance: 0.1% of full scale (the BINP supplies regulate to 100 ppm).</summary>
@@ -88,12 +88,11 @@ public sealed class MachineChannels
 
     private static WriteResult Result(OperationResult r) => r.Applied ? WriteResult.Ok(r.Message) : WriteResult.Refused(r.Message);
 
-    private readonly Dictionary<string, DeviationFilter> _filters = [];
-
     /// <summary>Posts every element's readbacks and state at the present time.</summary>
     public void Publish()
     {
         var now = _core.Time.GetUtcNow();
+        double energyEv = _core.EnergyEv;
         foreach (var (e, c) in _bound)
         {
             var s = e.Supply;
@@ -107,9 +106,8 @@ public sealed class MachineChannels
             c.Latched.Post((int)s.LatchedInterlocks, now);
             c.Live.Post((int)s.LiveInterlocks, now);
             c.Reset.Post(0, now);   // a command channel: it reads 0, and posting it takes it out of UDF
-            c.Strength.Post(_core.StrengthOf(e, s.Setpoint), now);
-            if (!_filters.TryGetValue(e.Name, out var f)) _filters[e.Name] = f = new DeviationFilter();
-            c.Deviation.Post(f.Update(s.Dcct1 - s.RampedSetpoint, now), now);
+            c.Strength.Post(ControlCore.StrengthOf(e, s.Setpoint, energyEv), now);
+            c.Deviation.Post(c.Filter.Update(s.Dcct1 - s.RampedSetpoint, now), now);
             var ilk = s.State == SupplyState.Interlock ? (AlarmStatus.HwLimit, AlarmSeverity.Major) : (AlarmStatus.NoAlarm, AlarmSeverity.NoAlarm);
             c.Status.SetExternalAlarm(ilk.Item1, ilk.Item2, now);
             c.Read1.SetExternalAlarm(ilk.Item1, ilk.Item2, now);

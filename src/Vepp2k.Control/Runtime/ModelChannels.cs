@@ -1,7 +1,6 @@
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.Online;
-using Vepp2k.Machine.Magnets;
 
 namespace Vepp2k.Control.Runtime;
 
@@ -54,11 +53,8 @@ public sealed class ModelChannels
     {
         foreach (var e in _machine.Elements)
             if (!e.Name.Equals("PS", StringComparison.OrdinalIgnoreCase))
-                // Readback noise can put a coil run at its limit (the 13 T design) a few ppm past the
-                // end of its excitation curve: such a reading means the limit, not an invalid state.
-                _readbacks[e.Name] = Math.Clamp(0.5 * (e.Supply.Dcct1 + e.Supply.Dcct2), e.Model.MinCurrent, e.Model.MaxCurrent);
-        // The 1 GeV design sits at the top of the range: NMR noise a ppm above it still means 1 GeV.
-        double energyEv = Math.Clamp(energy is EnergyMeasured m ? m.EnergyEv : fallbackEnergyEv, BeamEnergyRange.MinEv, BeamEnergyRange.MaxEv);
+                _readbacks[e.Name] = 0.5 * (e.Supply.Dcct1 + e.Supply.Dcct2);
+        double energyEv = energy is EnergyMeasured m ? m.EnergyEv : fallbackEnergyEv;
         var result = _model.Evaluate(_readbacks, energyEv);
         Latest = result;
         _status.Post(ChannelValue.OfString(result.Status == OnlineStatus.Ok ? "ok" : $"{result.Status}: {result.Reason}"), now);

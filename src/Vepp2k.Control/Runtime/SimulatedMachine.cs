@@ -13,6 +13,7 @@ namespace Vepp2k.Control.Runtime;
 public sealed class SimulatedMachine
 {
     private readonly Dictionary<string, PoweredElement> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PoweredElement> _bySetpoint = new(StringComparer.Ordinal);
 
     public SimulatedMachine(MagnetCatalogue catalogue, TimeProvider time, int seed = 2000)
     {
@@ -41,7 +42,11 @@ public sealed class SimulatedMachine
 
         Elements = elements;
         Solenoids = solenoids;
-        foreach (var e in elements) _byName.Add(e.Name, e);
+        foreach (var e in elements)
+        {
+            _byName.Add(e.Name, e);
+            _bySetpoint.Add(e.SetpointChannel, e);
+        }
         var nmr = NmrParameters.Load();
         // Every probe sits in its own dipole; all dipoles carry the main current, so they read the
         // same field up to each probe's own noise.
@@ -57,6 +62,9 @@ public sealed class SimulatedMachine
     public PoweredElement DipoleSupply => Elements[0];
 
     public PoweredElement? Find(string name) => _byName.GetValueOrDefault(name.Trim());
+
+    /// <summary>The element whose setpoint channel this is (VEPP/QUAD/1F1/SCur), or null.</summary>
+    public PoweredElement? BySetpointChannel(string channel) => _bySetpoint.GetValueOrDefault(channel);
 
     public PoweredElement Get(string name) => Find(name)
         ?? throw new KeyNotFoundException($"no powered element '{name}'; names are PS (dipoles), 1D1..4F3, 1S1..4S3 and correctors such as 1F1X 2D3Z 3SQ1");

@@ -31,7 +31,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
     public double ToleranceOf(string channel, double tolerance)
     {
         if (tolerance > 0) return tolerance;
-        var element = core.Machine.Elements.FirstOrDefault(e => e.SetpointChannel == channel);
+        var element = core.Machine.BySetpointChannel(channel);
         if (element is null) return 0;
         var p = element.Supply.Parameters;
         return Math.Max(RelativeTolerance * p.MaxCurrent, 5 * p.NoiseRms);
@@ -84,7 +84,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
             foreach (var item in set.Items.Where(i => i.Subsystem == subsystem))
             {
                 var channel = registry.Find(item.Channel);
-                var element = core.Machine.Elements.FirstOrDefault(e => e.SetpointChannel == item.Channel);
+                var element = core.Machine.BySetpointChannel(item.Channel);
                 if (channel is null || element is null || channel.Spec.Access != ChannelAccess.ReadWrite)
                     items.Add(new(item.Channel, subsystem, "unavailable", "no writable channel of that name in this machine"));
                 else if (element.Supply.State is not Devices.SupplyState.On)
