@@ -13,7 +13,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MagnetCommand.Create());
         root.Subcommands.Add(CurvesCommand.Create());
-        foreach (var c in ControlCommands.Create()) root.Subcommands.Add(c);
+        foreach (var c in ControlCommands.Create().Concat(RampEnergyCommands.Create())) root.Subcommands.Add(c);
         root.Options.Add(ServerClient.Server);
         root.Options.Add(ServerClient.User);
         root.Options.Add(ServerClient.Password);

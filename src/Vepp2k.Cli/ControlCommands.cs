@@ -87,7 +87,7 @@ public static class ControlCommands
                 Console.WriteLine($"{g.GetProperty("name").GetString(),-20} {string.Join(" ", g.GetProperty("members").EnumerateArray().Select(m => m.GetString()))}");
             return 0;
         });
-        return new Command("group", "group operations on the server") { apply, list };
+        return new Command("group", "group operations on the server") { apply, list, RampEnergyCommands.GroupDefine() };
     }
 
     private static Command Snapshot()

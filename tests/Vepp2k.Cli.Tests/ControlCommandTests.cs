@@ -67,4 +67,27 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.Equal(0, history.Exit);
         Assert.Contains("min=", history.Out);
     }
+
+    [Fact]
+    public void GroupsRampsAndEnergyFromTheCommandLine()
+    {
+        var define = Run("group", "define", "my-pair", "1F1", "4F1");
+        Assert.Equal(0, define.Exit);
+        Assert.Contains("group my-pair: 1F1 4F1", define.Out);
+        var apply = Run("group", "apply", "my-pair", "increment", "-1", "--wait", "--tolerance", "0.1");
+        Assert.Equal(0, apply.Exit);
+        Assert.Contains("all 2 arrived", apply.Out);
+        var ramps = Run("ramp", "list");
+        Assert.Contains("Completed", ramps.Out);
+        var pause = Run("ramp", "pause", "1");
+        Assert.NotEqual(0, pause.Exit);
+        Assert.Contains("cannot pause", pause.Error);
+
+        var refused = Run("energy", "calibrate", "--method", "ResonantDepolarization", "--reference-mev", "1500", "--uncertainty-mev", "0.01");
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("outside", refused.Error);
+        var calibrate = Run("energy", "calibrate", "--method", "ResonantDepolarization", "--reference-mev", "999.8", "--uncertainty-mev", "0.01", "--nmr-mev", "1000.0");
+        Assert.Equal(0, calibrate.Exit);
+        Assert.Contains("ResonantDepolarization", Run("energy", "show").Out);
+    }
 }

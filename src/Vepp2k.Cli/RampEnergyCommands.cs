@@ -1,0 +1,85 @@
+using System.CommandLine;
+
+namespace Vepp2k.Cli;
+
+/// <summary>
+/// Scripting commands for ramps (list, pause, resume, abort), user-defined groups, and the beam
+/// energy with its calibration table, against a running server.
+/// </summary>
+public static class RampEnergyCommands
+{
+    public static IEnumerable<Command> Create() => [Ramp(), Energy()];
+
+    /// <summary>`group define NAME MEMBER...`: added to the `group` command.</summary>
+    public static Command GroupDefine()
+    {
+        var name = new Argument<string>("name") { Description = "new group name" };
+        var members = new Argument<string[]>("members") { Description = "element names (1F1 2F1 ...)", Arity = ArgumentArity.OneOrMore };
+        var c = new Command("define", "define (or redefine) a user group, kept by the server") { name, members };
+        c.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post("/api/groups", new { name = parse.GetValue(name), members = parse.GetValue(members) });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine($"group {body.GetProperty("name").GetString()}: {string.Join(" ", body.GetProperty("members").EnumerateArray().Select(m => m.GetString()))}");
+            return 0;
+        });
+        return c;
+    }
+
+    private static Command Ramp()
+    {
+        var list = new Command("list", "ramps running, paused or recently finished");
+        list.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Get("/api/ramps");
+            if (!ok) return ServerClient.Fail(body);
+            foreach (var r in body.EnumerateArray()) Console.WriteLine(r.GetProperty("where").GetString());
+            return 0;
+        });
+        var ramp = new Command("ramp", "list ramps, or pause, resume or abort one") { list };
+        foreach (var action in new[] { "pause", "resume", "abort" })
+        {
+            var id = new Argument<long>("id") { Description = "ramp number (vepp2k ramp list)" };
+            var c = new Command(action, $"{action} a ramp; says where it is") { id };
+            c.SetAction(async parse =>
+            {
+                var (ok, body) = await ServerClient.From(parse).Post($"/api/ramps/{parse.GetValue(id)}/{action}", new { });
+                if (!ok) return ServerClient.Fail(body);
+                Console.WriteLine(body.GetProperty("message").GetString());
+                return 0;
+            });
+            ramp.Subcommands.Add(c);
+        }
+        return ramp;
+    }
+
+    private static Command Energy()
+    {
+        var show = new Command("show", "the measured beam energy and the calibration entries");
+        show.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Get("/api/energy");
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(ServerClient.Pretty(body));
+            return 0;
+        });
+        var method = new Option<string>("--method") { Description = "PhiMesonMass, ResonantDepolarization or ComptonBackscattering", Required = true };
+        var reference = new Option<double>("--reference-mev") { Description = "reference beam energy [MeV]", Required = true };
+        var uncertainty = new Option<double>("--uncertainty-mev") { Description = "its uncertainty [MeV]", Required = true };
+        var nmr = new Option<double?>("--nmr-mev") { Description = "NMR energy at the time [MeV] (default: the present reading)" };
+        var note = new Option<string>("--note") { Description = "note", DefaultValueFactory = _ => "" };
+        var calibrate = new Command("calibrate", "enter a calibration of the NMR energy scale") { method, reference, uncertainty, nmr, note };
+        calibrate.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post("/api/energy/calibration", new
+            {
+                method = parse.GetValue(method), referenceMeV = parse.GetValue(reference), uncertaintyMeV = parse.GetValue(uncertainty),
+                nmrMeV = parse.GetValue(nmr), note = parse.GetValue(note),
+            });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            return 0;
+        });
+        return new Command("energy", "beam energy from the NMR probes and its calibration") { show, calibrate };
+    }
+}
