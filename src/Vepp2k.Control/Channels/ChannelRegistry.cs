@@ -10,8 +10,10 @@ namespace Vepp2k.Control.Channels;
 public sealed class ChannelRegistry
 {
     private readonly Dictionary<string, Channel> _building = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pvNames = new(StringComparer.Ordinal);
     private FrozenDictionary<string, Channel>? _byPath;
     private FrozenDictionary<string, Channel>? _byPv;
+    private Channel[] _sorted = [];
     private volatile ChannelSubscription[] _subscriptions = [];
     private volatile Action<ChannelUpdate>[] _listeners = [];
     private readonly Lock _gate = new();
@@ -26,7 +28,7 @@ public sealed class ChannelRegistry
         if (string.IsNullOrWhiteSpace(spec.Path) || spec.Path.Contains(' ') || spec.Path.Contains(':'))
             throw new ArgumentException($"'{spec.Path}' is not a valid channel path (no spaces or ':')");
         if (_building.ContainsKey(spec.Path)) throw new ArgumentException($"channel {spec.Path} already exists");
-        if (_building.Values.Any(c => c.Spec.PvName == spec.PvName))
+        if (!_pvNames.Add(spec.PvName))
             throw new ArgumentException($"{spec.Path} would share the PV name {spec.PvName} with another channel");
         var channel = new Channel(spec, this, initial, Time.GetUtcNow());
         _building.Add(spec.Path, channel);
@@ -38,11 +40,13 @@ public sealed class ChannelRegistry
     {
         _byPath = _building.ToFrozenDictionary(StringComparer.Ordinal);
         _byPv = _building.Values.ToFrozenDictionary(c => c.Spec.PvName, StringComparer.Ordinal);
+        _sorted = [.. _building.Values.OrderBy(c => c.Spec.Path, StringComparer.Ordinal)];
     }
 
     private FrozenDictionary<string, Channel> Paths => _byPath ?? throw new InvalidOperationException("the channel tree is not frozen yet");
 
-    public IEnumerable<Channel> All => Paths.Values.OrderBy(c => c.Spec.Path, StringComparer.Ordinal);
+    /// <summary>Every channel in path order (sorted once, when the tree is frozen).</summary>
+    public IReadOnlyList<Channel> All => _byPath is null ? throw new InvalidOperationException("the channel tree is not frozen yet") : _sorted;
 
     public int Count => Paths.Count;
 
