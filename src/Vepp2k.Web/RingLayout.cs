@@ -12,7 +12,8 @@ public sealed record LayoutItem(string Name, string Kind, string? Element, doubl
 /// <summary>A corrector winding, placed at its host magnet when the lattice has that host.</summary>
 public sealed record LayoutCorrector(string Name, string Kind, string Host, double? S, double[]? Point);
 
-/// <summary>The ring as the console draws it: the closed orbit, magnets, IP/RF/injection markers and correctors.</summary>
+/// <summary>The ring as the console draws it: the closed orbit, magnets, IP/RF/injection markers, the 16
+/// synchrotron-light monitor points and 4 BPMs (kind Monitor), and correctors.</summary>
 public sealed record RingLayoutDto(string Mode, double Circumference, IReadOnlyList<double[]> Orbit, IReadOnlyList<LayoutItem> Items,
     IReadOnlyList<LayoutCorrector> Correctors);
 
@@ -31,6 +32,8 @@ public static class RingLayout
         var lattice = ModeDesigns.Build(mode).Lattice;
         var orbit = new List<double[]> { new[] { 0.0, 0.0 } };
         var items = new List<LayoutItem>();
+        // Monitors sit between dipole pieces: kept apart so they do not split a dipole when merging.
+        var monitors = new List<LayoutItem>();
         double s = 0, x = 0, y = 0, heading = 0;
         foreach (var e in lattice.Elements)
         {
@@ -48,7 +51,8 @@ public static class RingLayout
                 points.Add([x, y]);
             }
             orbit.AddRange(points.Skip(1));
-            if (Describe(e, machine) is { } d) Merge(items, new LayoutItem(d.Name, d.Kind, d.Element, s, e.Length, points));
+            if (e is Marker { Keyword: "monitor" or "instrument" }) monitors.Add(new LayoutItem(e.Name, "Monitor", null, s, 0, points));
+            else if (Describe(e, machine) is { } d) Merge(items, new LayoutItem(d.Name, d.Kind, d.Element, s, e.Length, points));
             s += e.Length;
         }
         var positions = items.ToDictionary(i => i.Name);
@@ -58,7 +62,7 @@ public static class RingLayout
             return new LayoutCorrector(c.Name, c.Model.Kind.ToString(), c.Model.Host, host?.S + host?.Length / 2,
                 host?.Points[host.Points.Count / 2]);
         }).ToList();
-        return new RingLayoutDto(mode, s, orbit, items, correctors);
+        return new RingLayoutDto(mode, s, orbit, [.. items, .. monitors], correctors);
     }
 
     private static (string Name, string Kind, string? Element)? Describe(Element e, SimulatedMachine machine) => e switch

@@ -32,4 +32,19 @@ public sealed class RingLayoutTests
         Assert.Equal(12, Layout.Items.Count(i => i.Kind == "SolenoidSection"));
         Assert.Contains(Layout.Correctors, c => c.Name == "1F1X" && c.S is not null);
     }
+
+    [Fact]
+    public void The_sixteen_light_monitors_and_four_bpms_are_drawn_on_their_dipoles_and_triplets()
+    {
+        var monitors = Layout.Items.Where(i => i.Kind == "Monitor").ToList();
+        Assert.Equal(20, monitors.Count);
+        Assert.Equal(4, monitors.Count(m => m.Name.StartsWith("BPM", StringComparison.Ordinal)));
+        // A light monitor looks at the end of its dipole: it lies inside that dipole's stretch of s.
+        foreach (var m in monitors.Where(m => !m.Name.StartsWith("BPM", StringComparison.Ordinal)))
+        {
+            var dipole = Layout.Items.Single(i => i.Kind == "Dipole" && i.Name == m.Name[..^1]);
+            Assert.InRange(m.S, dipole.S, dipole.S + dipole.Length);
+        }
+        Assert.Equal(8, Layout.Items.Count(i => i.Kind == "Dipole"));
+    }
 }

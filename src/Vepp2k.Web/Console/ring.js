@@ -47,6 +47,15 @@ function draw(openElement) {
   };
   for (const item of ring.layout.items) {
     const [x, y] = item.points[0];
+    if (item.kind === "Monitor") {
+      // Light monitors (1M1L ... 4M2R) and BPMs: small dots, named on hover.
+      const dot = svgEl("circle", { cx: x, cy: -y, r: 0.05, class: "marker Monitor", "data-name": item.name });
+      const title = svgEl("title", {});
+      title.textContent = item.name.startsWith("BPM") ? `${item.name} (beam position monitor)` : `${item.name} (synchrotron-light monitor)`;
+      dot.append(title);
+      svg.append(dot);
+      continue;
+    }
     if (item.element === null || item.element === undefined) {
       svg.append(svgEl("circle", { cx: x, cy: -y, r: 0.12, class: `marker ${item.kind}` }));
       const [lx, ly] = away([x, y], -0.7);
