@@ -41,8 +41,14 @@ public class OperatorCampaignTests
             foreach (var command in commands)
             {
                 expectedEvents += Execute(rig, command);
-                rig.Tick();
-                CheckLimits(rig, lastSign);
+                // Every tick is checked: a polarity reversal takes about a second, so a wait checked only
+                // at its end could hide a flip from + to - between two samples.
+                int ticks = command is WaitCommand w ? w.Ticks : 1;
+                for (int i = 0; i < ticks; i++)
+                {
+                    rig.Tick();
+                    CheckLimits(rig, lastSign);
+                }
             }
             int logged = rig.System.Store.QueryEvents(new EventQuery(User: "alice", Limit: 1_000_000)).Count
                 + rig.System.Store.QueryEvents(new EventQuery(User: "victor", Limit: 1_000_000)).Count;
@@ -98,8 +104,7 @@ public class OperatorCampaignTests
                     Assert.True(r.Applied || r.Message.Length > 0);
                     return 1;
                 }
-            case WaitCommand t:
-                for (int i = 1; i < t.Ticks; i++) rig.Tick();
+            case WaitCommand:
                 return 0;
             default:
                 throw new InvalidOperationException();
