@@ -95,9 +95,13 @@ public sealed partial class MagnetCatalogue
                 double perAmp = coil.Field(coil.Centre, 1.0);
                 // Operating limit: the supply range or the rated field, whichever comes first.
                 double maxCurrent = Math.Min(MagnetData.Value(p, "maxCurrent"), MagnetData.Value(p, "ratedField") / perAmp);
+                // The lattice's hard-edge section carries the coil's whole int B ds = mu0 N I (fringes
+                // included) over its length, so its KS gives the profile's Larmor rotation exactly; the
+                // peak field of a short thick coil is below that equivalent field.
+                double equivalentPerAmp = 4e-7 * Math.PI * coil.Turns / coil.Length;
                 string name = $"{q}S{k + 1}";
                 list.Add(new Magnet(name, MagnetKind.SolenoidSection, $"S{k + 1}", int.Parse(q), name, $"VEPP/SOL/{name}",
-                    coil.Length, 1, 1, new LinearCurve(perAmp, maxCurrent)));
+                    coil.Length, 1, equivalentPerAmp / perAmp, new LinearCurve(perAmp, maxCurrent)));
             }
     }
 

@@ -29,7 +29,7 @@ public static class LatticeWriter
         foreach (var q in ring.Elements.OfType<Quadrupole>().DistinctBy(q => q.Name))
             text.AppendLine($"k_{q.Name.ToLowerInvariant()} = {N(q.K1)};");
         text.AppendLine();
-        text.AppendLine("! Solenoid section fields on axis [T] at e_nominal (sign = polarity).");
+        text.AppendLine("! Solenoid section hard-edge fields [T] at e_nominal (sign = polarity): the coil's int B ds over its length, not its peak field.");
         double brho = Constants.MagneticRigidity(nominalEnergyEv);
         foreach (var s in ring.Elements.OfType<Solenoid>().DistinctBy(s => s.Name))
             text.AppendLine($"b_{s.Name.ToLowerInvariant()} = {N(Math.Round(s.Ks * brho, 12))};");

@@ -20,8 +20,8 @@ public enum SolenoidPolarity
 
 /// <summary>
 /// The reconstructed VEPP-2000 design (REC: not published, fitted here to the published numbers).
-/// Geometry and strengths below are the result of <see cref="FitDesign"/>, which any user can
-/// rerun (vepp2k design); every mode file is generated from them by <see cref="LatticeWriter"/>.
+/// Geometry and strengths below are the result of the design fit described in docs/lattice.md
+/// section 3; every mode file is generated from them by <see cref="LatticeWriter"/> (vepp2k design).
 /// </summary>
 public static class RingDesign
 {
@@ -51,7 +51,10 @@ public static class RingDesign
         D1: -8.15070127249259, F1: 15.5892098513268, D2: -8.150623465292817,
         F2: 15.5892098513268, D3: -12.625222326270666, F3: 3.1410727512348604);
 
-    /// <summary>Main-coil field [T] at 1 GeV (at its 13 T limit: the final focus needs all of it).</summary>
+    /// <summary>
+    /// Main-coil hard-edge field [T] at 1 GeV: 264 A, a 12.3 T peak, 95 % of the coil's rating (the final
+    /// focus needs nearly all of it; solenoid.json explains hard-edge versus peak field).
+    /// </summary>
     public const double DesignMainField = 13.0;
 
     /// <summary>

@@ -8,7 +8,10 @@ public sealed record QuadrantStrengths(double D1, double F1, double D2, double F
         new(v[offset], v[offset + 1], v[offset + 2], v[offset + 3], v[offset + 4], v[offset + 5]);
 }
 
-/// <summary>On-axis fields [T] of the three sections of one final-focus solenoid, signed.</summary>
+/// <summary>
+/// Hard-edge fields [T] of the three sections of one final-focus solenoid, signed: KS times B rho, i.e.
+/// each coil's whole int B ds spread evenly over its length (not its peak on-axis field; see solenoid.json).
+/// </summary>
 public sealed record SolenoidFields(double S1, double S2, double S3)
 {
     public SolenoidFields Reversed() => new(-S1, -S2, -S3);

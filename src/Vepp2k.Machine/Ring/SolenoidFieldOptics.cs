@@ -6,8 +6,8 @@ namespace Vepp2k.Machine.Ring;
 
 /// <summary>
 /// The optics of the final-focus solenoids taken from their coil field profile instead of hard
-/// edges: for each solenoid, the section fields in the lattice are turned into supply currents
-/// (through the sections' excitation curves), the on-axis Bz(s) of the three coils is superposed
+/// edges: for each solenoid, the section strengths KS in the lattice are turned into supply currents
+/// (each hard edge stands for its coil's whole int B ds, see solenoid.json), the on-axis Bz(s) of the three coils is superposed
 /// (thick-solenoid formula), and the whole run from the IP to the first dipole is replaced by
 /// short solenoid slices with KS(s) = Bz(s)/B rho. Slices of at most 1 cm reproduce int B ds and
 /// int B^2 ds to ~1e-5 (midpoint rule); the partner solenoid's tail across the IP is neglected.
@@ -27,7 +27,7 @@ public static class SolenoidFieldOptics
             var (first, last, forward) = Run(elements, s1);
             var run = elements.GetRange(first, last - first + 1);
             double length = run.Sum(e => e.Length);
-            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", brho))];
+            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", lattice.EnergyEv))];
             var profile = catalogue.SolenoidProfile(currents[0], currents[1], currents[2]);
             var coils = catalogue.SolenoidCoils;
             int n = (int)Math.Ceiling(length / SliceLength);
@@ -62,10 +62,10 @@ public static class SolenoidFieldOptics
         return (before + 1, after - 1, ipBefore);
     }
 
-    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, double brho)
+    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, double energyEv)
     {
         var element = run.OfType<Solenoid>().FirstOrDefault(s => s.Name.Equals(section, StringComparison.OrdinalIgnoreCase))
             ?? throw new OpticsException($"solenoid section {section} is not in its interaction region");
-        return catalogue.Find(section).CurrentFromField(element.Ks * brho);
+        return catalogue.Find(section).CurrentFromStrength(element.Ks, energyEv);
     }
 }
