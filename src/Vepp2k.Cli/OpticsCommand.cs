@@ -31,16 +31,16 @@ public static class OpticsCommand
         var json = new Option<bool>("--json") { Description = "print one JSON object (SI units)" };
         var tfs = new Option<string?>("--tfs") { Description = "write a MAD-X TFS table of the lattice functions" };
         var plot = new Option<string?>("--plot") { Description = "plot beta functions and dispersion (.png or .svg)" };
-        var solenoidField = new Option<bool>("--solenoid-field") { Description = "embedded ring: solenoid optics from the coils' field profile Bz(s) instead of hard edges" };
+        var hardEdge = new Option<bool>("--hard-edge") { Description = "embedded ring: read the mode file's hard-edge solenoids literally, as MAD-X does, instead of the coils' field profile Bz(s)" };
         var command = new Command("optics", "optics of the embedded VEPP-2000 ring or of a MAD-X lattice")
         {
-            lattice, line, mode, energy, json, tfs, plot, solenoidField,
+            lattice, line, mode, energy, json, tfs, plot, hardEdge,
         };
         command.SetAction(parse =>
         {
             try
             {
-                var source = OpticsSource.Resolve(parse.GetValue(lattice), parse.GetValue(line), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(solenoidField));
+                var source = OpticsSource.Resolve(parse.GetValue(lattice), parse.GetValue(line), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(hardEdge));
                 var optics = RingOptics.Compute(source.Lattice);
                 var report = OpticsReport.From(optics, source);
                 if (parse.GetValue(tfs) is { } tfsPath) File.WriteAllText(tfsPath, TfsWriter.Write(optics));

@@ -1,12 +1,19 @@
 using System.Reflection;
 using Vepp2k.MadX;
 using Vepp2k.Physics;
+using Vepp2k.Machine.Magnets;
+using Vepp2k.Machine.Ring;
 using Vepp2k.Physics.Input;
 
 namespace Vepp2k.Machine;
 
 /// <summary>One operating mode of the ring: an embedded MAD-X file.</summary>
-public sealed record ModeInfo(string Name, string Description, bool RoundBeamDesign);
+/// <param name="FieldProfile">
+/// Its optics take the solenoids from the coils' field profile (SolenoidFieldOptics): the modes of the
+/// design, which was fitted that way. The file's hard-edge sections then carry the setting (the coil
+/// currents), not the shape of the field.
+/// </param>
+public sealed record ModeInfo(string Name, string Description, bool RoundBeamDesign, bool FieldProfile);
 
 /// <summary>
 /// The embedded VEPP-2000 lattice files, one per mode (src/Vepp2k.Machine/Lattices/*.madx), loaded
@@ -18,11 +25,11 @@ public static class Modes
 
     public static readonly IReadOnlyList<ModeInfo> All =
     [
-        new("design-1GeV", "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true),
-        new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false),
-        new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true),
-        new("no-solenoids", "solenoids off, quadrupoles rematched: the structure for vacuum conditioning", false),
-        new("operating-5cm", "beta* = 5 cm optics at 0.65 GeV fitted to the facility's monitor optics (rms deviation in docs/lattice.md; the 5 % aim is not met)", true),
+        new("design-1GeV", "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true, true),
+        new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false, true),
+        new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true, true),
+        new("no-solenoids", "solenoids off, quadrupoles rematched: the structure for vacuum conditioning", false, false),
+        new("operating-5cm", "beta* = 5 cm optics at 0.65 GeV fitted to the facility's monitor optics (rms deviation in docs/lattice.md; the 5 % aim is not met)", true, false),
     ];
 
     public static ModeInfo Find(string name) =>
@@ -40,11 +47,18 @@ public static class Modes
         return reader.ReadToEnd();
     }
 
-    /// <summary>Loads a mode as a lattice, optionally at another energy (optics unchanged: strengths are normalised).</summary>
-    public static MadxLattice.Result Load(string name, double? energyEv = null)
+    /// <summary>
+    /// Loads a mode as a lattice, optionally at another energy (optics unchanged: strengths are
+    /// normalised). A <see cref="ModeInfo.FieldProfile"/> mode comes with its solenoids sliced from the
+    /// coils' field profile, unless <paramref name="hardEdge"/> asks for the file as MAD-X reads it.
+    /// </summary>
+    public static MadxLattice.Result Load(string name, double? energyEv = null, bool hardEdge = false)
     {
         var mode = Find(name);
         var document = MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
-        return MadxLattice.Build(document, null, energyEv);
+        var result = MadxLattice.Build(document, null, energyEv);
+        return mode.FieldProfile && !hardEdge
+            ? result with { Lattice = SolenoidFieldOptics.Apply(result.Lattice, MagnetCatalogue.Default) }
+            : result;
     }
 }

@@ -33,8 +33,9 @@ public class ModeTests
     [InlineData("no-solenoids")]
     public void EmbeddedFileReproducesTheDesignItWasWrittenFrom(string mode)
     {
-        // Writer -> MAD-X text -> reader -> lattice must be the same ring as the builder's.
-        var fromFile = LinearOptics.Compute(Modes.Load(mode).Lattice);
+        // Writer -> MAD-X text -> reader -> lattice must be the same ring as the builder's (the file as
+        // written: hard-edge solenoids, before any field-profile slicing).
+        var fromFile = LinearOptics.Compute(Modes.Load(mode, hardEdge: true).Lattice);
         var built = LinearOptics.Compute(ModeDesigns.Build(mode).Lattice);
         Assert.Equal(built.Tunes[0], fromFile.Tunes[0], 9);
         Assert.Equal(built.Tunes[1], fromFile.Tunes[1], 9);
@@ -91,7 +92,9 @@ public class ModeTests
     {
         var flat = Optics("flat-1GeV").Envelope!;
         var rotation = Optics("design-1GeV").Envelope!;
-        Assert.True(flat.Emittances[1] < 1e-9 * flat.Emittances[0]);
+        // Not exactly zero: through the 600 field-profile slices the envelope keeps a numerical floor of
+        // about 7e-7 of the horizontal emittance (beta_21 outside the IRs is 1e-17).
+        Assert.True(flat.Emittances[1] < 1e-5 * flat.Emittances[0]);
         double shared = flat.Emittances[0] * flat.Partition[0] / (flat.Partition[0] + flat.Partition[1]);
         Assert.InRange(rotation.Emittances[0] / shared, 0.995, 1.005);
         Assert.InRange(rotation.Emittances[1] / shared, 0.995, 1.005);

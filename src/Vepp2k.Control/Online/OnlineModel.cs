@@ -29,6 +29,7 @@ public sealed class OnlineModel
     private readonly MagnetCatalogue catalogue;
     private readonly int[] required;
     private readonly double rfVoltage;
+    private readonly bool fieldProfile;
     private readonly double[] currents, strengths;
 
     /// <param name="mode">Design mode whose ring (geometry, RF) carries the strengths (Modes.All).</param>
@@ -36,6 +37,7 @@ public sealed class OnlineModel
     {
         this.catalogue = catalogue;
         Mode = Modes.Find(mode).Name;
+        fieldProfile = Modes.Find(mode).FieldProfile;
         rfVoltage = ModeDesigns.Setting(Mode).RfVoltage;
         required = catalogue.Magnets.Select((m, i) => (m, i))
             .Where(p => p.m.Kind is MagnetKind.Quadrupole or MagnetKind.SolenoidSection).Select(p => p.i).ToArray();
@@ -59,6 +61,7 @@ public sealed class OnlineModel
         {
             catalogue.ToStrengths(energyEv, currents, strengths);
             lattice = RingBuilder.Build(RingDesign.Geometry, catalogue.ToRingSetting(energyEv, strengths, rfVoltage), Mode);
+            if (fieldProfile) lattice = SolenoidFieldOptics.Apply(lattice, catalogue);
         }
         catch (ArgumentOutOfRangeException e)
         {

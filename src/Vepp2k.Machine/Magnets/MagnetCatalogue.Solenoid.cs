@@ -15,7 +15,7 @@ public sealed partial class MagnetCatalogue
 
     /// <summary>
     /// Assumed layout (RingGeometry): S1 from SolenoidStart, S2 right behind it, a gap of
-    /// ExtraCoilGap, then S3; radii and turns from solenoid.json.
+    /// ExtraCoilGap, then S3; radii and winding density from solenoid.json.
     /// </summary>
     private static ThickSolenoidCoil[] SectionCoils(RingGeometry g)
     {
@@ -23,8 +23,10 @@ public sealed partial class MagnetCatalogue
         ThickSolenoidCoil Coil(string type, double start, double length)
         {
             JsonElement p = types.GetProperty(type).GetProperty("parameters");
+            // A fixed winding density: the coil lengths are fitted with the ring (RingDesign), and the
+            // peak field per ampere then stays close to what the ratings were set for.
             return new ThickSolenoidCoil(start, length, MagnetData.Value(p, "innerRadius"),
-                MagnetData.Value(p, "outerRadius"), MagnetData.Value(p, "turns"));
+                MagnetData.Value(p, "outerRadius"), MagnetData.Value(p, "turnsPerMetre") * length);
         }
         double s1 = g.SolenoidStart, s2 = s1 + g.MainCoilLength, s3 = s2 + g.MainCoilLength + g.ExtraCoilGap;
         return [Coil("main", s1, g.MainCoilLength), Coil("main", s2, g.MainCoilLength), Coil("extra", s3, g.ExtraCoilLength)];

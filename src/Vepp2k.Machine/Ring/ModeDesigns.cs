@@ -23,11 +23,20 @@ public static class ModeDesigns
         "    rho = 1.40 m; 3 m experimental and 2.5 m technical straights; quadrupoles 19 / 14 / 6 cm, <= 52 T/m",
         "    (6 cm: ~11 T/m); solenoid main coils <= 13 T, extra coil <= 8 T; RF harmonic 14; beta* = 10 cm;",
         "    tunes 4.1 / 2.1; facility names of every element (VEPP-2000 control-system channel list).",
-        "  FITTED here: drift splits, quadrupole K1, solenoid fields (to beta*, tunes, achromat, emittance);",
-        "    RF voltage (to f_s = 30.73 kHz).",
-        "  ASSUMED: solenoid coil layout (two 0.25 m main coils back to back, 2 cm gap, 0.16 m extra coil);",
+        "  FITTED here: drift splits, quadrupole K1, solenoid position and coil lengths, in the coils' field-profile",
+        "    model (to beta*, tunes, achromat, coil ratings: vepp2k design --fit); RF voltage (to f_s = 30.73 kHz).",
+        "  ASSUMED: solenoid coils (two main coils back to back, 2 cm gap, extra coil; radii 25-60 mm, no yoke);",
         "    triplet order D1-F1-D2 with D1 next to qM1; BPM at the F1 entrance; light-source points 2.04 deg",
         "    inside each dipole end; no dipole edge angles (the published decrements imply sector dipoles).",
+    ];
+
+    /// <summary>Header of the modes whose optics come from the coils' field profile.</summary>
+    public static readonly string[] FieldProfileNote =
+    [
+        "Solenoids: each section below is a hard edge carrying its coil's whole int B ds (the setting: the coil",
+        "  currents). vepp2k takes this mode's optics from the coils' field profile Bz(s) (SolenoidFieldOptics),",
+        "  as the design was fitted. Read literally as hard edges (MAD-X, or vepp2k optics --hard-edge) they",
+        "  focus about 20 % more than the coils, and the optics differs (docs/magnets/solenoids.md).",
     ];
 
     /// <summary>The lattice of a mode as built from the design (the source of the embedded file).</summary>
@@ -46,7 +55,7 @@ public static class ModeDesigns
     {
         var g = RingDesign.Geometry;
         double e = RingDesign.NominalEnergyEv;
-        var plus = RingDesign.Solenoid(g, RingDesign.DesignMainField, RingDesign.SolenoidRotation, e);
+        var plus = RingDesign.DesignSolenoid;
         var q = RingDesign.DesignQuads;
         return mode switch
         {
@@ -68,7 +77,8 @@ public static class ModeDesigns
         {
             var (lattice, energy) = Build(mode.Name);
             var path = Path.Combine(directory, mode.Name + ".madx");
-            File.WriteAllText(path, LatticeWriter.Write(lattice, mode.Name, mode.Description, Provenance, energy));
+            string[] header = mode.FieldProfile ? [.. Provenance, .. FieldProfileNote] : Provenance;
+            File.WriteAllText(path, LatticeWriter.Write(lattice, mode.Name, mode.Description, header, energy));
             written.Add(path);
         }
         return written;

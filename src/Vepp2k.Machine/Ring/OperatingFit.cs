@@ -6,23 +6,26 @@ namespace Vepp2k.Machine.Ring;
 /// (same hardware), in double rotation. Quadrants 1 and 4, and 2 and 3, share settings (the
 /// published optics is mirror-symmetric about the IP-IP axis to 1e-4). Fitted as a half ring,
 /// SND to CMD-3 with the double-rotation continuity at CMD-3, then polished on the whole ring
-/// (docs/lattice.md section 4). The strengths exceed the 1 GeV limits, so the mode is set at
-/// 0.65 GeV, the highest energy at which every magnet is within its published limit.
+/// (docs/lattice.md section 4), and polished again within the magnets' limits when the design's
+/// solenoid layout was refitted in the field-profile model (a continuation from the old layout:
+/// 63.6 % rms). The strengths exceed the 1 GeV limits, so the mode is set at 0.65 GeV, the
+/// highest energy at which every magnet is within its published limit. Its solenoids are read as
+/// hard edges (it was fitted that way; ModeInfo.FieldProfile is off).
 /// </summary>
 public static class OperatingFit
 {
     public static readonly QuadrantStrengths Quadrant1 = new(
-        D1: -16.831739658128257, F1: 20.115704769582244, D2: -16.8410269306312,
-        F2: 2.3939517469945497, D3: 0, F3: 4.9465762028248506);
+        D1: -13.430446419485396, F1: 19.054140434026685, D2: -16.799826252831053,
+        F2: 2.4452193868601237, D3: 0, F3: 5.177404439672853);
 
     public static readonly QuadrantStrengths Quadrant2 = new(
-        D1: -15.465372812684475, F1: 19.489337596333154, D2: -15.461194677566342,
-        F2: 10.25508789271685, D3: -11.855482237596494, F3: 4.9465762028248506);
+        D1: -15.385985321337667, F1: 18.916176133894826, D2: -15.07963958587787,
+        F2: 9.691883848831377, D3: -11.731050502625278, F3: 5.17062595497078);
 
     public const double EnergyEv = 0.65e9;
 
-    /// <summary>Main-coil field [T] at 0.65 GeV (13.798 T at 1 GeV-equivalent strength).</summary>
-    public const double MainField = 13.79755842875095 * 0.65;
+    /// <summary>Main-coil hard-edge field [T] at 0.65 GeV (13.52 T at 1 GeV-equivalent strength).</summary>
+    public const double MainField = 8.789628106263628;
 
     public static RingSetting Setting
     {

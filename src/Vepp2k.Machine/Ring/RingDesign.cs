@@ -42,20 +42,31 @@ public static class RingDesign
         Straight2 = 0.12978086751149603,
         Straight3 = 0.041489628468951156,
         TripletStraight = 1.148,
-        SolenoidStart = 0.34955002918523126,
+        SolenoidStart = 0.32036016669947487,
+        MainCoilLength = 0.27127504877306785,
+        ExtraCoilLength = 0.25084038920916124,
         BpmOffset = 0,
     };
 
     /// <summary>Design quadrupole strengths K1 [1/m^2], the same in all four quadrants (REC, fitted).</summary>
     public static readonly QuadrantStrengths DesignQuads = new(
-        D1: -8.15070127249259, F1: 15.5892098513268, D2: -8.150623465292817,
-        F2: 15.5892098513268, D3: -12.625222326270666, F3: 3.1410727512348604);
+        D1: -8.150646016033718, F1: 15.58919363114087, D2: -8.150646149286544,
+        F2: 15.545404000986133, D3: -12.350538630251162, F3: 2.567910661692887);
 
     /// <summary>
-    /// Main-coil hard-edge field [T] at 1 GeV: 264 A, a 12.3 T peak, 95 % of the coil's rating (the final
-    /// focus needs nearly all of it; solenoid.json explains hard-edge versus peak field).
+    /// Main-coil hard-edge field [T] at 1 GeV: the field of the coils' 12.9 T peak (DesignFit) as the
+    /// lattice's hard edge carries it (solenoid.json explains hard-edge versus peak field).
     /// </summary>
-    public const double DesignMainField = 13.0;
+    public static double DesignMainField => DesignFit.MainPeakField * Magnets.MagnetCatalogue.Default.Find("1S1").StrengthScale;
+
+    /// <summary>
+    /// Extra-coil hard-edge field [T] at 1 GeV (fitted): with the main coils, a 45 degree Larmor rotation
+    /// as the field-profile slices give it.
+    /// </summary>
+    public const double DesignExtraField = -8.358033934145377;
+
+    /// <summary>The plus-polarity fields of one solenoid in the design modes.</summary>
+    public static SolenoidFields DesignSolenoid => new(DesignMainField, DesignMainField, DesignExtraField);
 
     /// <summary>
     /// The three section fields of one solenoid for a given main-coil field and Larmor rotation:

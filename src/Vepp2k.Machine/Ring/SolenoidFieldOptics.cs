@@ -16,7 +16,11 @@ public static class SolenoidFieldOptics
 {
     public const double SliceLength = 0.01;
 
-    public static Lattice Apply(Lattice lattice, MagnetCatalogue catalogue)
+    /// <param name="withinRatings">
+    /// Refuse section strengths beyond the coils' ratings (the default). The design fit turns this off,
+    /// so that a trial step past a rating costs a residual instead of ending the search.
+    /// </param>
+    public static Lattice Apply(Lattice lattice, MagnetCatalogue catalogue, bool withinRatings = true)
     {
         var elements = lattice.Elements.ToList();
         double brho = lattice.MagneticRigidity;
@@ -27,7 +31,7 @@ public static class SolenoidFieldOptics
             var (first, last, forward) = Run(elements, s1);
             var run = elements.GetRange(first, last - first + 1);
             double length = run.Sum(e => e.Length);
-            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", lattice.EnergyEv))];
+            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", lattice, withinRatings))];
             var profile = catalogue.SolenoidProfile(currents[0], currents[1], currents[2]);
             var coils = catalogue.SolenoidCoils;
             int n = (int)Math.Ceiling(length / SliceLength);
@@ -62,10 +66,12 @@ public static class SolenoidFieldOptics
         return (before + 1, after - 1, ipBefore);
     }
 
-    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, double energyEv)
+    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, Lattice lattice, bool withinRatings)
     {
         var element = run.OfType<Solenoid>().FirstOrDefault(s => s.Name.Equals(section, StringComparison.OrdinalIgnoreCase))
             ?? throw new OpticsException($"solenoid section {section} is not in its interaction region");
-        return catalogue.Find(section).CurrentFromStrength(element.Ks, energyEv);
+        var magnet = catalogue.Find(section);
+        if (withinRatings) return magnet.CurrentFromStrength(element.Ks, lattice.EnergyEv);
+        return magnet.Curve.Current(element.Ks * lattice.MagneticRigidity / magnet.StrengthScale, HysteresisBranch.Up);
     }
 }
