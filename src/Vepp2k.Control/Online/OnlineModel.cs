@@ -10,7 +10,8 @@ namespace Vepp2k.Control.Online;
 /// <summary>
 /// The optics the magnets actually make: readback currents -> strengths through each magnet's
 /// excitation curve at the beam energy (MagnetCatalogue.ToStrengths) -> the ring of a design mode
-/// with those strengths (MagnetCatalogue.ToRingSetting, RingBuilder on the design geometry) ->
+/// with those strengths (MagnetCatalogue.ToRingSetting, ModeDesigns.OpticsRing: the design geometry,
+/// solenoids from the coils' field profile) ->
 /// coupled optics, chromaticity and radiative equilibrium (RingOptics, under 1 ms).
 /// <para>
 /// Quadrupoles and solenoid sections must all be given. Correctors may be left out (0 A); only the F1
@@ -29,7 +30,6 @@ public sealed class OnlineModel
     private readonly MagnetCatalogue catalogue;
     private readonly int[] required;
     private readonly double rfVoltage;
-    private readonly bool fieldProfile;
     private readonly double[] currents, strengths;
 
     /// <param name="mode">Design mode whose ring (geometry, RF) carries the strengths (Modes.All).</param>
@@ -37,7 +37,6 @@ public sealed class OnlineModel
     {
         this.catalogue = catalogue;
         Mode = Modes.Find(mode).Name;
-        fieldProfile = Modes.Find(mode).FieldProfile;
         rfVoltage = ModeDesigns.Setting(Mode).RfVoltage;
         required = catalogue.Magnets.Select((m, i) => (m, i))
             .Where(p => p.m.Kind is MagnetKind.Quadrupole or MagnetKind.SolenoidSection).Select(p => p.i).ToArray();
@@ -60,8 +59,7 @@ public sealed class OnlineModel
         try
         {
             catalogue.ToStrengths(energyEv, currents, strengths);
-            lattice = RingBuilder.Build(RingDesign.Geometry, catalogue.ToRingSetting(energyEv, strengths, rfVoltage), Mode);
-            if (fieldProfile) lattice = SolenoidFieldOptics.Apply(lattice, catalogue);
+            lattice = ModeDesigns.OpticsRing(Mode, catalogue.ToRingSetting(energyEv, strengths, rfVoltage), catalogue);
         }
         catch (ArgumentOutOfRangeException e)
         {

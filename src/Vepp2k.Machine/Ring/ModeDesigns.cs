@@ -1,3 +1,4 @@
+using Vepp2k.Machine.Magnets;
 using Vepp2k.Physics;
 
 namespace Vepp2k.Machine.Ring;
@@ -44,6 +45,16 @@ public static class ModeDesigns
     {
         var setting = Setting(mode);
         return (RingBuilder.Build(RingDesign.Geometry, setting, "vepp2000"), setting.EnergyEv);
+    }
+
+    /// <summary>
+    /// The ring of a mode for a setting as its optics are computed: built on the design geometry, with
+    /// the solenoids taken from the coils' field profile in the modes fitted that way (ModeInfo.FieldProfile).
+    /// </summary>
+    public static Lattice OpticsRing(string mode, RingSetting setting, MagnetCatalogue catalogue)
+    {
+        var lattice = RingBuilder.Build(RingDesign.Geometry, setting, Modes.Find(mode).Name);
+        return Modes.Find(mode).FieldProfile ? SolenoidFieldOptics.Apply(lattice, catalogue) : lattice;
     }
 
     /// <summary>

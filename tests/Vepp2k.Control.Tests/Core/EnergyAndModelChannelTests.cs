@@ -1,5 +1,7 @@
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.Operations;
+using Vepp2k.Machine;
+using Vepp2k.Machine.Magnets;
 using Vepp2k.Machine.Ring;
 using Vepp2k.Physics.Optics;
 
@@ -17,7 +19,7 @@ public class EnergyAndModelChannelTests
         Assert.Equal(1.0, rig.Value("VEPP/Energy/dEnergy"), 0.01);   // uncalibrated: 1e-3 of E
         // The online model on the readbacks reproduces the design optics computed directly.
         Assert.Equal("ok", rig.Channel("VEPP/Model/Status").Snapshot().Value.Text);
-        var design = RingOptics.Compute(ModeDesigns.Build("design-1GeV").Lattice);
+        var design = RingOptics.Compute(Modes.Load("design-1GeV").Lattice);
         Assert.Equal(design.Linear.Tunes[0], rig.Value("VEPP/Model/NuX"), 1e-3);
         Assert.Equal(design.Linear.Tunes[1], rig.Value("VEPP/Model/NuY"), 1e-3);
         Assert.Equal(0.10, rig.Value("VEPP/Model/SND/BetaX"), 2e-3);
@@ -52,11 +54,11 @@ public class EnergyAndModelChannelTests
         // Offline: the design ring with every D1 quad 2% stronger, computed directly.
         var design = ModeDesigns.Setting("design-1GeV");
         var changed = design with { Quadrants = [.. design.Quadrants.Select(q => q with { D1 = q.D1 * 1.02 })] };
-        var expected = RingOptics.Compute(RingBuilder.Build(RingDesign.Geometry, changed, "design-1GeV"));
+        var expected = RingOptics.Compute(SolenoidFieldOptics.Apply(RingBuilder.Build(RingDesign.Geometry, changed, "design-1GeV"), MagnetCatalogue.Default));
         Assert.Equal("ok", rig.Channel("VEPP/Model/Status").Snapshot().Value.Text);
         Assert.Equal(expected.Linear.Tunes[0], rig.Value("VEPP/Model/NuX"), 1e-3);
         Assert.Equal(expected.Linear.Tunes[1], rig.Value("VEPP/Model/NuY"), 1e-3);
-        var before = RingOptics.Compute(ModeDesigns.Build("design-1GeV").Lattice);
+        var before = RingOptics.Compute(Modes.Load("design-1GeV").Lattice);
         double moved = Math.Abs(expected.Linear.Tunes[0] - before.Linear.Tunes[0]) + Math.Abs(expected.Linear.Tunes[1] - before.Linear.Tunes[1]);
         Assert.True(moved > 3e-3, $"the change ({moved:G3}) must be visible above the tolerance");
     }

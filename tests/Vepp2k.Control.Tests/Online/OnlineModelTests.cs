@@ -11,14 +11,16 @@ public class OnlineModelTests
 {
     private static readonly MagnetCatalogue Catalogue = MagnetCatalogue.Default;
 
-    // Truth: the embedded design-1GeV MAD-X file as the reader loads it, not the builder the model uses.
+    // Truth: the embedded design-1GeV MAD-X file as the reader loads it (its optics from the coils' field
+    // profile), not the builder the model uses. The file's hard edges give the setting: the currents.
     private static readonly Lattice Design = Modes.Load("design-1GeV").Lattice;
+    private static readonly Lattice DesignFile = Modes.Load("design-1GeV", hardEdge: true).Lattice;
 
     /// <summary>Currents that make the embedded design's K1 and KS, through the catalogue's excitation curves.</summary>
     private static Dictionary<string, double> DesignCurrents()
     {
         var currents = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in Design.Elements)
+        foreach (var e in DesignFile.Elements)
         {
             double? strength = e switch { Quadrupole q => q.K1, Solenoid s => s.Ks, _ => null };
             if (strength is double k) currents[Catalogue.Find(e.Name).Name] = Catalogue.Find(e.Name).CurrentFromStrength(k, 1e9);
