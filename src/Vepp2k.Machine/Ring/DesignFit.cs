@@ -13,7 +13,8 @@ public sealed record DesignFitResult(RingGeometry Geometry, QuadrantStrengths Qu
 /// seen in the Larmor frame, so that it fixes the focusing that every polarity mode shares. Knobs: the
 /// six quadrupoles (the same in all quadrants, within the published 52 T/m and what their excitation
 /// curves reach at 1 GeV), the solenoid's distance from the IP, the main- and extra-coil lengths, and
-/// the extra coil's field; the main coils run at <see cref="MainPeakField"/>. Targets: the 45 degree
+/// the main and extra coils' fields. Targets: the solenoid's peak on-axis field (<see cref="MainPeakField"/>);
+/// the 45 degree
 /// Larmor rotation of each solenoid as the profile slices give it (the far tails that are not sliced
 /// cost 0.2 %, which the extra coil makes up); the extra coil's peak field, so that both coils stay
 /// inside their ratings; beta* = 10 cm in both planes at both IPs; structure tunes 4.1 / 2.1; and
@@ -22,7 +23,10 @@ public sealed record DesignFitResult(RingGeometry Geometry, QuadrantStrengths Qu
 /// </summary>
 public static class DesignFit
 {
-    /// <summary>Main-coil peak on-axis field [T]: 0.1 T below the 13 T rating.</summary>
+    /// <summary>
+    /// Peak on-axis field [T] of the whole solenoid, where the two main coils add up: 0.1 T below the
+    /// 13 T rating ("two main coils up to 13 T").
+    /// </summary>
     public const double MainPeakField = 12.9;
 
     /// <summary>Extra-coil peak on-axis field [T] (reversed): 0.1 T below the 8 T rating.</summary>
@@ -56,13 +60,15 @@ public static class DesignFit
         knobs.Add(new Knob("MainCoilLength", start.MainCoilLength, 0.15, 0.35));
         knobs.Add(new Knob("ExtraCoilLength", start.ExtraCoilLength, 0.08, 0.40));
         knobs.Add(new Knob("ExtraField", RingDesign.DesignExtraField, -20, 0));
+        knobs.Add(new Knob("MainField", RingDesign.DesignMainField, 5, 20));
 
-        double extraPeak = double.NaN, rotation = double.NaN;
+        double extraPeak = double.NaN, solenoidPeak = double.NaN, rotation = double.NaN;
         Lattice Build(IReadOnlyList<double> p)
         {
             var g = Layout(start, p);
-            var (setting, catalogue, peak) = Setting(g, QuadrantStrengths.From(p), p[9], e);
+            var (setting, catalogue, peak) = Setting(g, QuadrantStrengths.From(p), p[10], p[9], e);
             extraPeak = peak;
+            solenoidPeak = PeakOnAxis(catalogue, setting.Solenoids[0]);
             var ring = SolenoidFieldOptics.Apply(RingBuilder.Build(g, setting, "vepp2000-fit"), catalogue, withinRatings: false);
             rotation = RotationOf(ring, "1S");
             return LarmorFrame.Of(ring);
@@ -75,29 +81,43 @@ public static class DesignFit
             MatchTarget.Tune(0, StructureTuneX, 10), MatchTarget.Tune(1, StructureTuneZ, 10),
             MatchTarget.At("SND", "DX", 0, 10), MatchTarget.At("RF", "DX", 0, 10), MatchTarget.At("RF", "DPX", 0, 10),
             new("extra-coil peak field [T]", _ => extraPeak, ExtraPeakField, 10),
+            new("solenoid peak on-axis field [T]", _ => solenoidPeak, MainPeakField, 10),
             new("1S Larmor rotation [rad]", _ => rotation, RingDesign.SolenoidRotation, 100),
         };
         var match = Matcher.Match(knobs, Build, targets, maxIterations);
         var best = match.Knobs.Values.ToArray();
         var geometry = Layout(start, best);
-        var (fitted, _, finalPeak) = Setting(geometry, QuadrantStrengths.From(best), best[9], e);
+        var (fitted, _, finalPeak) = Setting(geometry, QuadrantStrengths.From(best), best[10], best[9], e);
         return new DesignFitResult(geometry, QuadrantStrengths.From(best), fitted.Solenoids[0].S1, best[9], finalPeak, match);
     }
 
     private static RingGeometry Layout(RingGeometry start, IReadOnlyList<double> p) =>
         start with { SolenoidStart = p[6], MainCoilLength = p[7], ExtraCoilLength = p[8] };
 
+    /// <summary>Highest |Bz| [T] on the axis of one solenoid with these hard-edge section fields (1 mm grid).</summary>
+    public static double PeakOnAxis(MagnetCatalogue catalogue, SolenoidFields fields)
+    {
+        double Current(string section, double field)
+        {
+            var magnet = catalogue.Find(section);
+            return magnet.Curve.Current(field / magnet.StrengthScale, Magnets.HysteresisBranch.Up);
+        }
+        var profile = catalogue.SolenoidProfile(Current("1S1", fields.S1), Current("1S2", fields.S2), Current("1S3", fields.S3));
+        var coils = catalogue.SolenoidCoils;
+        double from = coils[0].Start, to = coils[^1].End, peak = 0;
+        for (double s = from; s <= to; s += 1e-3) peak = Math.Max(peak, Math.Abs(profile.Field(s)));
+        return peak;
+    }
+
     /// <summary>Larmor rotation [rad] of the solenoid whose slices start with this prefix (e.g. "1S").</summary>
     public static double RotationOf(Lattice sliced, string prefix) => sliced.Elements.OfType<Physics.Elements.Solenoid>()
         .Where(s => s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Sum(s => s.RotationAngle);
 
     /// <summary>The double-rotation setting on this layout, and the extra coil's peak field.</summary>
-    private static (RingSetting Setting, MagnetCatalogue Catalogue, double ExtraPeak) Setting(RingGeometry g, QuadrantStrengths q, double extraField, double energyEv)
+    private static (RingSetting Setting, MagnetCatalogue Catalogue, double ExtraPeak) Setting(RingGeometry g, QuadrantStrengths q, double mainField, double extraField, double energyEv)
     {
         g.Validate();
         var catalogue = new MagnetCatalogue(g);
-        // Hard-edge (lattice) field of a section = its peak field times the section's StrengthScale.
-        double mainField = MainPeakField * catalogue.Find("1S1").StrengthScale;
         var plus = new SolenoidFields(mainField, mainField, extraField);
         var setting = new RingSetting(energyEv, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), ModeDesigns.RfVoltage);
         return (setting, catalogue, extraField / catalogue.Find("1S3").StrengthScale);

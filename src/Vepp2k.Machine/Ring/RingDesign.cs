@@ -42,28 +42,28 @@ public static class RingDesign
         Straight2 = 0.12978086751149603,
         Straight3 = 0.041489628468951156,
         TripletStraight = 1.148,
-        SolenoidStart = 0.32036016669947487,
-        MainCoilLength = 0.27127504877306785,
-        ExtraCoilLength = 0.25084038920916124,
+        SolenoidStart = 0.28909406834858054,
+        MainCoilLength = 0.2897723996812637,
+        ExtraCoilLength = 0.2811079151855835,
         BpmOffset = 0,
     };
 
     /// <summary>Design quadrupole strengths K1 [1/m^2], the same in all four quadrants (REC, fitted).</summary>
     public static readonly QuadrantStrengths DesignQuads = new(
-        D1: -8.150646016033718, F1: 15.58919363114087, D2: -8.150646149286544,
-        F2: 15.545404000986133, D3: -12.350538630251162, F3: 2.567910661692887);
+        D1: -8.15065743396201, F1: 15.589194269135982, D2: -8.150632977480502,
+        F2: 15.548891071300412, D3: -12.372088042384245, F3: 2.612697188332072);
 
     /// <summary>
-    /// Main-coil hard-edge field [T] at 1 GeV: the field of the coils' 12.9 T peak (DesignFit) as the
-    /// lattice's hard edge carries it (solenoid.json explains hard-edge versus peak field).
+    /// Main-coil hard-edge field [T] at 1 GeV (fitted: the solenoid's peak on-axis field is
+    /// DesignFit.MainPeakField; solenoid.json explains hard-edge versus peak field).
     /// </summary>
-    public static double DesignMainField => DesignFit.MainPeakField * Magnets.MagnetCatalogue.Default.Find("1S1").StrengthScale;
+    public const double DesignMainField = 13.072742428257055;
 
     /// <summary>
     /// Extra-coil hard-edge field [T] at 1 GeV (fitted): with the main coils, a 45 degree Larmor rotation
     /// as the field-profile slices give it.
     /// </summary>
-    public const double DesignExtraField = -8.358033934145377;
+    public const double DesignExtraField = -8.267875451242146;
 
     /// <summary>The plus-polarity fields of one solenoid in the design modes.</summary>
     public static SolenoidFields DesignSolenoid => new(DesignMainField, DesignMainField, DesignExtraField);

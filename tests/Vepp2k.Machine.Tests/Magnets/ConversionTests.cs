@@ -38,7 +38,8 @@ public class ConversionTests
             foreach (var b in Branches)
                 for (int i = 0; i <= 50; i++)
                 {
-                    double current = m.MinCurrent + (m.MaxCurrent - m.MinCurrent) * i / 50.0;
+                    // Weighted so that both range ends are hit exactly (Min + (Max - Min) can round past Max).
+                    double f = i / 50.0, current = m.MinCurrent * (1 - f) + m.MaxCurrent * f;
                     double back = m.CurrentFromStrength(m.StrengthFromCurrent(current, energy, b), energy, b);
                     Assert.True(Math.Abs(back - current) <= 1e-9 * Math.Max(Math.Abs(current), 1e-6 * m.MaxCurrent),
                         $"{m.Name} {b} I={current} back={back}");
