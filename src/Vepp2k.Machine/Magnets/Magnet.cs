@@ -58,9 +58,11 @@ public sealed class Magnet
 
     public double FieldFromCurrent(double current, HysteresisBranch branch = HysteresisBranch.Up)
     {
-        if (!(current >= MinCurrent && current <= MaxCurrent))
+        // Like the field range, a current a few ulps past an end (Min + (Max - Min) rounds) is the end.
+        double slack = RoundOff * (MaxCurrent - MinCurrent);
+        if (!(current >= MinCurrent - slack && current <= MaxCurrent + slack))
             throw OutOfRange($"current {F(current)} A", $"{F(MinCurrent)} .. {F(MaxCurrent)} A");
-        return Curve.Field(current, branch);
+        return Curve.Field(Math.Clamp(current, MinCurrent, MaxCurrent), branch);
     }
 
     public double CurrentFromField(double field, HysteresisBranch branch = HysteresisBranch.Up)
