@@ -33,7 +33,7 @@ public class EnergyBenchmarks
 
         model = new OnlineModel(catalogue);
         currents = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in Modes.Load(Modes.Default).Lattice.Elements)
+        foreach (var e in Modes.Load(Modes.Default, hardEdge: true).Lattice.Elements)
         {
             if (e is Quadrupole q) currents[e.Name] = catalogue.Find(e.Name).CurrentFromStrength(q.K1, 1e9);
             if (e is Solenoid s) currents[e.Name] = catalogue.Find(e.Name).CurrentFromStrength(s.Ks, 1e9);
