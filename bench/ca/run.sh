@@ -3,9 +3,14 @@
 # Prints the load average before each harness run: the machine is shared, so figures need it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# A second argument names another build's output folder (an A/B against an older commit) instead of building.
 port=${1:-5164}
-dotnet build -c Release bench/Vepp2k.CaBench >/dev/null
-coproc SERVER { exec dotnet bench/Vepp2k.CaBench/bin/Release/net10.0/Vepp2k.CaBench.dll "$port" 100; }
+build=${2:-}
+if [ -z "$build" ]; then
+  dotnet build -c Release bench/Vepp2k.CaBench >/dev/null
+  build=bench/Vepp2k.CaBench/bin/Release/net10.0
+fi
+coproc SERVER { exec dotnet "$build/Vepp2k.CaBench.dll" "$port" 100; }
 read -r line <&"${SERVER[0]}"
 echo "$line" >&2
 for run in 1 2; do

@@ -64,7 +64,7 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         var writer = Start(() => WriteLoop(stream, outbox, cancel), "CA circuit writer");
         try
         {
-            ReadLoop(stream, circuit, cancel);
+            ReadLoop(stream, circuit, new ClientCpu(peer), cancel);
         }
         catch (Exception)
         {
@@ -83,11 +83,10 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
     /// <summary>Sends what is queued (SERVER_DISCONN at shutdown) for a moment, then ends the circuit.</summary>
     public void StopAfter(TimeSpan grace) => _stop.CancelAfter(grace);
 
-    private void ReadLoop(NetworkStream stream, CaCircuit circuit, CancellationToken cancel)
+    private void ReadLoop(NetworkStream stream, CaCircuit circuit, ClientCpu cpu, CancellationToken cancel)
     {
         var buffer = new byte[16 * 1024];
         int filled = 0;
-        var cpu = new ClientCpu();
         for (int reads = 0; ; reads = (reads + 1) % FollowEvery)
         {
             if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
@@ -117,6 +116,7 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
             }
             Buffer.BlockCopy(buffer, used, buffer, 0, filled - used);
             filled -= used;
+            cpu.Handled(answered: circuit.Outbox.PendingReplyBytes > 0);
             if (_writing.Wait(0)) Send(stream, circuit.Outbox);
             else circuit.Outbox.Ready.Set(); // the writer is busy: it sends these replies next
             while (circuit.Outbox.PendingReplyBytes > server.Options.MaxPendingReplies)

@@ -1,12 +1,12 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Vepp2k.Epics.Server;
 
 /// <summary>
-/// Makes a circuit's reader wait for requests on the CPU where the client's packets arrive (Linux
-/// SO_INCOMING_CPU: for a local client, the CPU its sending thread runs on; for a remote one, the
-/// CPU taking the network card's receive interrupts). A round trip is a chain of wake-ups (client
+/// Makes a circuit's reader wait for requests on the CPU where a local client's packets arrive
+/// (Linux SO_INCOMING_CPU: on loopback, the CPU its sending thread runs on). A round trip is a chain of wake-ups (client
 /// sends, reader wakes and replies, client wakes); left alone, the scheduler wakes the reader on an
 /// idle CPU when there is one, so every link becomes a cross-CPU wake-up, which on a VM is an
 /// interrupt to a halted vCPU. Measured with pyepics on a quiet 2-vCPU VM: the reader used about
@@ -17,8 +17,14 @@ namespace Vepp2k.Epics.Server;
 /// (a write handler, the runtime's own GC or JIT threads) may start one, which must not end up tied to
 /// one CPU for good. Pinning and unpinning cost two system calls (about 8 µs per wait on that VM), so the
 /// reader pins only after it found itself woken away from the client, and then for a while: on a
-/// busy machine the scheduler often keeps both on one CPU anyway. Where the option is missing or the
+/// busy machine the scheduler often keeps both on one CPU anyway. And only while the client waits
+/// for answers: a stream of requests without replies (puts without completion) goes faster with the
+/// reader working beside the client on another CPU. Where the option is missing or the
 /// kernel refuses (the CPU is outside the process's cpuset), the reader waits where it is put.
+/// </para>
+/// <para>
+/// Remote clients are left alone: their packets arrive on the CPU taking the network card's
+/// interrupts, and waiting there would crowd every remote circuit onto it (and it was not measured).
 /// </para>
 /// </summary>
 internal sealed class ClientCpu
@@ -33,15 +39,16 @@ internal sealed class ClientCpu
     private readonly bool _available;
     private int _cpu = -1;
     private bool _pinned;
+    private bool _wokeAway;
     private int _pinnedWaits;
 
     /// <summary>Waits pinned after the reader woke away from the client, before it tries unpinned again.</summary>
     private const int PinFor = 256;
 
-    /// <summary>Created on the reader thread, whose affinity it remembers.</summary>
-    public ClientCpu()
+    /// <summary>Created on the reader thread, whose affinity it remembers; does nothing for a remote <paramref name="peer"/>.</summary>
+    public ClientCpu(IPAddress peer)
     {
-        _available = OperatingSystem.IsLinux() && sched_getaffinity(0, MaskBytes, _own) == 0;
+        _available = IPAddress.IsLoopback(peer) && OperatingSystem.IsLinux() && sched_getaffinity(0, MaskBytes, _own) == 0;
     }
 
     /// <summary>Takes the client's current CPU as the one to wait on (one system call: not for every read).</summary>
@@ -72,18 +79,26 @@ internal sealed class ClientCpu
         _pinned = sched_setaffinity(0, MaskBytes, _one) == 0;
     }
 
-    /// <summary>After the receive: gives the thread its own affinity back, or notes that it woke away from the client.</summary>
+    /// <summary>After the receive: gives the thread its own affinity back, or notes whether it woke away from the client.</summary>
     public void Unpin()
     {
         if (_pinned)
         {
             // Should this fail the thread stays pinned: the next Unpin tries again.
             _pinned = sched_setaffinity(0, MaskBytes, _own) != 0;
+            _wokeAway = false;
         }
-        else if (_cpu >= 0 && sched_getcpu() != _cpu)
+        else
         {
-            _pinnedWaits = PinFor;
+            _wokeAway = _cpu >= 0 && sched_getcpu() != _cpu;
         }
+    }
+
+    /// <summary>After handling what was received: <paramref name="answered"/> when it had replies (the client may be waiting).</summary>
+    public void Handled(bool answered)
+    {
+        if (!answered) _pinnedWaits = 0;
+        else if (_wokeAway) _pinnedWaits = PinFor;
     }
 
     // pid 0: the calling thread (Linux affinity is per thread).
