@@ -5,8 +5,10 @@
 
 prefix: PV names are <prefix><i>:I-SP (default BENCH:PS). Prints one JSON object.
 A fourth argument "monitors" measures monitor updates from the counters BENCH:CNT<i> instead
-(the server started with --counters HZ)."""
+(the server started with --counters HZ). With CA_BENCH_SERVER_PID set (a local server), each
+figure also comes with the server process's CPU time per value, from /proc (10 ms ticks)."""
 import json
+import os
 import sys
 import time
 
@@ -25,12 +27,25 @@ for c in chids:
 connect_ms = (time.perf_counter() - t0) * 1000
 
 
+server_pid = os.environ.get("CA_BENCH_SERVER_PID")
+
+
+def server_cpu_s():
+    """User + system CPU seconds of the server process so far (fields 14 and 15 of /proc/<pid>/stat)."""
+    with open(f"/proc/{server_pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rate(step):
-    """Calls of step() per second over the time budget; step returns how many values it moved."""
+    """Values per second over the time budget (step returns how many it moved), and the server's
+    CPU microseconds per value when its pid is known."""
+    cpu = server_cpu_s() if server_pid else 0.0
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         done += step()
-    return done / (time.perf_counter() - start)
+    per_s = done / (time.perf_counter() - start)
+    return per_s, ((server_cpu_s() - cpu) * 1e6 / done if server_pid else None)
 
 
 def sequential_get():
@@ -88,5 +103,8 @@ if len(sys.argv) > 4 and sys.argv[4] == "monitors":
 result = {"pvs": n, "connect_ms": round(connect_ms, 1)}
 for name, step in [("sequential_get_per_s", sequential_get), ("batched_get_values_per_s", batched_get),
                    ("put_nowait_per_s", put_nowait), ("put_wait_per_s", put_wait)]:
-    result[name] = round(rate(step))
+    per_s, server_us = rate(step)
+    result[name] = round(per_s)
+    if server_us is not None:
+        result[name.replace("_per_s", "_server_us")] = round(server_us, 1)
 print(json.dumps(result), flush=True)

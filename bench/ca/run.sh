@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Runs the pyepics CA benchmark against our server on a free loopback port (see docs/benchmarks.md).
+# Prints the load average before each harness run: the machine is shared, so figures need it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# A second argument names another build's output folder (an A/B against an older commit) instead of building.
 port=${1:-5164}
-dotnet build -c Release bench/Vepp2k.CaBench >/dev/null
-coproc SERVER { exec dotnet bench/Vepp2k.CaBench/bin/Release/net10.0/Vepp2k.CaBench.dll "$port" 100; }
+build=${2:-}
+if [ -z "$build" ]; then
+  dotnet build -c Release bench/Vepp2k.CaBench >/dev/null
+  build=bench/Vepp2k.CaBench/bin/Release/net10.0
+fi
+coproc SERVER { exec dotnet "$build/Vepp2k.CaBench.dll" "$port" 100; }
 read -r line <&"${SERVER[0]}"
 echo "$line" >&2
 for run in 1 2; do
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO EPICS_CA_SERVER_PORT=$port EPICS_CA_REPEATER_PORT=$((port + 1)) \
-    /usr/bin/python3 bench/ca/ca_bench.py BENCH:PS 100 3 2> >(grep -v "CA Repeater" >&2)
+    CA_BENCH_SERVER_PID=$SERVER_PID /usr/bin/python3 bench/ca/ca_bench.py BENCH:PS 100 3 2> >(grep -v "CA Repeater" >&2)
 done
 exec {SERVER[1]}>&-
 wait "$SERVER_PID"

@@ -64,7 +64,7 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
         var writer = Start(() => WriteLoop(stream, outbox, cancel), "CA circuit writer");
         try
         {
-            ReadLoop(stream, circuit, cancel);
+            ReadLoop(stream, circuit, new ClientCpu(peer), cancel);
         }
         catch (Exception)
         {
@@ -83,15 +83,26 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
     /// <summary>Sends what is queued (SERVER_DISCONN at shutdown) for a moment, then ends the circuit.</summary>
     public void StopAfter(TimeSpan grace) => _stop.CancelAfter(grace);
 
-    private void ReadLoop(NetworkStream stream, CaCircuit circuit, CancellationToken cancel)
+    private void ReadLoop(NetworkStream stream, CaCircuit circuit, ClientCpu cpu, CancellationToken cancel)
     {
         var buffer = new byte[16 * 1024];
         int filled = 0;
-        while (true)
+        for (int reads = 0; ; reads = (reads + 1) % FollowEvery)
         {
             if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-            int read = stream.Read(buffer, filled, buffer.Length - filled);
+            int read;
+            cpu.Pin();
+            try
+            {
+                read = stream.Read(buffer, filled, buffer.Length - filled);
+            }
+            finally
+            {
+                cpu.Unpin();
+            }
             if (read == 0) return;
+            // The client's threads move rarely, and asking costs a system call.
+            if (reads == 0) cpu.Follow(stream.Socket);
             filled += read;
             circuit.Outbox.ReaderFlushes = true;
             int used;
@@ -105,12 +116,16 @@ internal sealed class CaConnection(Socket socket, ServerContext server)
             }
             Buffer.BlockCopy(buffer, used, buffer, 0, filled - used);
             filled -= used;
+            cpu.Handled(answered: circuit.Outbox.PendingReplyBytes > 0);
             if (_writing.Wait(0)) Send(stream, circuit.Outbox);
             else circuit.Outbox.Ready.Set(); // the writer is busy: it sends these replies next
             while (circuit.Outbox.PendingReplyBytes > server.Options.MaxPendingReplies)
                 circuit.Outbox.Drained.Wait(cancel);
         }
     }
+
+    /// <summary>Reads between two looks at which CPU the client's packets arrive on.</summary>
+    private const int FollowEvery = 64;
 
     /// <summary>Hands every complete message to the circuit; returns the bytes consumed.</summary>
     public static int Frame(ReadOnlySpan<byte> data, CaCircuit circuit, int maxPayload)
