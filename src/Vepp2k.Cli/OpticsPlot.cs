@@ -42,7 +42,7 @@ public static class OpticsPlot
                 SectorBend => (Colors.RoyalBlue, bar - h / 2, bar + h / 2),
                 Quadrupole q when q.K1 >= 0 => (Colors.Crimson, bar, bar + h),
                 Quadrupole => (Colors.Crimson, bar - h, bar),
-                Solenoid => (Colors.ForestGreen, bar - h, bar + h),
+                Solenoid or ProfiledSolenoid => (Colors.ForestGreen, bar - h, bar + h),
                 _ => null,
             };
             if (box is not { } b || e.Length == 0) continue;

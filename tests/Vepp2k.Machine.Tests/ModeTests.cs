@@ -130,8 +130,11 @@ public class MonitorOpticsTests
         // Round beams put both transverse eigenvalues on top of each other; a 1e-14 change of a
         // strength must not turn the eigen-analysis into a false "unstable".
         var lattice = Modes.Load("design-1GeV").Lattice;
+        Assert.Contains(lattice.Elements, e => e is Vepp2k.Physics.Elements.ProfiledSolenoid);
         var nudged = new Vepp2k.Physics.Lattice("nudged", lattice.Elements.Select(e =>
-            e is Vepp2k.Physics.Elements.Solenoid s ? new Vepp2k.Physics.Elements.Solenoid(s.Name, s.Length, s.Ks * (1 + 1e-14)) : e), lattice.EnergyEv);
+            e is Vepp2k.Physics.Elements.ProfiledSolenoid p
+                ? new Vepp2k.Physics.Elements.ProfiledSolenoid(p.Name, [.. p.Pieces.Select(s => new Vepp2k.Physics.Elements.Solenoid(s.Name, s.Length, s.Ks * (1 + 1e-14)))])
+                : e), lattice.EnergyEv);
         var a = LinearOptics.Compute(lattice);
         var b = LinearOptics.Compute(nudged);
         Assert.Equal(a.Tunes[0], b.Tunes[0], 8);

@@ -29,7 +29,7 @@ public class SolenoidFieldOpticsTests
         double h = 1.5 / n, integral = 0;
         for (int i = 0; i <= n; i++) integral += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * profile.Field(i * h);
         integral *= h / 3;
-        double rotation = sliced.Elements.OfType<Solenoid>().Where(s => s.Name.StartsWith("1S")).Sum(s => s.RotationAngle);
+        double rotation = sliced.Elements.OfType<ProfiledSolenoid>().Where(s => s.Name.StartsWith("1S")).Sum(s => s.RotationAngle);
         Assert.Equal(integral / (2 * brho), rotation, 5);
 
         // A hard-edge section stands for its coil's whole int B ds (mu0 N I), so the file's hard edges turn
@@ -41,7 +41,7 @@ public class SolenoidFieldOpticsTests
         Assert.Equal(Math.PI / 4, rotation, 6);
 
         // Quadrants 2 and 4 run towards their IP: the same solenoid seen backwards gives the same rotation.
-        double rotation4 = sliced.Elements.OfType<Solenoid>().Where(s => s.Name.StartsWith("4S")).Sum(s => s.RotationAngle);
+        double rotation4 = sliced.Elements.OfType<ProfiledSolenoid>().Where(s => s.Name.StartsWith("4S")).Sum(s => s.RotationAngle);
         Assert.Equal(rotation, rotation4, 9);
     }
 }

@@ -21,6 +21,7 @@ public class MapTests
         new SectorBend("btilt", 0.5, 0.3, tilt: Math.PI / 2, e1: 0.15, e2: 0.15),
         new Solenoid("s", 0.6, 3.65),
         new Solenoid("sweak", 0.6, 1e-9),
+        new ProfiledSolenoid("sprof", [new Solenoid("p1", 0.1, 1.0), new Solenoid("p2", 0.3, 3.65), new Solenoid("p3", 0.2, -2.0)]),
         new ThickMultipole("sx", 0.1, "sextupole", [0, 0, 40], [0, 0, 5]),
         new ThickMultipole("oc", 0.1, "octupole", [0, 0, 0, 300], []),
         new ThinMultipole("m", [1e-3, 0.2, 3.0], [0, 0.1]),
@@ -100,5 +101,24 @@ public class MapTests
         // |t e - c|^2 = R^2 -> t^2 - 2 t cx cos theta + cx^2 - R^2 = 0.
         double t = cx * Math.Cos(theta) + Math.Sqrt(cx * cx * Math.Cos(theta) * Math.Cos(theta) - cx * cx + r * r);
         Assert.Equal(t - rho, z[0], 12);
+    }
+
+    // A run of equal pieces is the solenoid itself (the pieces' maps compose exactly), and its Larmor
+    // rotation is the sum of the pieces'.
+    [Fact]
+    public void ProfiledSolenoidOfEqualPiecesIsOneSolenoid()
+    {
+        var whole = new Solenoid("s", 0.6, 3.65);
+        var run = new ProfiledSolenoid("s", [.. Enumerable.Range(0, 6).Select(i => new Solenoid("s", 0.1, 3.65))]);
+        Assert.Equal(whole.Length, run.Length, 14);
+        Assert.Equal(whole.RotationAngle, run.RotationAngle, 14);
+        Span<double> a = [1e-3, -2e-4, 5e-4, 3e-4, 2e-3, 0], b = [1e-3, -2e-4, 5e-4, 3e-4, 2e-3, 0];
+        var ma = Tracker.TrackWithJacobian([whole], a, Context);
+        var mb = Tracker.TrackWithJacobian([run], b, Context);
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.Equal(a[i], b[i], 1e-15);
+            for (int j = 0; j < 6; j++) Assert.Equal(ma[i, j], mb[i, j], 1e-13);
+        }
     }
 }

@@ -110,7 +110,7 @@ public static class DesignFit
     }
 
     /// <summary>Larmor rotation [rad] of the solenoid whose slices start with this prefix (e.g. "1S").</summary>
-    public static double RotationOf(Lattice sliced, string prefix) => sliced.Elements.OfType<Physics.Elements.Solenoid>()
+    public static double RotationOf(Lattice sliced, string prefix) => sliced.Elements.OfType<Physics.Elements.ProfiledSolenoid>()
         .Where(s => s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Sum(s => s.RotationAngle);
 
     /// <summary>The double-rotation setting on this layout, and the extra coil's peak field.</summary>

@@ -6,11 +6,13 @@ namespace Vepp2k.Machine.Ring;
 
 /// <summary>
 /// The optics of the final-focus solenoids taken from their coil field profile instead of hard
-/// edges: for each solenoid, the section strengths KS in the lattice are turned into supply currents
-/// (each hard edge stands for its coil's whole int B ds, see solenoid.json), the on-axis Bz(s) of the three coils is superposed
-/// (thick-solenoid formula), and the whole run from the IP to the first dipole is replaced by
-/// short solenoid slices with KS(s) = Bz(s)/B rho. Slices of at most 1 cm reproduce int B ds and
-/// int B^2 ds to ~1e-5 (midpoint rule); the partner solenoid's tail across the IP is neglected.
+/// edges. For each solenoid: the section strengths KS in the lattice are turned into supply currents
+/// (each hard edge stands for its coil's whole int B ds, see solenoid.json); the on-axis Bz(s) of the
+/// three coils is superposed (thick-solenoid formula); and the whole run from the IP to the first
+/// dipole is replaced by 1 cm solenoid slices with KS(s) = Bz(s)/B rho, gathered into one
+/// <see cref="ProfiledSolenoid"/> per section (S1 from the IP, S3 on to the dipole). Slices of at most
+/// 1 cm reproduce int B ds and int B^2 ds to ~1e-5 (midpoint rule); the partner solenoid's tail across
+/// the IP is neglected.
 /// </summary>
 public static class SolenoidFieldOptics
 {
@@ -36,17 +38,20 @@ public static class SolenoidFieldOptics
             var coils = catalogue.SolenoidCoils;
             int n = (int)Math.Ceiling(length / SliceLength);
             double step = length / n;
-            var slices = new List<Element>(n);
+            // Each slice belongs to the section whose stretch holds its centre: S1 from the IP to the end of
+            // coil 1, S2 to the end of coil 2, S3 on to the dipole. A section's slices make one element.
+            var sections = new List<Solenoid>[3];
+            for (int k = 0; k < 3; k++) sections[k] = [];
             for (int i = 0; i < n; i++)
             {
                 // Distance from the IP of this slice's centre, in beam order.
                 double fromIp = forward ? (i + 0.5) * step : length - (i + 0.5) * step;
-                int coil = Enumerable.Range(0, coils.Count).FirstOrDefault(c => fromIp >= coils[c].Start && fromIp < coils[c].End, -1);
-                string name = coil >= 0 ? $"{q}S{coil + 1}" : $"{q}S.FRINGE";
-                slices.Add(new Solenoid(name, step, profile.Field(fromIp) / brho));
+                int section = fromIp < coils[0].End ? 0 : fromIp < coils[1].End ? 1 : 2;
+                sections[section].Add(new Solenoid($"{q}S{section + 1}", step, profile.Field(fromIp) / brho));
             }
+            var order = forward ? new[] { 0, 1, 2 } : [2, 1, 0];
             elements.RemoveRange(first, run.Count);
-            elements.InsertRange(first, slices);
+            elements.InsertRange(first, order.Select(k => (Element)new ProfiledSolenoid($"{q}S{k + 1}", sections[k])));
             lattice = new Lattice(lattice.Name, elements, lattice.EnergyEv);
             elements = lattice.Elements.ToList();
         }

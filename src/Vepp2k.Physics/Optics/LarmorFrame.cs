@@ -10,8 +10,17 @@ namespace Vepp2k.Physics.Optics;
 public static class LarmorFrame
 {
     public static Lattice Of(Lattice lattice) => new(lattice.Name + "-larmor",
-        lattice.Elements.SelectMany(e => e is Solenoid s && s.Ks != 0
-            ? [e, new SRotation(s.Name + ".larmor", -s.RotationAngle)]
+        lattice.Elements.SelectMany(e => Rotation(e) is double angle && angle != 0
+            ? [e, new SRotation(e.Name + ".larmor", -angle)]
             : new[] { e }),
         lattice.EnergyEv);
+
+    // A run of solenoid pieces is a rotation by the sum of their angles times an uncoupled map: each
+    // piece's focusing part is x-y symmetric and so commutes with the other pieces' rotations.
+    private static double? Rotation(Element e) => e switch
+    {
+        Solenoid s => s.RotationAngle,
+        ProfiledSolenoid p => p.RotationAngle,
+        _ => null,
+    };
 }

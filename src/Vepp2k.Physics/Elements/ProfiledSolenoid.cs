@@ -1,0 +1,40 @@
+using Vepp2k.Physics.Numerics;
+
+namespace Vepp2k.Physics.Elements;
+
+/// <summary>
+/// A solenoid whose on-axis field varies along s, given as consecutive constant-field pieces. Each
+/// piece is the exact <see cref="Solenoid"/> map; where the field steps between two pieces, the
+/// canonical form of those maps carries the fringe kick, so a fine enough run of pieces follows a
+/// smooth Bz(s). One element for the whole run: the lattice functions are reported at its ends, and
+/// the per-element work of the optics (rows, eigenvectors) is paid once instead of once per piece.
+/// </summary>
+public sealed class ProfiledSolenoid : Element
+{
+    private readonly Solenoid[] pieces;
+
+    public ProfiledSolenoid(string name, IReadOnlyList<Solenoid> pieces) : base(name, pieces.Sum(p => p.Length))
+    {
+        if (pieces.Count == 0) throw new ArgumentException("a profiled solenoid needs at least one piece", nameof(pieces));
+        this.pieces = [.. pieces];
+        RotationAngle = this.pieces.Sum(p => p.RotationAngle);
+    }
+
+    public override string Keyword => "solenoid";
+
+    /// <summary>The constant-field pieces in beam order.</summary>
+    public IReadOnlyList<Solenoid> Pieces => pieces;
+
+    /// <summary>Larmor rotation of the whole run at the reference momentum [rad]: half of int KS ds.</summary>
+    public double RotationAngle { get; }
+
+    public override void Track(ref Phase<Real> p, in TrackContext context)
+    {
+        foreach (var piece in pieces) piece.Track(ref p, context);
+    }
+
+    public override void Track(ref Phase<Dual6> p, in TrackContext context)
+    {
+        foreach (var piece in pieces) piece.Track(ref p, context);
+    }
+}
