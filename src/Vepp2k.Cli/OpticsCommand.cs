@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using Vepp2k.MadX;
+using Vepp2k.Machine.Ring;
 using Vepp2k.Machine.Reports;
 using Vepp2k.Physics;
 using Vepp2k.Physics.Optics;
@@ -32,15 +33,22 @@ public static class OpticsCommand
         var tfs = new Option<string?>("--tfs") { Description = "write a MAD-X TFS table of the lattice functions" };
         var plot = new Option<string?>("--plot") { Description = "plot beta functions and dispersion (.png or .svg)" };
         var hardEdge = new Option<bool>("--hard-edge") { Description = "embedded ring: read the mode file's hard-edge solenoids literally, as MAD-X does, instead of the coils' field profile Bz(s)" };
+        var madx = new Option<string?>("--madx") { Description = "embedded ring: write it as computed (field-profile solenoids as their pieces) to a MAD-X file" };
         var command = new Command("optics", "optics of the embedded VEPP-2000 ring or of a MAD-X lattice")
         {
-            lattice, line, mode, energy, json, tfs, plot, hardEdge,
+            lattice, line, mode, energy, json, tfs, plot, hardEdge, madx,
         };
         command.SetAction(parse =>
         {
             try
             {
                 var source = OpticsSource.Resolve(parse.GetValue(lattice), parse.GetValue(line), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(hardEdge));
+                if (parse.GetValue(madx) is { } madxPath)
+                {
+                    if (source.Mode is null) throw new ArgumentException("--madx writes the embedded ring; a MAD-X file is already one");
+                    File.WriteAllText(madxPath, LatticeWriter.Write(source.Lattice, source.Mode, "as computed by vepp2k optics",
+                        ModeDesigns.Provenance, source.Lattice.EnergyEv));
+                }
                 var optics = RingOptics.Compute(source.Lattice);
                 var report = OpticsReport.From(optics, source);
                 if (parse.GetValue(tfs) is { } tfsPath) File.WriteAllText(tfsPath, TfsWriter.Write(optics));

@@ -108,6 +108,25 @@ public class OpticsCommandTests
     }
 
     [Fact]
+    public void TheRingAsComputedExportsToMadxAndReadsBackTheSame()
+    {
+        // The design's field-profile solenoids written piece by piece: read back as a plain MAD-X file,
+        // the ring has the design optics (beta* = 10 cm, 3.1 / 3.1), not the hard-edge reading's.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("vepp2k-madx").FullName, "design-profile.madx");
+        var design = Json("optics", "--json", "--madx", path);
+        Assert.Contains("1S1.001: solenoid", File.ReadAllText(path));
+        var back = Json("optics", "--lattice", path, "--json");
+        for (int i = 0; i < 2; i++)
+            Assert.Equal(design.GetProperty("tunes")[i].GetDouble(), back.GetProperty("tunes")[i].GetDouble(), 1e-9);
+        Assert.Equal(3.1, back.GetProperty("tunes")[0].GetDouble(), 1e-4);
+        var hard = Json("optics", "--hard-edge", "--json");
+        Assert.True(Math.Abs(hard.GetProperty("tunes")[0].GetDouble() - 3.1) > 0.1);
+        var (exit, _, error) = CliRunner.Run("optics", "--lattice", path, "--madx", path + ".again");
+        Assert.Equal(2, exit);
+        Assert.Contains("--madx", error);
+    }
+
+    [Fact]
     public void UserMadxFileUsesItsBeamAndUseAndAcceptsOverrides()
     {
         var file = TempFile("ring.madx", RingMadx);

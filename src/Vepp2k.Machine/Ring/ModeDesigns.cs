@@ -38,6 +38,7 @@ public static class ModeDesigns
         "  currents). vepp2k takes this mode's optics from the coils' field profile Bz(s) (SolenoidFieldOptics),",
         "  as the design was fitted. Read literally as hard edges (MAD-X, or vepp2k optics --hard-edge) they",
         "  focus about 20 % more than the coils, and the optics differs (docs/magnets/solenoids.md).",
+        "  vepp2k optics --mode <this mode> --madx FILE writes the ring as computed, field slices and all.",
     ];
 
     /// <summary>The lattice of a mode as built from the design (the source of the embedded file).</summary>
