@@ -16,13 +16,13 @@ public static class DesignCurrents
     {
         double e = setting.EnergyEv;
         var currents = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { ["PS"] = catalogue.DipoleCurrent(e) };
+        double brho = Vepp2k.Physics.Constants.MagneticRigidity(e);
         for (int q = 0; q < 4; q++)
         {
             var k1 = setting.Quadrants[q].ToArray();
             for (int i = 0; i < QuadOrder.Length; i++)
                 currents[$"{q + 1}{QuadOrder[i]}"] = catalogue.Find($"{q + 1}{QuadOrder[i]}").CurrentFromStrength(k1[i], e);
             var s = setting.Solenoids[q];
-            double brho = Vepp2k.Physics.Constants.MagneticRigidity(e);
             double[] fields = [s.S1, s.S2, s.S3];
             for (int k = 0; k < 3; k++)
                 currents[$"{q + 1}S{k + 1}"] = catalogue.Find($"{q + 1}S{k + 1}").CurrentFromStrength(fields[k] / brho, e);

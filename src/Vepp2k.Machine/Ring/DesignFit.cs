@@ -68,7 +68,7 @@ public static class DesignFit
             var g = Layout(start, p);
             var (setting, catalogue, peak) = Setting(g, QuadrantStrengths.From(p), p[10], p[9], e);
             extraPeak = peak;
-            solenoidPeak = PeakOnAxis(catalogue, setting.Solenoids[0]);
+            solenoidPeak = PeakOnAxis(catalogue, setting.Solenoids[0], e);
             var ring = SolenoidFieldOptics.Apply(RingBuilder.Build(g, setting, "vepp2000-fit"), catalogue, withinRatings: false);
             rotation = RotationOf(ring, "1S");
             return LarmorFrame.Of(ring);
@@ -95,13 +95,11 @@ public static class DesignFit
         start with { SolenoidStart = p[6], MainCoilLength = p[7], ExtraCoilLength = p[8] };
 
     /// <summary>Highest |Bz| [T] on the axis of one solenoid with these hard-edge section fields (1 mm grid).</summary>
-    public static double PeakOnAxis(MagnetCatalogue catalogue, SolenoidFields fields)
+    public static double PeakOnAxis(MagnetCatalogue catalogue, SolenoidFields fields, double energyEv)
     {
-        double Current(string section, double field)
-        {
-            var magnet = catalogue.Find(section);
-            return magnet.Curve.Current(field / magnet.StrengthScale, Magnets.HysteresisBranch.Up);
-        }
+        double brho = Constants.MagneticRigidity(energyEv);
+        double Current(string section, double field) =>
+            SolenoidFieldOptics.SectionCurrent(catalogue.Find(section), field / brho, energyEv, withinRatings: false);
         var profile = catalogue.SolenoidProfile(Current("1S1", fields.S1), Current("1S2", fields.S2), Current("1S3", fields.S3));
         var coils = catalogue.SolenoidCoils;
         double from = coils[0].Start, to = coils[^1].End, peak = 0;

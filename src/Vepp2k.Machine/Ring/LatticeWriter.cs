@@ -43,22 +43,12 @@ public static class LatticeWriter
         text.AppendLine("! Elements.");
         var names = new List<string>();
         var defined = new HashSet<string>();
-        foreach (var e in ring.Elements.SelectMany(Pieces))
-        {
-            names.Add(e.Name);
-            if (!defined.Add(e.Name)) continue;
-            text.AppendLine(e switch
+        foreach (var e in ring.Elements)
+            foreach (var (name, definition) in Definitions(e, N))
             {
-                Drift d => $"{d.Name}: drift, l={N(d.Length)};",
-                Quadrupole q => $"{q.Name}: quadrupole, l={N(q.Length)}, k1:=k_{q.Name.ToLowerInvariant()};",
-                Solenoid s when s.Name.Contains('.') => $"{s.Name}: solenoid, l={N(s.Length)}, ks={N(s.Ks)};",
-                Solenoid s => $"{s.Name}: solenoid, l={N(s.Length)}, ks:=b_{s.Name.ToLowerInvariant()}/brho_nominal;",
-                SectorBend b => $"{b.Name}: sbend, l={N(b.Length)}, angle={N(b.Angle)};",
-                RfCavity c => $"{c.Name}: rfcavity, volt={N(c.VoltageV / 1e6)}, lag={N(c.Lag)}, harmon={N(c.Harmonic)};",
-                Marker m => $"{m.Name}: {m.Keyword};",
-                _ => throw new InvalidOperationException($"{e.Name}: {e.Keyword} has no MAD-X form here"),
-            });
-        }
+                names.Add(name);
+                if (defined.Add(name)) text.AppendLine(definition);
+            }
         text.AppendLine();
         text.AppendLine("vepp2000: line=(");
         for (int i = 0; i < names.Count; i += 8)
@@ -68,8 +58,20 @@ public static class LatticeWriter
         return text.ToString();
     }
 
-    // A field-profile run as its pieces, named apart so that each keeps its own KS.
-    private static IEnumerable<Element> Pieces(Element e) => e is ProfiledSolenoid p
-        ? p.Pieces.Select((s, i) => (Element)new Solenoid($"{p.Name}.{i + 1:D3}", s.Length, s.Ks))
-        : [e];
+    // Each element's MAD-X definition under its name; a field-profile run as its pieces, named apart
+    // (NAME.001 ...) so that each keeps its own KS as a number.
+    private static IEnumerable<(string Name, string Definition)> Definitions(Element e, Func<double, string> n) => e switch
+    {
+        ProfiledSolenoid p => p.Pieces.Select((s, i) => Piece($"{p.Name}.{i + 1:D3}", s, n)),
+        Drift d => [(d.Name, $"{d.Name}: drift, l={n(d.Length)};")],
+        Quadrupole q => [(q.Name, $"{q.Name}: quadrupole, l={n(q.Length)}, k1:=k_{q.Name.ToLowerInvariant()};")],
+        Solenoid s => [(s.Name, $"{s.Name}: solenoid, l={n(s.Length)}, ks:=b_{s.Name.ToLowerInvariant()}/brho_nominal;")],
+        SectorBend b => [(b.Name, $"{b.Name}: sbend, l={n(b.Length)}, angle={n(b.Angle)};")],
+        RfCavity c => [(c.Name, $"{c.Name}: rfcavity, volt={n(c.VoltageV / 1e6)}, lag={n(c.Lag)}, harmon={n(c.Harmonic)};")],
+        Marker m => [(m.Name, $"{m.Name}: {m.Keyword};")],
+        _ => throw new InvalidOperationException($"{e.Name}: {e.Keyword} has no MAD-X form here"),
+    };
+
+    private static (string Name, string Definition) Piece(string name, Solenoid s, Func<double, string> n) =>
+        (name, $"{name}: solenoid, l={n(s.Length)}, ks={n(s.Ks)};");
 }

@@ -54,8 +54,9 @@ public static class ModeDesigns
     /// </summary>
     public static Lattice OpticsRing(string mode, RingSetting setting, MagnetCatalogue catalogue)
     {
-        var lattice = RingBuilder.Build(RingDesign.Geometry, setting, Modes.Find(mode).Name);
-        return Modes.Find(mode).FieldProfile ? SolenoidFieldOptics.Apply(lattice, catalogue) : lattice;
+        var info = Modes.Find(mode);
+        var lattice = RingBuilder.Build(RingDesign.Geometry, setting, info.Name);
+        return info.FieldProfile ? SolenoidFieldOptics.Apply(lattice, catalogue) : lattice;
     }
 
     /// <summary>

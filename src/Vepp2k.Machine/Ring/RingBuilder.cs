@@ -13,11 +13,7 @@ namespace Vepp2k.Machine.Ring;
 /// </summary>
 public static class RingBuilder
 {
-    /// <param name="larmorFrame">
-    /// Undo each solenoid section's rotation right after it: the ring seen in the Larmor frame,
-    /// i.e. the uncoupled structure whose tunes are the "structure" tunes of every polarity mode.
-    /// </param>
-    public static Lattice Build(RingGeometry g, RingSetting setting, string name = "vepp2000", bool larmorFrame = false)
+    public static Lattice Build(RingGeometry g, RingSetting setting, string name = "vepp2000")
     {
         g.Validate();
         double brho = Constants.MagneticRigidity(setting.EnergyEv);
@@ -31,8 +27,6 @@ public static class RingBuilder
         ring.AddRange(Quadrant(g, 3, setting, brho));
         ring.Add(new Marker("INJ", 0, "marker"));
         ring.AddRange(Reverse(Quadrant(g, 4, setting, brho)));
-        if (larmorFrame)
-            ring = ring.SelectMany(e => e is Solenoid s ? [e, new SRotation(s.Name + "_LARMOR", -s.RotationAngle)] : new[] { e }).ToList();
         return new Lattice(name, ring, setting.EnergyEv);
     }
 

@@ -26,16 +26,17 @@ public static class SolenoidFieldOptics
     {
         var elements = lattice.Elements.ToList();
         double brho = lattice.MagneticRigidity;
+        var coils = catalogue.SolenoidCoils;
         for (int q = 1; q <= 4; q++)
         {
-            int s1 = lattice.IndexOf($"{q}S1");
+            string first1 = $"{q}S1";
+            int s1 = elements.FindIndex(e => e.Name.Equals(first1, StringComparison.OrdinalIgnoreCase));
             if (s1 < 0) continue;
             var (first, last, forward) = Run(elements, s1);
             var run = elements.GetRange(first, last - first + 1);
             double length = run.Sum(e => e.Length);
-            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", lattice, withinRatings))];
+            double[] currents = [.. Enumerable.Range(1, 3).Select(k => Current(run, catalogue, $"{q}S{k}", lattice.EnergyEv, withinRatings))];
             var profile = catalogue.SolenoidProfile(currents[0], currents[1], currents[2]);
-            var coils = catalogue.SolenoidCoils;
             int n = (int)Math.Ceiling(length / SliceLength);
             double step = length / n;
             // Each slice belongs to the section whose stretch holds its centre: S1 from the IP to the end of
@@ -52,8 +53,6 @@ public static class SolenoidFieldOptics
             var order = forward ? new[] { 0, 1, 2 } : [2, 1, 0];
             elements.RemoveRange(first, run.Count);
             elements.InsertRange(first, order.Select(k => (Element)new ProfiledSolenoid($"{q}S{k + 1}", sections[k])));
-            lattice = new Lattice(lattice.Name, elements, lattice.EnergyEv);
-            elements = lattice.Elements.ToList();
         }
         return new Lattice(lattice.Name + "-field-profile", elements, lattice.EnergyEv);
     }
@@ -71,12 +70,18 @@ public static class SolenoidFieldOptics
         return (before + 1, after - 1, ipBefore);
     }
 
-    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, Lattice lattice, bool withinRatings)
+    private static double Current(List<Element> run, MagnetCatalogue catalogue, string section, double energyEv, bool withinRatings)
     {
         var element = run.OfType<Solenoid>().FirstOrDefault(s => s.Name.Equals(section, StringComparison.OrdinalIgnoreCase))
             ?? throw new OpticsException($"solenoid section {section} is not in its interaction region");
-        var magnet = catalogue.Find(section);
-        if (withinRatings) return magnet.CurrentFromStrength(element.Ks, lattice.EnergyEv);
-        return magnet.Curve.Current(element.Ks * lattice.MagneticRigidity / magnet.StrengthScale, HysteresisBranch.Up);
+        return SectionCurrent(catalogue.Find(section), element.Ks, energyEv, withinRatings);
     }
+
+    /// <summary>
+    /// Supply current [A] of a solenoid section for its hard-edge strength KS; without
+    /// <paramref name="withinRatings"/> the excitation line is followed past the coil's rating.
+    /// </summary>
+    internal static double SectionCurrent(Magnet magnet, double ks, double energyEv, bool withinRatings) => withinRatings
+        ? magnet.CurrentFromStrength(ks, energyEv)
+        : magnet.Curve.Current(ks * Constants.MagneticRigidity(energyEv) / magnet.StrengthScale, HysteresisBranch.Up);
 }
