@@ -8,15 +8,20 @@ namespace Vepp2k.Physics.Elements;
 /// canonical form of those maps carries the fringe kick, so a fine enough run of pieces follows a
 /// smooth Bz(s). One element for the whole run: the lattice functions are reported at its ends, and
 /// the per-element work of the optics (rows, eigenvectors) is paid once instead of once per piece.
+/// A pass composes the pieces' maps at the particle's momentum (<see cref="SolenoidRun"/>) rather
+/// than tracking through each piece with the full phase-space scalars.
 /// </summary>
 public sealed class ProfiledSolenoid : Element
 {
     private readonly Solenoid[] pieces;
+    private readonly double[] lengths, halfKs;
 
     public ProfiledSolenoid(string name, IReadOnlyList<Solenoid> pieces) : base(name, pieces.Sum(p => p.Length))
     {
         if (pieces.Count == 0) throw new ArgumentException("a profiled solenoid needs at least one piece", nameof(pieces));
         this.pieces = [.. pieces];
+        lengths = [.. pieces.Select(p => p.Length)];
+        halfKs = [.. pieces.Select(p => p.Ks / 2)];
         RotationAngle = this.pieces.Sum(p => p.RotationAngle);
     }
 
@@ -28,13 +33,9 @@ public sealed class ProfiledSolenoid : Element
     /// <summary>Larmor rotation of the whole run at the reference momentum [rad]: half of int KS ds.</summary>
     public double RotationAngle { get; }
 
-    public override void Track(ref Phase<Real> p, in TrackContext context)
-    {
-        foreach (var piece in pieces) piece.Track(ref p, context);
-    }
+    public override void Track(ref Phase<Real> p, in TrackContext context) =>
+        SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
 
-    public override void Track(ref Phase<Dual6> p, in TrackContext context)
-    {
-        foreach (var piece in pieces) piece.Track(ref p, context);
-    }
+    public override void Track(ref Phase<Dual6> p, in TrackContext context) =>
+        SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
 }
