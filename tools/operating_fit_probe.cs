@@ -1,0 +1,72 @@
+// Probe (not part of the build): refits operating-5cm on the whole ring with the matcher, from the
+// present setting and from randomised starts, to see what rms the monitor optics allows.
+//   dotnet run -c Release tools/operating_fit_probe.cs -- [strengths|geo] [starts] [seed] [spread] [anysign]
+// Start 0 is the present setting; the others scale each strength by 1 + spread (u - 1/2), u uniform.
+// "geo" also frees the drift splits and the solenoid layout; "anysign" lets F quads defocus and D
+// quads focus (the facility's names say they do not). Results: docs/lattice.md section 4.
+#:project /work/main/src/Vepp2k.Machine/Vepp2k.Machine.csproj
+using Vepp2k.Machine.Ring;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Matching;
+using Vepp2k.Physics.Optics;
+
+bool freeGeometry = args.Contains("geo");
+int starts = args.Length > 1 ? int.Parse(args[1]) : 1;
+bool anySign = args.Contains("anysign");
+double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out double sp) ? sp : 0.3;
+double e = 1e9;
+double brho = Constants.MagneticRigidity(e);
+var g0 = RingDesign.Geometry;
+var plus0 = RingDesign.Solenoid(g0, OperatingFit.MainField / 0.65, RingDesign.SolenoidRotation, e);
+var names = new List<string>();
+var init = new List<double>();
+foreach (var (q, s) in new[] { ("Q1", OperatingFit.Quadrant1), ("Q2", OperatingFit.Quadrant2) })
+    foreach (var (n, v) in new[] { "D1", "F1", "D2", "F2", "D3", "F3" }.Zip(s.ToArray())) { names.Add(q + n); init.Add(v); }
+names.Add("Main"); init.Add(plus0.S1);
+names.Add("Extra"); init.Add(plus0.S3);
+if (freeGeometry)
+{
+    names.AddRange(["TripletOuter", "BpmOffset", "Straight1", "Straight2", "Straight3", "SolenoidStart", "MainCoil", "ExtraCoil"]);
+    init.AddRange([g0.TripletOuter, 0.01, g0.Straight1, g0.Straight2, g0.Straight3, g0.SolenoidStart, g0.MainCoilLength, g0.ExtraCoilLength]);
+}
+Lattice Build(IReadOnlyList<double> p)
+{
+    var g = g0;
+    if (freeGeometry)
+        g = g0 with { TripletOuter = p[14], BpmOffset = p[15], Straight1 = p[16], Straight2 = p[17], Straight3 = p[18], SolenoidStart = p[19], MainCoilLength = p[20], ExtraCoilLength = p[21] };
+    g.Validate();
+    var plus = new SolenoidFields(p[12], p[12], p[13]);
+    var setting = new RingSetting(e, [QuadrantStrengths.From(p, 0), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 0)],
+        RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation));
+    return RingBuilder.Build(g, setting);
+}
+var targets = new List<MatchTarget>();
+foreach (var (pt, bx, bz, dx) in MonitorOptics.Points)
+{
+    targets.Add(new MatchTarget($"bx@{pt}", s => { var r = s.Row(pt); return r.Beta11 + r.Beta21; }, bx, 1 / bx));
+    targets.Add(new MatchTarget($"bz@{pt}", s => { var r = s.Row(pt); return r.Beta12 + r.Beta22; }, bz, 1 / bz));
+    if (dx > MonitorOptics.DispersionFloor) targets.Add(new MatchTarget($"dx@{pt}", s => s.Row(pt).Dx, dx, 1 / dx));
+}
+double Rms(IReadOnlyList<double> p)
+{
+    try { var (_, rms) = MonitorOptics.Compare(LinearOptics.Compute(Build(p))); return rms; } catch (Exception) { return double.NaN; }
+}
+Console.WriteLine($"start rms {Rms(init):P2}");
+var rng = new Random(args.Length > 2 && int.TryParse(args[2], out int seed) ? seed : 7);
+double best = double.MaxValue;
+for (int st = 0; st < starts; st++)
+{
+    var p0 = init.Select((v, i) => st == 0 ? v : (i < 14 ? v * (1 + spread * (rng.NextDouble() - 0.5)) : v * (1 + 0.2 * (rng.NextDouble() - 0.5)))).ToList();
+    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -60, 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, 60)) : i < 14 ? new Knob(n, p0[i], -60, 60) :
+        n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
+    MatchResult m;
+    try { m = Matcher.Match(knobs, Build, targets, 400); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
+    var p = names.Select(n => m.Knobs[n]).ToArray();
+    double rms = Rms(p);
+    Console.WriteLine($"start {st}: rms {rms:P2} evals {m.Evaluations} {m.Exit}");
+    if (rms < best)
+    {
+        best = rms;
+        Console.WriteLine("  " + string.Join(", ", names.Zip(p).Select(x => $"{x.First}={x.Second:G6}")));
+    }
+}
