@@ -1,11 +1,15 @@
 #!/usr/bin/python3
-"""Probe: can the arc section of one quadrant (1M1L -> 1M1 -> triplet -> 1M2 -> 1M2R) reproduce the
+"""Probe: can the arc section of one quadrant (1M1L -> 1M1 -> triplet -> 1M2 -> 1M2R), and then the
+technical straight (1M2L -> 1M2 -> F2 D3 F3 -> RF -> quadrant 2 -> 2M2 -> 2M2R), reproduce the
 facility's operating optics at its monitor points (vepp2000-machine.md section 4), and with which
-triplet placement? Uncoupled 2x2 optics (no solenoid in this section), sector dipoles of rho = 1.4 m
+quadrupole placement? Uncoupled 2x2 optics (no solenoid in this section), sector dipoles of rho = 1.4 m
 with the light-source points 5 cm inside each end, quadrupoles of 14/19/14 cm in the 1.148 m
 straight, drifts of at least 5 cm. Free: alpha_x, alpha_z at 1M1L, the three K1, the drift
 splits and the BPM's place. Fitted: beta_x, beta_z, D_x at 1M1R, BPM1, 1M2L, 1M2R (docs/lattice.md
-section 4 has the results). Needs numpy: /usr/bin/python3 tools/arc_probe.py
+section 4 has the results). The straight: F2, D3 (14 cm) and F3 (6 cm) on each side of the RF point,
+the two sides with their own K1 and mirrored drifts of at least 3 cm; free: alpha_x, alpha_z at
+1M2L, the six K1 (signs as the names say, or free) and the drifts; fitted: beta_x, beta_z at 1M2R,
+RF, 2M2L and 2M2R. Needs numpy: /usr/bin/python3 tools/arc_probe.py
 """
 import numpy as np
 
@@ -78,7 +82,7 @@ def residuals(p, *case):
     return np.array([(out[k][i] - DATA[k][i]) / (0.05 if DATA[k][i] < 0.01 else DATA[k][i]) for k in FITTED for i in range(3)])
 
 
-def levenberg_marquardt(p, case, iterations=80):
+def levenberg_marquardt(p, case, residuals=residuals, iterations=80):
     lam, r = 1e-3, residuals(p, *case)
     for _ in range(iterations):
         jac = np.empty((len(r), len(p)))
@@ -97,6 +101,40 @@ def levenberg_marquardt(p, case, iterations=80):
     return p, r
 
 
+STRAIGHT_DATA = {'1M2L': (1.7554, 2.5989), '1M2R': (0.7851, 3.3737), 'RF': (1.5623, 1.7808),
+                 '2M2L': (0.8358, 3.5640), '2M2R': (1.6935, 2.7786)}
+STRAIGHT_FITTED = ['1M2R', 'RF', '2M2L', '2M2R']
+TECHNICAL_HALF = 24.388 / 4 - 1.5 - STRAIGHT - 2 * 1.0996
+STRAIGHT_QUADS = [0.14, 0.14, 0.06]
+
+
+def straight_model(p, names_polarity):
+    ax, az, k = p[0], p[1], np.array(p[2:8])
+    if names_polarity:
+        k = np.abs(k) * np.array([1, -1, 1, 1, -1, 1])   # F2, D3, F3 of quadrant 1, then of quadrant 2
+    e = np.exp(np.clip(np.append(p[8:11], 0.0), -30, 30))
+    d = 0.03 + (TECHNICAL_HALF - sum(STRAIGHT_QUADS) - 4 * 0.03) * e / e.sum()
+    line = [('bend', BODY, '1M2R'), ('bend', LIGHT, None)]
+    for i in range(3):
+        line += [('drift', d[i], None), ('quad', (k[i], STRAIGHT_QUADS[i]), None)]
+    line += [('drift', d[3], 'RF'), ('drift', d[3], None)]
+    for i in (2, 1, 0):
+        line += [('quad', (k[3 + i], STRAIGHT_QUADS[i]), None), ('drift', d[i], None)]
+    line += [('bend', LIGHT, '2M2L'), ('bend', BODY, '2M2R')]
+    bx, bz = STRAIGHT_DATA['1M2L']
+    out = {}
+    for kind, arg, mark in line:
+        mx, mz = drift(arg) if kind == 'drift' else quad(*arg) if kind == 'quad' else bend(arg)
+        bx, ax = carry(mx, bx, ax); bz, az = carry(mz, bz, az)
+        if mark: out[mark] = (bx, bz)
+    return out, d, k
+
+
+def straight_residuals(p, names_polarity):
+    out = straight_model(p, names_polarity)[0]
+    return np.array([(out[m][i] - STRAIGHT_DATA[m][i]) / STRAIGHT_DATA[m][i] for m in STRAIGHT_FITTED for i in range(2)])
+
+
 def main():
     for bpm_after_f1 in (False, True):
         for symmetric in (True, False):
@@ -113,6 +151,19 @@ def main():
             print(f"BPM {'F1-D2' if bpm_after_f1 else 'D1-F1'} drift, {'symmetric' if symmetric else 'free'} triplet: "
                   f"rms {100 * np.sqrt(r @ r / len(r)):.2f} %, K1 {np.round(p[2:5], 2)} /m^2, drifts {np.round(d, 3)} m, BPM at {t:.2f} of its drift")
             for k in FITTED: print(f"   {k:5s} ours {np.round(out[k], 4)}  published {DATA[k]}")
+    for names_polarity in (True, False):
+        rng, best = np.random.default_rng(3), None
+        for _ in range(200):
+            p = np.concatenate([rng.uniform(-5, 5, 2), rng.uniform(-20, 20, 6), rng.normal(size=3)])
+            with np.errstate(all='ignore'):
+                try: p, r = levenberg_marquardt(p, (names_polarity,), straight_residuals, 100)
+                except (np.linalg.LinAlgError, ValueError): continue
+            if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
+        p, r = best
+        out, d, k = straight_model(p, names_polarity)
+        print(f"technical straight, {'polarities as named' if names_polarity else 'polarities free'}: rms {100 * np.sqrt(r @ r / len(r)):.2f} %, "
+              f"K1 F2 D3 F3 {np.round(k[:3], 2)} (quadrant 1) {np.round(k[3:], 2)} (quadrant 2) /m^2, drifts {np.round(d, 3)} m")
+        for m in STRAIGHT_FITTED: print(f"   {m:5s} ours {np.round(out[m], 4)}  published {STRAIGHT_DATA[m]}")
 
 
 if __name__ == '__main__':
