@@ -1,9 +1,11 @@
 // Probe (not part of the build): refits operating-5cm on the whole ring with the matcher, from the
 // present setting and from randomised starts, to see what rms the monitor optics allows.
-//   dotnet run -c Release tools/operating_fit_probe.cs -- [strengths|geo] [starts] [seed] [spread] [anysign]
+//   dotnet run -c Release tools/operating_fit_probe.cs -- [strengths|geo] [starts] [seed] [spread] [anysign] [iter=N]
 // Start 0 is the present setting; the others scale each strength by 1 + spread (u - 1/2), u uniform.
 // "geo" also frees the drift splits and the solenoid layout; "anysign" lets F quads defocus and D
-// quads focus (the facility's names say they do not). Results: docs/lattice.md section 4.
+// quads focus (the facility's names say they do not) and lifts their limits; otherwise each quadrupole
+// stays within what it reaches at the operating energy. "rot45" ties the extra coil to a 45 degree
+// rotation per solenoid (its knob then does nothing). Results: docs/lattice.md section 4.
 #:project /work/main/src/Vepp2k.Machine/Vepp2k.Machine.csproj
 using Vepp2k.Machine.Ring;
 using Vepp2k.Physics;
@@ -13,6 +15,8 @@ using Vepp2k.Physics.Optics;
 bool freeGeometry = args.Contains("geo");
 int starts = args.Length > 1 ? int.Parse(args[1]) : 1;
 bool anySign = args.Contains("anysign");
+bool rotation45 = args.Contains("rot45");
+int iterations = args.Where(a => a.StartsWith("iter=")).Select(a => int.Parse(a[5..])).DefaultIfEmpty(400).First();
 double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out double sp) ? sp : 0.3;
 double e = 1e9;
 double brho = Constants.MagneticRigidity(e);
@@ -35,10 +39,19 @@ Lattice Build(IReadOnlyList<double> p)
     if (freeGeometry)
         g = g0 with { TripletOuter = p[14], BpmOffset = p[15], Straight1 = p[16], Straight2 = p[17], Straight3 = p[18], SolenoidStart = p[19], MainCoilLength = p[20], ExtraCoilLength = p[21] };
     g.Validate();
-    var plus = new SolenoidFields(p[12], p[12], p[13]);
+    // rot45: the extra coil keeps each solenoid's Larmor rotation at 45 degrees, as OperatingFit does.
+    var plus = rotation45 ? RingDesign.Solenoid(g, p[12], RingDesign.SolenoidRotation, e) : new SolenoidFields(p[12], p[12], p[13]);
     var setting = new RingSetting(e, [QuadrantStrengths.From(p, 0), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 0)],
         RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation));
     return RingBuilder.Build(g, setting);
+}
+// What a quadrupole family reaches at the operating energy, as a normalised K1 [1/m^2] (its excitation
+// curve at full current, and the published 52 T/m).
+double Reach(string knob)
+{
+    var magnet = Vepp2k.Machine.Magnets.MagnetCatalogue.Default.Find(knob[1] + knob[2..]);
+    double k = Math.Abs(magnet.StrengthFromCurrent(magnet.MaxCurrent, OperatingFit.EnergyEv));
+    return Math.Min(k, DesignFit.RatedGradient / Constants.MagneticRigidity(OperatingFit.EnergyEv)) * (1 - 1e-9);
 }
 var targets = new List<MatchTarget>();
 foreach (var (pt, bx, bz, dx) in MonitorOptics.Points)
@@ -57,16 +70,16 @@ double best = double.MaxValue;
 for (int st = 0; st < starts; st++)
 {
     var p0 = init.Select((v, i) => st == 0 ? v : (i < 14 ? v * (1 + spread * (rng.NextDouble() - 0.5)) : v * (1 + 0.2 * (rng.NextDouble() - 0.5)))).ToList();
-    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -60, 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, 60)) : i < 14 ? new Knob(n, p0[i], -60, 60) :
+    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 14 ? new Knob(n, p0[i], -60, 60) :
         n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
     MatchResult m;
-    try { m = Matcher.Match(knobs, Build, targets, 400); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
+    try { m = Matcher.Match(knobs, Build, targets, iterations); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
     var p = names.Select(n => m.Knobs[n]).ToArray();
     double rms = Rms(p);
     Console.WriteLine($"start {st}: rms {rms:P2} evals {m.Evaluations} {m.Exit}");
     if (rms < best)
     {
         best = rms;
-        Console.WriteLine("  " + string.Join(", ", names.Zip(p).Select(x => $"{x.First}={x.Second:G6}")));
+        Console.WriteLine("  " + string.Join(", ", names.Zip(p).Select(x => $"{x.First}={x.Second:R}")));
     }
 }

@@ -48,4 +48,15 @@ public class DesignFitTests
         Assert.Equal(0.10, profile.Rows[0].Beta11 + profile.Rows[0].Beta21, 4);
         Assert.True(Math.Abs(hard.Tunes[0] - profile.Tunes[0]) > 0.1, $"hard-edge tunes {hard.Tunes[0]} vs {profile.Tunes[0]}");
     }
+
+    [Fact]
+    public void TheDesignHasThePublishedEmittanceInTheCoupledRing()
+    {
+        // The fit aims at Table 1's 2.2e-7 m rad per mode through the I5/I2 formula on the Larmor-frame
+        // ring; the Ohmi envelope of the coupled ring, with the coils' profile and radiation inside
+        // the bends, is an independent measure of the same thing.
+        var envelope = RingOptics.Compute(Modes.Load("design-1GeV").Lattice).Envelope!;
+        Assert.InRange(envelope.Emittances[0] / DesignFit.PublishedEmittance, 0.995, 1.005);
+        Assert.InRange(envelope.Emittances[1] / DesignFit.PublishedEmittance, 0.995, 1.005);
+    }
 }

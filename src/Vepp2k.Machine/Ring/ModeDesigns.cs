@@ -12,10 +12,18 @@ public static class ModeDesigns
     /// <summary>RF voltage [V] fitted to the published synchrotron frequency 30.73 kHz (h = 14, alpha from the lattice).</summary>
     public const double RfVoltage = 100.4e3;
 
-    /// <summary>No-solenoid quadrupole set (REC, fitted: stable achromat at Q = 3.3 / 0.8, beta <= 20 m).</summary>
+    /// <summary>
+    /// No-solenoid quadrupole set (REC, fitted: achromat at Q = 3.3 / 0.8 with beta <= 20 m, continued
+    /// from the previous design's drift splits to the present ones). Without the solenoids' focusing
+    /// the achromat needs F1 above what it reaches at 1 GeV (48.7 T/m at 0.8 GeV), so the mode is set
+    /// at <see cref="NoSolenoidEnergyEv"/>; the abstract gives no energy for vacuum conditioning.
+    /// </summary>
     public static readonly QuadrantStrengths NoSolenoidQuads = new(
-        D1: -4.075443046145532, F1: 15.5892098513268, D2: -13.642911070368067,
-        F2: 14.896845274407234, D3: -9.574601924384666, F3: 2.89218674691218);
+        D1: -10.92926560043626, F1: 18.238307515135542, D2: -10.92926559801562,
+        F2: 16.08308648531663, D3: -10.076029624458956, F3: 2.8765637808838167);
+
+    /// <summary>Beam energy of the no-solenoid mode [eV] (chosen: the highest round value its quadrupoles reach).</summary>
+    public const double NoSolenoidEnergyEv = 0.8e9;
 
     public static readonly string[] Provenance =
     [
@@ -75,7 +83,7 @@ public static class ModeDesigns
             "design-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), RfVoltage),
             "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
             "mobius-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Moebius), RfVoltage),
-            "no-solenoids" => new(e, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
+            "no-solenoids" => new(NoSolenoidEnergyEv, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
             "operating-5cm" => OperatingFit.Setting,
             _ => throw new ArgumentException($"no design for mode {mode}"),
         };

@@ -34,36 +34,36 @@ public static class RingDesign
     public const double MainCoilLimit = 13.0;
     public const double ExtraCoilLimit = 8.0;
 
-    /// <summary>Fitted drift splits (REC). Triplet straight 1.148 m from the published straight lengths.</summary>
+    /// <summary>Fitted drift splits and solenoid layout (REC, DesignFit). Triplet straight 1.148 m from the published straight lengths.</summary>
     public static readonly RingGeometry Geometry = new()
     {
-        TripletOuter = 0.187176491979209,
-        Straight1 = 0.11676710306242546,
-        Straight2 = 0.12978086751149603,
-        Straight3 = 0.041489628468951156,
+        TripletOuter = 0.22979594572298484,
+        Straight1 = 0.17884666007936384,
+        Straight2 = 0.10937367222910098,
+        Straight3 = 0.04230231978902334,
         TripletStraight = 1.148,
-        SolenoidStart = 0.28909406834858054,
-        MainCoilLength = 0.2897723996812637,
-        ExtraCoilLength = 0.2811079151855835,
+        SolenoidStart = 0.2838239846860616,
+        MainCoilLength = 0.29948883963419415,
+        ExtraCoilLength = 0.31390021606090984,
         BpmOffset = 0,
     };
 
     /// <summary>Design quadrupole strengths K1 [1/m^2], the same in all four quadrants (REC, fitted).</summary>
     public static readonly QuadrantStrengths DesignQuads = new(
-        D1: -8.15065743396201, F1: 15.589194269135982, D2: -8.150632977480502,
-        F2: 15.548891071300412, D3: -12.372088042384245, F3: 2.612697188332072);
+        D1: -7.074006264035091, F1: 15.589162767697719, D2: -7.073930833111614,
+        F2: 15.524131621833215, D3: -12.936224906795937, F3: 2.6144143870550867);
 
     /// <summary>
     /// Main-coil hard-edge field [T] at 1 GeV (fitted: the solenoid's peak on-axis field is
     /// DesignFit.MainPeakField; solenoid.json explains hard-edge versus peak field).
     /// </summary>
-    public const double DesignMainField = 13.072742428257055;
+    public const double DesignMainField = 13.062413550014014;
 
     /// <summary>
     /// Extra-coil hard-edge field [T] at 1 GeV (fitted): with the main coils, a 45 degree Larmor rotation
     /// as the field-profile slices give it.
     /// </summary>
-    public const double DesignExtraField = -8.267875451242146;
+    public const double DesignExtraField = -8.19706274434533;
 
     /// <summary>The plus-polarity fields of one solenoid in the design modes.</summary>
     public static SolenoidFields DesignSolenoid => new(DesignMainField, DesignMainField, DesignExtraField);
