@@ -1,6 +1,7 @@
 // Probe (not part of the build): refits operating-5cm on the whole ring with the matcher, from the
 // present setting and from randomised starts, to see what rms the monitor optics allows.
 //   dotnet run -c Release tools/operating_fit_probe.cs -- [strengths|geo] [starts] [seed] [spread] [anysign] [iter=N]
+//       [rot45] [energy=E] [mainscale=F]
 // Start 0 is the present setting; the others scale each strength by 1 + spread (u - 1/2), u uniform.
 // "geo" also frees the drift splits and the solenoid layout; "anysign" lets F quads defocus and D
 // quads focus (the facility's names say they do not) and lifts their limits; otherwise each quadrupole
@@ -17,6 +18,10 @@ int starts = args.Length > 1 ? int.Parse(args[1]) : 1;
 bool anySign = args.Contains("anysign");
 bool rotation45 = args.Contains("rot45");
 int iterations = args.Where(a => a.StartsWith("iter=")).Select(a => int.Parse(a[5..])).DefaultIfEmpty(400).First();
+// energy=E [eV]: the energy whose magnet reach bounds the knobs (default: the operating file's 0.65 GeV).
+double limitEnergy = args.Where(a => a.StartsWith("energy=")).Select(a => double.Parse(a[7..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(OperatingFit.EnergyEv).First();
+// mainscale=F: randomised starts also scale the main-coil field by up to F (strong-solenoid solutions).
+double mainScale = args.Where(a => a.StartsWith("mainscale=")).Select(a => double.Parse(a[10..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
 double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out double sp) ? sp : 0.3;
 double e = 1e9;
 double brho = Constants.MagneticRigidity(e);
@@ -50,9 +55,12 @@ Lattice Build(IReadOnlyList<double> p)
 double Reach(string knob)
 {
     var magnet = Vepp2k.Machine.Magnets.MagnetCatalogue.Default.Find(knob[1] + knob[2..]);
-    double k = Math.Abs(magnet.StrengthFromCurrent(magnet.MaxCurrent, OperatingFit.EnergyEv));
-    return Math.Min(k, DesignFit.RatedGradient / Constants.MagneticRigidity(OperatingFit.EnergyEv)) * (1 - 1e-9);
+    double k = Math.Abs(magnet.StrengthFromCurrent(magnet.MaxCurrent, limitEnergy));
+    return Math.Min(k, DesignFit.RatedGradient / Constants.MagneticRigidity(limitEnergy)) * (1 - 1e-9);
 }
+// The main and extra coils' hard-edge fields of the design (12.9 T and -7.9 T peaks) are their reach;
+// as knobs they are fields at 1 GeV, so at a lower energy they may be larger by 1 GeV / E.
+double SolenoidReach(string knob) => (knob == "Main" ? RingDesign.DesignMainField : -RingDesign.DesignExtraField) * e / limitEnergy;
 var targets = new List<MatchTarget>();
 foreach (var (pt, bx, bz, dx) in MonitorOptics.Points)
 {
@@ -70,7 +78,8 @@ double best = double.MaxValue;
 for (int st = 0; st < starts; st++)
 {
     var p0 = init.Select((v, i) => st == 0 ? v : (i < 14 ? v * (1 + spread * (rng.NextDouble() - 0.5)) : v * (1 + 0.2 * (rng.NextDouble() - 0.5)))).ToList();
-    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 14 ? new Knob(n, p0[i], -60, 60) :
+    if (st > 0) p0[12] *= 1 + (mainScale - 1) * rng.NextDouble();
+    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 14 ? new Knob(n, Math.Clamp(p0[i], -SolenoidReach(n), SolenoidReach(n)), -SolenoidReach(n), SolenoidReach(n)) :
         n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
     MatchResult m;
     try { m = Matcher.Match(knobs, Build, targets, iterations); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
