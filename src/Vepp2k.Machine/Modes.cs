@@ -28,7 +28,7 @@ public static class Modes
         new("design-1GeV", "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true, true),
         new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false, true),
         new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true, true),
-        new("no-solenoids", "solenoids off, quadrupoles rematched: the structure for vacuum conditioning", false, false),
+        new("no-solenoids", "solenoids off, quadrupoles rematched at 0.8 GeV: the structure for vacuum conditioning", false, false),
         new("operating-5cm", "beta* = 5 cm optics at 0.65 GeV fitted to the facility's monitor optics (rms deviation in docs/lattice.md; the 5 % aim is not met)", true, false),
     ];
 
