@@ -146,6 +146,7 @@ def main():
                     try: p, r = levenberg_marquardt(p, (bpm_after_f1, symmetric))
                     except (np.linalg.LinAlgError, ValueError): continue
                 if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
+            if best is None: raise SystemExit('every start failed')
             p, r = best
             out, d, t = model(p, bpm_after_f1, symmetric)
             print(f"BPM {'F1-D2' if bpm_after_f1 else 'D1-F1'} drift, {'symmetric' if symmetric else 'free'} triplet: "
@@ -159,6 +160,7 @@ def main():
                 try: p, r = levenberg_marquardt(p, (names_polarity,), straight_residuals, 100)
                 except (np.linalg.LinAlgError, ValueError): continue
             if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
+        if best is None: raise SystemExit('every start failed')
         p, r = best
         out, d, k = straight_model(p, names_polarity)
         print(f"technical straight, {'polarities as named' if names_polarity else 'polarities free'}: rms {100 * np.sqrt(r @ r / len(r)):.2f} %, "

@@ -7,7 +7,7 @@
 // quads focus (the facility's names say they do not) and lifts their limits; otherwise each quadrupole
 // stays within what it reaches at the operating energy. "rot45" ties the extra coil to a 45 degree
 // rotation per solenoid (its knob then does nothing). Results: docs/lattice.md section 4.
-#:project /work/main/src/Vepp2k.Machine/Vepp2k.Machine.csproj
+#:project ../src/Vepp2k.Machine/Vepp2k.Machine.csproj
 using Vepp2k.Machine.Ring;
 using Vepp2k.Physics;
 using Vepp2k.Physics.Matching;
@@ -26,7 +26,7 @@ double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization
 double e = 1e9;
 double brho = Constants.MagneticRigidity(e);
 var g0 = RingDesign.Geometry;
-var plus0 = RingDesign.Solenoid(g0, OperatingFit.MainField / 0.65, RingDesign.SolenoidRotation, e);
+var plus0 = RingDesign.Solenoid(g0, OperatingFit.MainField * e / OperatingFit.EnergyEv, RingDesign.SolenoidRotation, e);
 var names = new List<string>();
 var init = new List<double>();
 foreach (var (q, s) in new[] { ("Q1", OperatingFit.Quadrant1), ("Q2", OperatingFit.Quadrant2) })
@@ -36,6 +36,7 @@ names.Add("Extra"); init.Add(plus0.S3);
 if (freeGeometry)
 {
     names.AddRange(["TripletOuter", "BpmOffset", "Straight1", "Straight2", "Straight3", "SolenoidStart", "MainCoil", "ExtraCoil"]);
+    // BpmOffset starts a hair inside its bound: the bounded search cannot move a knob that starts on one.
     init.AddRange([g0.TripletOuter, 0.01, g0.Straight1, g0.Straight2, g0.Straight3, g0.SolenoidStart, g0.MainCoilLength, g0.ExtraCoilLength]);
 }
 Lattice Build(IReadOnlyList<double> p)
@@ -43,7 +44,8 @@ Lattice Build(IReadOnlyList<double> p)
     var g = g0;
     if (freeGeometry)
         g = g0 with { TripletOuter = p[14], BpmOffset = p[15], Straight1 = p[16], Straight2 = p[17], Straight3 = p[18], SolenoidStart = p[19], MainCoilLength = p[20], ExtraCoilLength = p[21] };
-    g.Validate();
+    try { g.Validate(); }
+    catch (ArgumentException ex) { throw new OpticsException($"impossible layout: {ex.Message}"); }   // penalised, not fatal
     // rot45: the extra coil keeps each solenoid's Larmor rotation at 45 degrees, as OperatingFit does.
     var plus = rotation45 ? RingDesign.Solenoid(g, p[12], RingDesign.SolenoidRotation, e) : new SolenoidFields(p[12], p[12], p[13]);
     var setting = new RingSetting(e, [QuadrantStrengths.From(p, 0), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 0)],
@@ -80,7 +82,7 @@ for (int st = 0; st < starts; st++)
     var p0 = init.Select((v, i) => st == 0 ? v : (i < 14 ? v * (1 + spread * (rng.NextDouble() - 0.5)) : v * (1 + 0.2 * (rng.NextDouble() - 0.5)))).ToList();
     if (st > 0) p0[12] *= 1 + (mainScale - 1) * rng.NextDouble();
     var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 14 ? new Knob(n, Math.Clamp(p0[i], -SolenoidReach(n), SolenoidReach(n)), -SolenoidReach(n), SolenoidReach(n)) :
-        n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
+        n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : n == "TripletOuter" ? new Knob(n, p0[i], 0.03, 0.30) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
     MatchResult m;
     try { m = Matcher.Match(knobs, Build, targets, iterations); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
     var p = names.Select(n => m.Knobs[n]).ToArray();

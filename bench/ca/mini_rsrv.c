@@ -50,7 +50,8 @@ static void *client(void *arg) {
         else if (dt == 20) { hdr(out+o, 15, 24, 20, 1, 1, p2); memset(out+o+16, 0, 16); putd(out+o+32, v); o += 40; }
         else { hdr(out+o, 15, 0, dt, cnt, 114, p2); o+=16; } break; }
       case 4: case 19: { double v = 0; if (dt == 6 && post >= 8) { uint64_t u; memcpy(&u, pl, 8); u = __builtin_bswap64(u); memcpy(&v,&u,8); }
-        else if (dt == 0) v = atof((char*)pl); vals[p1 % 10000] = v;
+        else if (dt == 0) v = atof((char*)pl);
+        vals[p1 % 10000] = v;
         if (cmd == 19) { hdr(out+o, 19, 0, dt, cnt, 1, p2); o+=16; } break; }
       case 23: hdr(out+o, 23, 0, 0, 0, 0, 0); o+=16; break;
       case 12: hdr(out+o, 12, 0, 0, 0, p1, p2); o+=16; break;
@@ -65,24 +66,26 @@ static void *client(void *arg) {
   close(fd); return 0;
 }
 static void *udp(void *arg) {
-  int u = socket(AF_INET, SOCK_DGRAM, 0); struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-  int one = 1; setsockopt(u, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (bind(u, (void*)&a, sizeof a)) { perror("udp bind"); exit(1); }
+  int u = (int)(long)arg;
   uint8_t b[1500], r[1500];
   for (;;) { struct sockaddr_in from; socklen_t fl = sizeof from; int n = recvfrom(u, b, sizeof b, 0, (void*)&from, &fl); if (n <= 0) continue;
     int off = 0, o = 0;
     while (n - off >= 16) { uint16_t cmd = ntohs(*(uint16_t*)(b+off)), post = ntohs(*(uint16_t*)(b+off+2)); uint32_t p1 = ntohl(*(uint32_t*)(b+off+8));
-      if (cmd == 6 && find((char*)b+off+16) >= 0) { if (!o) { hdr(r, 0, 0, 0, 13, 0, 0); o = 16; }
+      if (cmd == 6 && o + 24 <= (int)sizeof r && find((char*)b+off+16) >= 0) { if (!o) { hdr(r, 0, 0, 0, 13, 0, 0); o = 16; }
         hdr(r+o, 6, 8, port, 0, 0xffffffff, p1); memset(r+o+16, 0, 8); *(uint16_t*)(r+o+16) = htons(13); o += 24; }
       off += 16 + post; }
     if (o) sendto(u, r, o, 0, (void*)&from, fl); }
+  return 0;
 }
 int main(int argc, char **argv) {
   port = atoi(argv[1]); npv = atoi(argv[2]); fifo = argc > 3 ? atoi(argv[3]) : 0;
   int s = socket(AF_INET, SOCK_STREAM, 0), one = 1; setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
   if (bind(s, (void*)&a, sizeof a) || listen(s, 64)) { perror("bind"); return 1; }
-  pthread_t t; pthread_create(&t, 0, udp, 0);
+  // Both ports are bound before the line that tells run.sh the server is up.
+  int u = socket(AF_INET, SOCK_DGRAM, 0); setsockopt(u, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (bind(u, (void*)&a, sizeof a)) { perror("udp bind"); return 1; }
+  pthread_t t; pthread_create(&t, 0, udp, (void*)(long)u);
   printf("serving %d PVs on 127.0.0.1:%d\n", npv, port); fflush(stdout);
   for (;;) { int c = accept(s, 0, 0); if (c < 0) continue; pthread_create(&t, 0, client, (void*)(long)c); pthread_detach(t); }
 }

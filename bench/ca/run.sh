@@ -18,13 +18,21 @@ else
   fi
   coproc SERVER { exec dotnet "$build/Vepp2k.CaBench.dll" "$port" 100; }
 fi
-read -r line <&"${SERVER[0]}"
+# Bash unsets SERVER and SERVER_PID as soon as the coprocess ends; keep our own copies.
+server_pid=$SERVER_PID
+exec {server_out}<&"${SERVER[0]}" {server_in}>&"${SERVER[1]}"
+read -r line <&"$server_out"
 echo "$line" >&2
 for run in 1 2; do
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); client CPUs: ${CA_CLIENT_CPUS:-any}" >&2
   EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO EPICS_CA_SERVER_PORT=$port EPICS_CA_REPEATER_PORT=$((port + 1)) \
-    CA_BENCH_SERVER_PID=$SERVER_PID ${CA_CLIENT_CPUS:+taskset -c "$CA_CLIENT_CPUS"} /usr/bin/python3 bench/ca/ca_bench.py BENCH:PS 100 3 2> >(grep -v "CA Repeater" >&2)
+    CA_BENCH_SERVER_PID=$server_pid ${CA_CLIENT_CPUS:+taskset -c "$CA_CLIENT_CPUS"} /usr/bin/python3 bench/ca/ca_bench.py BENCH:PS 100 3 2> >(grep -v "CA Repeater" >&2)
 done
 # Our host stops when its input closes; the C control is simply killed.
-if [ "$build" = mini ]; then kill "$SERVER_PID"; else exec {SERVER[1]}>&-; fi
-wait "$SERVER_PID" || true
+if [ "$build" = mini ]; then
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+else
+  exec {server_in}>&- {SERVER[1]}>&-
+  wait "$server_pid"
+fi

@@ -15,6 +15,10 @@ public class DesignFitTests
         Assert.Equal(RingDesign.Geometry.SolenoidStart, r.Geometry.SolenoidStart, 5);
         Assert.Equal(RingDesign.Geometry.MainCoilLength, r.Geometry.MainCoilLength, 5);
         Assert.Equal(RingDesign.Geometry.ExtraCoilLength, r.Geometry.ExtraCoilLength, 5);
+        Assert.Equal(RingDesign.Geometry.TripletOuter, r.Geometry.TripletOuter, 5);
+        Assert.Equal(RingDesign.Geometry.Straight1, r.Geometry.Straight1, 5);
+        Assert.Equal(RingDesign.Geometry.Straight2, r.Geometry.Straight2, 5);
+        Assert.Equal(RingDesign.Geometry.Straight3, r.Geometry.Straight3, 5);
         Assert.Equal(RingDesign.DesignExtraField, r.ExtraField, 4);
         Assert.Equal(RingDesign.DesignQuads.F2, r.Quads.F2, 4);
     }

@@ -139,7 +139,10 @@ public static class DesignFit
     /// <summary>The double-rotation setting on this layout, and the extra coil's peak field.</summary>
     private static (RingSetting Setting, MagnetCatalogue Catalogue, double ExtraPeak) Setting(RingGeometry g, QuadrantStrengths q, double mainField, double extraField, double energyEv)
     {
-        g.Validate();
+        // A layout that cannot be built (a drift squeezed below its minimum) is a bad point for the
+        // matcher to back away from, not the end of the fit.
+        try { g.Validate(); }
+        catch (ArgumentException e) { throw new OpticsException($"impossible layout: {e.Message}"); }
         var catalogue = new MagnetCatalogue(g);
         var plus = new SolenoidFields(mainField, mainField, extraField);
         var setting = new RingSetting(energyEv, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), ModeDesigns.RfVoltage);

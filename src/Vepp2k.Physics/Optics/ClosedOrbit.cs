@@ -62,8 +62,9 @@ public static class ClosedOrbit
             var step = a.Solve(r, dims);
             for (int i = 0; i < dims; i++) z[i] += step[i];
             // Quadratic convergence: once the residual is this small the last step leaves ~1e-24,
-            // and the Jacobian at the previous point differs from the one at z by ~1e-12.
-            if (size < tolerance) return (z, m);
+            // and the Jacobian at the previous point differs from the one at z by ~1e-12. A step
+            // that is not small with it (I - J near singular) gets another pass instead of trust.
+            if (size < tolerance && step.All(s => Math.Abs(s) < 1e3 * tolerance)) return (z, m);
         }
         return null;
     }
