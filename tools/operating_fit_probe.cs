@@ -54,12 +54,8 @@ Lattice Build(IReadOnlyList<double> p)
 }
 // What a quadrupole family reaches at the operating energy, as a normalised K1 [1/m^2] (its excitation
 // curve at full current, and the published 52 T/m).
-double Reach(string knob)
-{
-    var magnet = Vepp2k.Machine.Magnets.MagnetCatalogue.Default.Find(knob[1] + knob[2..]);
-    double k = Math.Abs(magnet.StrengthFromCurrent(magnet.MaxCurrent, limitEnergy));
-    return Math.Min(k, DesignFit.RatedGradient / Constants.MagneticRigidity(limitEnergy)) * (1 - 1e-9);
-}
+double Reach(string knob) =>
+    Math.Abs(DesignFit.QuadReach(Vepp2k.Machine.Magnets.MagnetCatalogue.Default.Find(knob[1] + knob[2..]), limitEnergy)) * (1 - 1e-9);
 // The main and extra coils' hard-edge fields of the design (12.9 T and -7.9 T peaks) are their reach;
 // as knobs they are fields at 1 GeV, so at a lower energy they may be larger by 1 GeV / E.
 double SolenoidReach(string knob) => (knob == "Main" ? RingDesign.DesignMainField : -RingDesign.DesignExtraField) * e / limitEnergy;

@@ -54,9 +54,7 @@ public static class DesignFit
         var initial = quads.ToArray();
         for (int i = 0; i < QuadFamilies.Length; i++)
         {
-            var magnet = limits.Find("1" + QuadFamilies[i]);
-            double reach = magnet.StrengthFromCurrent(magnet.MaxCurrent, e);
-            reach = Math.Sign(reach) * Math.Min(Math.Abs(reach), RatedGradient / Constants.MagneticRigidity(e));
+            double reach = QuadReach(limits.Find("1" + QuadFamilies[i]), e);
             // Started a hair inside its bounds: the bounded search cannot move a knob that starts on one.
             double inside = Math.Clamp(initial[i], -Math.Abs(reach) * (1 - 1e-6), Math.Abs(reach) * (1 - 1e-6));
             knobs.Add(reach < 0 ? new Knob(QuadFamilies[i], inside, reach, 0) : new Knob(QuadFamilies[i], inside, 0, reach));
@@ -101,6 +99,16 @@ public static class DesignFit
         return new DesignFitResult(geometry, QuadrantStrengths.From(best), fitted.Solenoids[0].S1, best[9], finalPeak, match);
     }
 
+    /// <summary>
+    /// The strongest K1 [1/m^2] a quadrupole gives at this energy, signed by its polarity: what its
+    /// excitation curve reaches at full current, and no more than the published 52 T/m.
+    /// </summary>
+    public static double QuadReach(Magnet quadrupole, double energyEv)
+    {
+        double reach = quadrupole.StrengthFromCurrent(quadrupole.MaxCurrent, energyEv);
+        return Math.Sign(reach) * Math.Min(Math.Abs(reach), RatedGradient / Constants.MagneticRigidity(energyEv));
+    }
+
     private static RingGeometry Layout(RingGeometry start, IReadOnlyList<double> p) => start with
     {
         SolenoidStart = p[6], MainCoilLength = p[7], ExtraCoilLength = p[8],
@@ -109,14 +117,15 @@ public static class DesignFit
 
     /// <summary>
     /// Equilibrium emittance of each mode of the double-rotation ring, from the Larmor-frame (uncoupled)
-    /// optics: the horizontal excitation Cq gamma^2 I5/I2 shared by two modes damped at (Jx + Jz)/2 each.
-    /// The Ohmi envelope of the coupled ring gives the same to 1e-3 (Table 1 test).
+    /// optics: the natural horizontal emittance shared by two modes, eps Jx / (Jx + Jz) with Jz = 1.
+    /// The Ohmi envelope of the coupled ring gives the same to 1e-3
+    /// (DesignFitTests.TheDesignHasThePublishedEmittanceInTheCoupledRing).
     /// </summary>
     private static double ModeEmittance(MatchState state)
     {
         var integrals = RadiationIntegrals.Compute(state.Linear);
-        double gamma = RingDesign.NominalEnergyEv / Constants.ElectronMassEv;
-        return Constants.Cq * gamma * gamma * integrals.I5 / (integrals.I2 * (integrals.Partition.Jx + 1));
+        double jx = integrals.Partition.Jx;
+        return integrals.NaturalEmittance(Constants.Gamma(RingDesign.NominalEnergyEv)) * jx / (jx + 1);
     }
 
     /// <summary>Highest |Bz| [T] on the axis of one solenoid with these hard-edge section fields (1 mm grid).</summary>
