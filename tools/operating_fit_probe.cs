@@ -1,11 +1,11 @@
 // Probe (not part of the build): refits operating-5cm on the whole ring with the matcher, from the
 // present setting and from randomised starts, to see what rms the monitor optics allows.
 //   dotnet run -c Release tools/operating_fit_probe.cs -- [strengths|geo] [starts] [seed] [spread] [anysign] [iter=N]
-//       [rot45] [energy=E] [mainscale=F]
+//       [rot45 | rot=DEG] [main=B] [energy=E] [mainscale=F]
 // Start 0 is the present setting; the others scale each strength by 1 + spread (u - 1/2), u uniform.
 // "geo" also frees the drift splits and the solenoid layout; "anysign" lets F quads defocus and D
 // quads focus (the facility's names say they do not) and lifts their limits; otherwise each quadrupole
-// stays within what it reaches at the operating energy. "rot45" ties the extra coil to a 45 degree
+// stays within what it reaches at the operating energy. "rot45" (or rot=DEG) ties the extra coil to a 45 degree
 // rotation per solenoid (its knob then does nothing). Results: docs/lattice.md section 4.
 #:project ../src/Vepp2k.Machine/Vepp2k.Machine.csproj
 using Vepp2k.Machine.Ring;
@@ -16,7 +16,12 @@ using Vepp2k.Physics.Optics;
 bool freeGeometry = args.Contains("geo");
 int starts = args.Length > 1 ? int.Parse(args[1]) : 1;
 bool anySign = args.Contains("anysign");
-bool rotation45 = args.Contains("rot45");
+// rot45, or rot=DEG: the extra coil keeps each solenoid's Larmor rotation at that angle (45 or 135 degrees
+// keep the arcs uncoupled in double rotation).
+double? rotation = args.Contains("rot45") ? RingDesign.SolenoidRotation
+    : args.Where(a => a.StartsWith("rot=")).Select(a => (double?)double.Parse(a[4..], System.Globalization.CultureInfo.InvariantCulture) * Math.PI / 180).FirstOrDefault();
+// main=B: the main coil's hard-edge field at 1 GeV-equivalent strength to start from (default: the operating file's).
+double? mainStart = args.Where(a => a.StartsWith("main=")).Select(a => (double?)double.Parse(a[5..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 int iterations = args.Where(a => a.StartsWith("iter=")).Select(a => int.Parse(a[5..])).DefaultIfEmpty(400).First();
 // energy=E [eV]: the energy whose magnet reach bounds the knobs (default: the operating file's 0.65 GeV).
 double limitEnergy = args.Where(a => a.StartsWith("energy=")).Select(a => double.Parse(a[7..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(OperatingFit.EnergyEv).First();
@@ -26,7 +31,7 @@ double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization
 double e = 1e9;
 double brho = Constants.MagneticRigidity(e);
 var g0 = RingDesign.Geometry;
-var plus0 = RingDesign.Solenoid(g0, OperatingFit.MainField * e / OperatingFit.EnergyEv, RingDesign.SolenoidRotation, e);
+var plus0 = RingDesign.Solenoid(g0, mainStart ?? OperatingFit.MainField * e / OperatingFit.EnergyEv, rotation ?? RingDesign.SolenoidRotation, e);
 var names = new List<string>();
 var init = new List<double>();
 foreach (var (q, s) in new[] { ("Q1", OperatingFit.Quadrant1), ("Q2", OperatingFit.Quadrant2) })
@@ -46,8 +51,7 @@ Lattice Build(IReadOnlyList<double> p)
         g = g0 with { TripletOuter = p[14], BpmOffset = p[15], Straight1 = p[16], Straight2 = p[17], Straight3 = p[18], SolenoidStart = p[19], MainCoilLength = p[20], ExtraCoilLength = p[21] };
     try { g.Validate(); }
     catch (ArgumentException ex) { throw new OpticsException($"impossible layout: {ex.Message}"); }   // penalised, not fatal
-    // rot45: the extra coil keeps each solenoid's Larmor rotation at 45 degrees, as OperatingFit does.
-    var plus = rotation45 ? RingDesign.Solenoid(g, p[12], RingDesign.SolenoidRotation, e) : new SolenoidFields(p[12], p[12], p[13]);
+    var plus = rotation is double angle ? RingDesign.Solenoid(g, p[12], angle, e) : new SolenoidFields(p[12], p[12], p[13]);
     var setting = new RingSetting(e, [QuadrantStrengths.From(p, 0), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 6), QuadrantStrengths.From(p, 0)],
         RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation));
     return RingBuilder.Build(g, setting);
