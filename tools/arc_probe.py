@@ -101,6 +101,18 @@ def levenberg_marquardt(p, case, residuals=residuals, iterations=80):
     return p, r
 
 
+def best_fit(starts, residuals=residuals, case=(), iterations=80):
+    """The best of Levenberg-Marquardt runs from each start; starts that fail or diverge are dropped."""
+    best = None
+    for p in starts:
+        with np.errstate(all='ignore'):
+            try: p, r = levenberg_marquardt(p, case, residuals, iterations)
+            except (np.linalg.LinAlgError, ValueError): continue
+        if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
+    if best is None: raise SystemExit('every start failed')
+    return best
+
+
 STRAIGHT_DATA = {'1M2L': (1.7554, 2.5989), '1M2R': (0.7851, 3.3737), 'RF': (1.5623, 1.7808),
                  '2M2L': (0.8358, 3.5640), '2M2R': (1.6935, 2.7786)}
 STRAIGHT_FITTED = ['1M2R', 'RF', '2M2L', '2M2R']
@@ -138,30 +150,18 @@ def straight_residuals(p, names_polarity):
 def main():
     for bpm_after_f1 in (False, True):
         for symmetric in (True, False):
-            rng, best = np.random.default_rng(2), None
-            for _ in range(150):
-                p = np.concatenate([rng.uniform(-3, 10, 2), [rng.uniform(-30, 0), rng.uniform(0, 30), rng.uniform(-30, 0)],
-                                    rng.normal(size=2 if symmetric else 5)])
-                with np.errstate(all='ignore'):
-                    try: p, r = levenberg_marquardt(p, (bpm_after_f1, symmetric))
-                    except (np.linalg.LinAlgError, ValueError): continue
-                if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
-            if best is None: raise SystemExit('every start failed')
-            p, r = best
+            rng = np.random.default_rng(2)
+            starts = (np.concatenate([rng.uniform(-3, 10, 2), [rng.uniform(-30, 0), rng.uniform(0, 30), rng.uniform(-30, 0)],
+                                      rng.normal(size=2 if symmetric else 5)]) for _ in range(150))
+            p, r = best_fit(starts, case=(bpm_after_f1, symmetric))
             out, d, t = model(p, bpm_after_f1, symmetric)
             print(f"BPM {'F1-D2' if bpm_after_f1 else 'D1-F1'} drift, {'symmetric' if symmetric else 'free'} triplet: "
                   f"rms {100 * np.sqrt(r @ r / len(r)):.2f} %, K1 {np.round(p[2:5], 2)} /m^2, drifts {np.round(d, 3)} m, BPM at {t:.2f} of its drift")
             for k in FITTED: print(f"   {k:5s} ours {np.round(out[k], 4)}  published {DATA[k]}")
     for names_polarity in (True, False):
-        rng, best = np.random.default_rng(3), None
-        for _ in range(200):
-            p = np.concatenate([rng.uniform(-5, 5, 2), rng.uniform(-20, 20, 6), rng.normal(size=3)])
-            with np.errstate(all='ignore'):
-                try: p, r = levenberg_marquardt(p, (names_polarity,), straight_residuals, 100)
-                except (np.linalg.LinAlgError, ValueError): continue
-            if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
-        if best is None: raise SystemExit('every start failed')
-        p, r = best
+        rng = np.random.default_rng(3)
+        starts = (np.concatenate([rng.uniform(-5, 5, 2), rng.uniform(-20, 20, 6), rng.normal(size=3)]) for _ in range(200))
+        p, r = best_fit(starts, straight_residuals, (names_polarity,), 100)
         out, d, k = straight_model(p, names_polarity)
         print(f"technical straight, {'polarities as named' if names_polarity else 'polarities free'}: rms {100 * np.sqrt(r @ r / len(r)):.2f} %, "
               f"K1 F2 D3 F3 {np.round(k[:3], 2)} (quadrant 1) {np.round(k[3:], 2)} (quadrant 2) /m^2, drifts {np.round(d, 3)} m")

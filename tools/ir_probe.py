@@ -9,20 +9,21 @@ IR (solenoids and drifts act alike on both planes) and in one plane through the 
 SND with beta* = 5 cm and alpha*, mode 2 with 5 cm and -alpha* (the published optics is mirror
 symmetric about SND: x at 1M1L equals x at 4M1R, and x in one half ring is z in the other).
 
-Part 1, "ir": only the IR and 1M1 (the published values at 1M1L and 1M1R). Free: alpha* and the
+First, only the IR and 1M1 (the published values at 1M1L and 1M1R). Free: alpha* and the
 main-coil field (12.9 T at most); the extra coil keeps each solenoid's rotation at 45 or 135 degrees (both keep the
 arcs uncoupled), within 7.9 T at the chosen beam energy.
-Part 2, "half": SND to CMD-3 as a transfer line, the 12 quadrupoles of quadrants 1 and 2 and the
+Then the half ring: SND to CMD-3 as a transfer line, the 12 quadrupoles of quadrants 1 and 2 and the
 main coil free (45 degrees), fitted to the 22 betas and 6 dispersions between the IPs, with the
-mirror continuity at CMD-3 and the achromats imposed. "limits" bounds each quadrupole by what it
-reaches at the beam energy (52 T/m, the 6 cm F3 11 T/m) and the coils by 12.9 T and 7.9 T; "reordered" puts the 6 cm F3 next to the
-dipole and the 14 cm F2 at the straight's centre side (the sources do not give the order).
+mirror continuity at CMD-3 and the achromats imposed, in three cases: within limits (each
+quadrupole within what it reaches at the beam energy, 52 T/m and the 6 cm F3 11 T/m, the coils within
+12.9 T and 7.9 T), without them, and within them with the straight reordered (the 6 cm F3 next to
+the dipole and the 14 cm F2 on the centre side; the sources do not give the order).
 Needs numpy: /usr/bin/python3 tools/ir_probe.py [E=0.3] [starts=40]; docs/lattice.md section 4
 has the results.
 """
 import sys
 import numpy as np
-from arc_probe import RHO, LIGHT, BODY, drift, quad, bend, carry, levenberg_marquardt
+from arc_probe import LIGHT, BODY, drift, quad, bend, carry, best_fit
 
 # Stored design geometry (src/Vepp2k.Machine/Ring/RingDesign.cs), metres.
 SOL_START, MAIN, GAP, EXTRA = 0.2838239846860616, 0.29948883963419415, 0.02, 0.31390021606090984
@@ -30,6 +31,7 @@ TRIPLET_OUTER, TRIPLET_INNER = 0.22979594572298484, 0.10920405427701513
 STRAIGHT = [0.17884666007936384, 0.10937367222910098, 0.04230231978902334]
 TECHNICAL_HALF = 24.388 / 4 - 1.5 - 1.148 - 2 * (BODY + 2 * LIGHT)
 BETA_STAR = 0.05
+MARK = drift(0.0)   # a place to read the functions at
 DATA = {'1M1L': (4.3574, 5.4344, 8.89e-4), '1M1R': (0.2077, 2.7331, 0.3742), 'BPM1': (3.2521, 1.7623, 0.7774),
         '1M2L': (1.7554, 2.5989, 0.3742), '1M2R': (0.7851, 3.3737, 9.07e-4), 'RF': (1.5623, 1.7808, 3.6e-5),
         '2M2L': (0.8358, 3.5640, 9.08e-4), '2M2R': (1.6935, 2.7786, 0.3742), 'BPM2': (3.0759, 1.8739, 0.7774),
@@ -89,13 +91,10 @@ def named(q, mark):
 def reversed_quadrant(line, q):
     """A quadrant run from its long straight to its IP, markers renamed with quadrant number q."""
     flipped = {'M1L': 'M1R', 'M1R': 'M1L', 'M2L': 'M2R', 'M2R': 'M2L'}
-    items = [(m, None) for m, _ in reversed(line)]
-    marks = [mark for _, mark in line]
-    # A marker sits after its element in forward order, so before that element in reverse order.
     out = []
-    for i, (m, _) in enumerate(items):
-        mark = marks[len(line) - 1 - i]
-        if mark: out.append(((np.eye(3), np.eye(3)), named(q, flipped.get(mark, mark))))
+    # A marker sits after its element in forward order, so before that element in reverse order.
+    for m, mark in reversed(line):
+        if mark: out.append((MARK, named(q, flipped.get(mark, mark))))
         out.append((m, None))
     return out
 
@@ -109,17 +108,11 @@ def ir_part(energy):
         def residuals(p):
             line = [(m, None) for m in interaction_region(p[1], rotation, brho)] + quadrant([0] * 6, False)[:2]
             out = track(line, p[0])
-            r = [(out['M1L'][0] - DATA['1M1L'][0]) / DATA['1M1L'][0], (out['M1L'][1] - DATA['1M1L'][1]) / DATA['1M1L'][1],
-                 (out['M1R'][0] - DATA['1M1R'][0]) / DATA['1M1R'][0], (out['M1R'][1] - DATA['1M1R'][1]) / DATA['1M1R'][1]]
+            r = [(out[m][i] - DATA['1' + m][i]) / DATA['1' + m][i] for m in ('M1L', 'M1R') for i in (0, 1)]
             return np.array(r + [3 * max(0, abs(extra_field(p[1], rotation, brho)) - 7.9), 3 * max(0, abs(p[1]) - 12.9)])
 
-        best = None
-        for alpha in np.linspace(-3, 3, 7):
-            for main in np.linspace(-12, 12, 7):
-                with np.errstate(all='ignore'):
-                    p, r = levenberg_marquardt(np.array([alpha, main]), (), lambda p: residuals(p), 100)
-                if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
-        p, r = best
+        p, r = best_fit((np.array([alpha, field]) for alpha in np.linspace(-3, 3, 7) for field in np.linspace(-12, 12, 7)),
+                        residuals, iterations=100)
         print(f"  {degrees:3d} deg per solenoid: rms {100 * np.sqrt(np.mean(r[:4] ** 2)):.1f} %, alpha* {p[0]:.3f}, "
               f"main {p[1]:.2f} T, extra {extra_field(p[1], rotation, brho):.2f} T")
 
@@ -134,7 +127,7 @@ def half_part(energy, starts, reordered, limits):
         q1 = [(m, named(1, mark) if mark else None) for m, mark in quadrant(p[0:6], reordered)]
         ir1 = [(m, None) for m in interaction_region(p[12], np.pi / 4, brho)]
         ir2 = [(m, None) for m in reversed(interaction_region(-p[12], -np.pi / 4, brho))]
-        return ir1 + q1 + [((np.eye(3), np.eye(3)), 'RF')] + reversed_quadrant(quadrant(p[6:12], reordered), 2) + ir2 + [((np.eye(3), np.eye(3)), 'CMD')]
+        return ir1 + q1 + [(MARK, 'RF')] + reversed_quadrant(quadrant(p[6:12], reordered), 2) + ir2 + [(MARK, 'CMD')]
 
     def residuals(p):
         k = polarity * np.abs(p[:12])
@@ -151,14 +144,9 @@ def half_part(energy, starts, reordered, limits):
         coils = [max(0, abs(p[12]) - 12.9), max(0, abs(extra_field(p[12], np.pi / 4, brho)) - 7.9)] if limits else [0, 0]
         return np.array(r + list(3 * over) + [3 * c for c in coils])
 
-    rng, best = np.random.default_rng(5), None
-    for _ in range(starts):
-        p = np.concatenate([rng.uniform(0, 1, 12) * np.tile(np.minimum(caps, 25), 2), [rng.uniform(6, 12.9), rng.uniform(-2, 2)]])
-        with np.errstate(all='ignore'):
-            try: p, r = levenberg_marquardt(p, (), lambda p: residuals(p), 150)
-            except (np.linalg.LinAlgError, ValueError): continue
-        if np.all(np.isfinite(r)) and (best is None or r @ r < best[1] @ best[1]): best = (p, r)
-    p, r = best
+    rng = np.random.default_rng(5)
+    p, r = best_fit((np.concatenate([rng.uniform(0, 1, 12) * np.tile(np.minimum(caps, 25), 2), [rng.uniform(6, 12.9), rng.uniform(-2, 2)]])
+                     for _ in range(starts)), residuals, iterations=150)
     k = polarity * np.abs(p[:12])
     print(f"half ring at {energy} GeV, straight {'F3 D3 F2' if reordered else 'F2 D3 F3'} from the dipole, "
           f"{'within reach' if limits else 'no strength limits'}: rms {100 * np.sqrt(np.mean(r[:28] ** 2)):.1f} % of 28 values, "

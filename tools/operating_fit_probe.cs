@@ -16,17 +16,18 @@ using Vepp2k.Physics.Optics;
 bool freeGeometry = args.Contains("geo");
 int starts = args.Length > 1 ? int.Parse(args[1]) : 1;
 bool anySign = args.Contains("anysign");
+// name=value options, read as invariant-culture numbers.
+double? Option(string name) => args.Where(a => a.StartsWith(name + "=")).Select(a => (double?)double.Parse(a[(name.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 // rot45, or rot=DEG: the extra coil keeps each solenoid's Larmor rotation at that angle (45 or 135 degrees
 // keep the arcs uncoupled in double rotation).
-double? rotation = args.Contains("rot45") ? RingDesign.SolenoidRotation
-    : args.Where(a => a.StartsWith("rot=")).Select(a => (double?)double.Parse(a[4..], System.Globalization.CultureInfo.InvariantCulture) * Math.PI / 180).FirstOrDefault();
+double? rotation = args.Contains("rot45") ? RingDesign.SolenoidRotation : Option("rot") * Math.PI / 180;
 // main=B: the main coil's hard-edge field at 1 GeV-equivalent strength to start from (default: the operating file's).
-double? mainStart = args.Where(a => a.StartsWith("main=")).Select(a => (double?)double.Parse(a[5..], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-int iterations = args.Where(a => a.StartsWith("iter=")).Select(a => int.Parse(a[5..])).DefaultIfEmpty(400).First();
+double? mainStart = Option("main");
+int iterations = (int)(Option("iter") ?? 400);
 // energy=E [eV]: the energy whose magnet reach bounds the knobs (default: the operating file's 0.65 GeV).
-double limitEnergy = args.Where(a => a.StartsWith("energy=")).Select(a => double.Parse(a[7..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(OperatingFit.EnergyEv).First();
+double limitEnergy = Option("energy") ?? OperatingFit.EnergyEv;
 // mainscale=F: randomised starts also scale the main-coil field by up to F (strong-solenoid solutions).
-double mainScale = args.Where(a => a.StartsWith("mainscale=")).Select(a => double.Parse(a[10..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
+double mainScale = Option("mainscale") ?? 1;
 double spread = args.Length > 3 && double.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out double sp) ? sp : 0.3;
 double e = 1e9;
 double brho = Constants.MagneticRigidity(e);
