@@ -32,7 +32,7 @@ public static class DesignCommand
         foreach (var (target, value, wanted) in r.Match.Targets)
             Console.WriteLine($"  {target,-28} {value,14:G8}  (target {wanted:G6})");
         var g = r.Geometry;
-        Console.WriteLine($"TripletOuter = {N(g.TripletOuter)}, Straight1 = {N(g.Straight1)}, Straight2 = {N(g.Straight2)}, Straight3 = {N(g.Straight3)}");
+        Console.WriteLine($"TripletOuter = {N(g.TripletDrift1)}, Straight1 = {N(g.Straight1)}, Straight2 = {N(g.Straight2)}, Straight3 = {N(g.Straight3)}");
         Console.WriteLine($"SolenoidStart = {N(g.SolenoidStart)}, MainCoilLength = {N(g.MainCoilLength)}, ExtraCoilLength = {N(g.ExtraCoilLength)}");
         Console.WriteLine($"DesignMainField = {N(r.MainField)} (hard edge, T)");
         Console.WriteLine($"DesignExtraField = {N(r.ExtraField)} (hard edge, T); extra-coil peak {r.ExtraPeakField:F4} T");

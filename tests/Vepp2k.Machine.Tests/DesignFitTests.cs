@@ -15,7 +15,8 @@ public class DesignFitTests
         Assert.Equal(RingDesign.Geometry.SolenoidStart, r.Geometry.SolenoidStart, 5);
         Assert.Equal(RingDesign.Geometry.MainCoilLength, r.Geometry.MainCoilLength, 5);
         Assert.Equal(RingDesign.Geometry.ExtraCoilLength, r.Geometry.ExtraCoilLength, 5);
-        Assert.Equal(RingDesign.Geometry.TripletOuter, r.Geometry.TripletOuter, 5);
+        Assert.Equal(RingDesign.Geometry.TripletDrift1, r.Geometry.TripletDrift1, 5);
+        Assert.Equal(RingDesign.Geometry.TripletDrift2, r.Geometry.TripletDrift2, 5);
         Assert.Equal(RingDesign.Geometry.Straight1, r.Geometry.Straight1, 5);
         Assert.Equal(RingDesign.Geometry.Straight2, r.Geometry.Straight2, 5);
         Assert.Equal(RingDesign.Geometry.Straight3, r.Geometry.Straight3, 5);

@@ -125,6 +125,49 @@ public class MonitorOpticsTests
     }
 
     [Fact]
+    public void TheOperatingFileMatchesTheFacilitysOpticsWithinFivePercentAndIsRound()
+    {
+        // Issue 2's aim: under 5 % rms against the published monitor optics (vepp2000-machine.md section 4),
+        // computed by the coupled 6-D model of the whole closed ring from the embedded file, which was fitted on
+        // a 2x2 half-ring model (tools/ring_probe.py): a different calculation of the same ring.
+        var optics = LinearOptics.Compute(Modes.Load("operating-5cm").Lattice);
+        var (_, rms) = MonitorOptics.Compare(optics);
+        Assert.InRange(rms, 0, 0.05);
+        // Round beams at both IPs: equal plane projections, the waist shifted by alpha_x = -alpha_y.
+        foreach (var ip in new[] { "SND", "CMD" })
+        {
+            var r = optics.Rows[optics.Lattice.IndexOf(ip) + 1];
+            Assert.Equal(r.Beta11 + r.Beta21, r.Beta12 + r.Beta22, 6);
+            Assert.InRange(r.Beta11 + r.Beta21, 0.045, 0.055);
+        }
+    }
+
+    [Fact]
+    public void EveryOperatingMagnetIsWithinItsPublishedLimitAtTheOperatingEnergy()
+    {
+        // Quadrupoles within what they reach at 0.3 GeV (52 T/m, the 6 cm F3 by its curve); main coils within
+        // 13 T and the extra coil within 8 T as hard-edge fields (the mode is read as hard edges).
+        var catalogue = Vepp2k.Machine.Magnets.MagnetCatalogue.Default;
+        var setting = OperatingFit.Setting;
+        string[] families = ["D1", "F1", "D2", "F2", "D3", "F3"];
+        foreach (var quadrant in setting.Quadrants)
+            foreach (var (family, k1) in families.Zip(quadrant.ToArray()))
+            {
+                double reach = DesignFit.QuadReach(catalogue.Find("1" + family), setting.EnergyEv);
+                Assert.True(Math.Sign(k1) == Math.Sign(reach) && Math.Abs(k1) <= Math.Abs(reach), $"{family}: K1 {k1} beyond {reach}");
+            }
+        foreach (var solenoid in setting.Solenoids)
+        {
+            Assert.InRange(Math.Abs(solenoid.S1), 0, 13);
+            Assert.InRange(Math.Abs(solenoid.S3), 0, 8);
+        }
+        // 135 degrees of Larmor rotation per solenoid in the file as read: the sum of KS L / 2 over 1S1..1S3.
+        double rotation = Modes.Load("operating-5cm").Lattice.Elements.OfType<Vepp2k.Physics.Elements.Solenoid>()
+            .Where(e => e.Name.StartsWith("1S", StringComparison.OrdinalIgnoreCase)).Sum(e => e.Ks * e.Length / 2);
+        Assert.Equal(135.0, rotation * 180 / Math.PI, 9);
+    }
+
+    [Fact]
     public void DegenerateModesSurviveRoundingOfTheSolenoidStrengths()
     {
         // Round beams put both transverse eigenvalues on top of each other; a 1e-14 change of a

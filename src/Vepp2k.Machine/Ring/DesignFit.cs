@@ -64,7 +64,7 @@ public static class DesignFit
         knobs.Add(new Knob("ExtraCoilLength", start.ExtraCoilLength, 0.08, 0.40));
         knobs.Add(new Knob("ExtraField", RingDesign.DesignExtraField, -20, 0));
         knobs.Add(new Knob("MainField", RingDesign.DesignMainField, 5, 20));
-        knobs.Add(new Knob("TripletOuter", start.TripletOuter, 0.05, 0.30));
+        knobs.Add(new Knob("TripletOuter", start.TripletDrift1, 0.05, 0.30));
         knobs.Add(new Knob("Straight1", start.Straight1, 0.03, 0.50));
         knobs.Add(new Knob("Straight2", start.Straight2, 0.03, 0.50));
         knobs.Add(new Knob("Straight3", start.Straight3, 0.03, 0.50));
@@ -109,11 +109,12 @@ public static class DesignFit
         return Math.Sign(reach) * Math.Min(Math.Abs(reach), RatedGradient / Constants.MagneticRigidity(energyEv));
     }
 
-    private static RingGeometry Layout(RingGeometry start, IReadOnlyList<double> p) => start with
+    // The design keeps a symmetric triplet: its knob is the dipole-to-D drift on both sides.
+    private static RingGeometry Layout(RingGeometry start, IReadOnlyList<double> p) => (start with
     {
         SolenoidStart = p[6], MainCoilLength = p[7], ExtraCoilLength = p[8],
-        TripletOuter = p[11], Straight1 = p[12], Straight2 = p[13], Straight3 = p[14],
-    };
+        Straight1 = p[12], Straight2 = p[13], Straight3 = p[14],
+    }).WithSymmetricTriplet(p[11]);
 
     /// <summary>
     /// Equilibrium emittance of each mode of the double-rotation ring, from the Larmor-frame (uncoupled)

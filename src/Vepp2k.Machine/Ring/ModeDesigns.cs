@@ -53,28 +53,30 @@ public static class ModeDesigns
     public static (Lattice Lattice, double NominalEnergyEv) Build(string mode)
     {
         var setting = Setting(mode);
-        return (RingBuilder.Build(RingDesign.Geometry, setting, "vepp2000"), setting.EnergyEv);
+        return (RingBuilder.Build(Geometry(mode), setting, "vepp2000"), setting.EnergyEv);
     }
 
+    /// <summary>The layout a mode is built on: the design's, except the operating optics, which was fitted with its own.</summary>
+    public static RingGeometry Geometry(string mode) => mode == "operating-5cm" ? OperatingFit.Geometry : RingDesign.Geometry;
+
     /// <summary>
-    /// The ring of a mode for a setting as its optics are computed: built on the design geometry, with
+    /// The ring of a mode for a setting as its optics are computed: built on the mode's geometry, with
     /// the solenoids taken from the coils' field profile in the modes fitted that way (ModeInfo.FieldProfile).
     /// </summary>
     public static Lattice OpticsRing(string mode, RingSetting setting, MagnetCatalogue catalogue)
     {
         var info = Modes.Find(mode);
-        var lattice = RingBuilder.Build(RingDesign.Geometry, setting, info.Name);
+        var lattice = RingBuilder.Build(Geometry(info.Name), setting, info.Name);
         return info.FieldProfile ? SolenoidFieldOptics.Apply(lattice, catalogue) : lattice;
     }
 
     /// <summary>
     /// The design setting of a mode (strengths, solenoid fields, RF voltage, energy) on
-    /// <see cref="RingDesign.Geometry"/>: what the online model starts from before it puts in the
+    /// the mode's <see cref="Geometry"/>: what the online model starts from before it puts in the
     /// strengths the magnets actually carry.
     /// </summary>
     public static RingSetting Setting(string mode)
     {
-        var g = RingDesign.Geometry;
         double e = RingDesign.NominalEnergyEv;
         var plus = RingDesign.DesignSolenoid;
         var q = RingDesign.DesignQuads;

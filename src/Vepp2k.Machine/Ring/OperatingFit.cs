@@ -1,38 +1,50 @@
 namespace Vepp2k.Machine.Ring;
 
 /// <summary>
-/// The beta* = 5 cm operating optics: quadrupole and solenoid settings fitted to the facility's
-/// model optics at the 23 monitor points (<see cref="MonitorOptics"/>), on the design geometry
-/// (same hardware), in double rotation. Quadrants 1 and 4, and 2 and 3, share settings (the
-/// published optics is mirror-symmetric about the IP-IP axis to 1e-4). Fitted as a half ring,
-/// SND to CMD-3 with the double-rotation continuity at CMD-3, then polished on the whole ring
-/// (docs/lattice.md section 4), and polished again within the magnets' limits when the design's
-/// solenoid layout was refitted in the field-profile model, and again when the design's drift splits
-/// were refitted to the published emittance (tools/operating_fit_probe.cs -- strengths 1 5 0.3
-/// iter=3000 rot45: 59.7 % rms). The strengths exceed the 1 GeV limits, so the mode is set at 0.65 GeV, the
-/// highest energy at which every magnet is within its published limit. Its solenoids are read as
-/// hard edges (it was fitted that way; ModeInfo.FieldProfile is off).
+/// The beta* = 5 cm operating optics, fitted to the facility's model optics at the 23 monitor points
+/// (<see cref="MonitorOptics"/>): its own layout, quadrupole and solenoid settings, in double rotation with
+/// 135 degrees per solenoid (270 per IP), at 0.3 GeV. Quadrants 1 and 4, and 2 and 3, share settings (the
+/// published optics is mirror-symmetric about the IP-IP axis to 1e-4).
+/// The layout is the one the monitor data asks for, and it is not the design's: the triplet sits nearer
+/// qM1 with the BPM between F1 and D2, and the 6 cm F3 is next to the dipole. The design-1GeV targets
+/// cannot all be met within the quadrupoles' reach on this layout, nor can the monitor optics be met on the design's
+/// (docs/lattice.md section 4 gives both fits and the numbers). Fitted as a half ring with the layout free
+/// (tools/ring_probe.py), then polished on the whole ring (tools/operating_fit_probe.cs).
+/// Every magnet is within its published limit at this energy; its solenoids are read as hard edges
+/// (it was fitted that way; ModeInfo.FieldProfile is off).
 /// </summary>
 public static class OperatingFit
 {
+    /// <summary>The layout fitted to the monitor optics (REC; lengths in metres).</summary>
+    public static readonly RingGeometry Geometry = new()
+    {
+        SolenoidStart = 0.27335958483956735, MainCoilLength = 0.27720618218634, ExtraCoilLength = 0.20420667721526892,
+        TripletDrift1 = 0.3149602576094437, TripletDrift2 = 0.09272016736213858, TripletDrift3 = 0.08174803853504088,
+        BpmAfterF1 = true, BpmOffset = 0.03786087312270549,
+        ShortQuadNextToDipole = true, Straight1 = 0.030000000000048405, Straight2 = 0.14751901865256425, Straight3 = 0.1849812965868095,
+    };
+
     public static readonly QuadrantStrengths Quadrant1 = new(
-        D1: -13.167690332716246, F1: 20.928151174186098, D2: -18.467363313543643,
-        F2: 2.8296598189543, D3: 0, F3: 5.177409634189879);
+        D1: -5.179227704592438, F1: 16.525468496676353, D2: -10.6872051845572,
+        F2: 11.425689821622173, D3: -13.986665281846879, F3: 10.905830312806096);
 
     public static readonly QuadrantStrengths Quadrant2 = new(
-        D1: -15.582325115171807, F1: 20.74709564556496, D2: -16.197693341753784,
-        F2: 10.924849122764206, D3: -13.16337621551252, F3: 5.176481107987009);
+        D1: -4.9592289031562045, F1: 16.452930361705004, D2: -10.779482801428037,
+        F2: 11.330046693599401, D3: -13.2004889596803, F3: 8.77931996330078);
 
-    public const double EnergyEv = 0.65e9;
+    public const double EnergyEv = 0.3e9;
 
-    /// <summary>Main-coil hard-edge field [T] at 0.65 GeV (12.93 T at 1 GeV-equivalent strength).</summary>
-    public const double MainField = 8.404335821726338;
+    /// <summary>Larmor rotation of each solenoid: 135 degrees, which like 45 turns x into z across an IP.</summary>
+    public const double SolenoidRotation = 3 * Math.PI / 4;
+
+    /// <summary>Main-coil hard-edge field [T] at <see cref="EnergyEv"/>; the extra coil sets the rotation.</summary>
+    public const double MainField = 11.415484526483821;
 
     public static RingSetting Setting
     {
         get
         {
-            var plus = RingDesign.Solenoid(RingDesign.Geometry, MainField, RingDesign.SolenoidRotation, EnergyEv);
+            var plus = RingDesign.Solenoid(Geometry, MainField, SolenoidRotation, EnergyEv);
             return new RingSetting(EnergyEv, [Quadrant1, Quadrant2, Quadrant2, Quadrant1],
                 RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), ModeDesigns.RfVoltage);
         }

@@ -8,8 +8,9 @@ namespace Vepp2k.Machine.Ring;
 /// setting. Ring order (vepp2000-machine.md section 2): SND | quadrant 1 | RF | quadrant 2 | CMD-3 |
 /// quadrant 3 | injection | quadrant 4 | SND. Quadrants 2 and 4 run from the long straight towards
 /// the IP, so they are quadrants 1 and 3 reversed in geometry. Each dipole is three pieces with the
-/// synchrotron-light source points qMkL and qMkR between them; the BPM of a quadrant sits in the
-/// drift between D1 and F1.
+/// synchrotron-light source points qMkL and qMkR between them; the BPM of a quadrant sits next to F1,
+/// before or after it, and the technical straight runs F2, D3, F3 or F3, D3, F2 from the dipole, as the
+/// geometry says.
 /// </summary>
 public static class RingBuilder
 {
@@ -45,24 +46,40 @@ public static class RingBuilder
             new Drift($"D{q}SM", RingGeometry.ExperimentalHalfStraight - g.SolenoidEnd),
         };
         e.AddRange(Dipole($"{q}M1", "L", "R"));
-        e.Add(new Drift($"D{q}T1", g.TripletOuter));
+        e.Add(new Drift($"D{q}T1", g.TripletDrift1));
         e.Add(new Quadrupole($"{q}D1", RingGeometry.QuadLength, k.D1));
-        e.Add(new Drift($"D{q}T2", g.TripletInner - g.BpmOffset));
-        e.Add(new Marker($"BPM{q}", 0, "monitor"));
-        if (g.BpmOffset > 0) e.Add(new Drift($"D{q}T2B", g.BpmOffset));
-        e.Add(new Quadrupole($"{q}F1", RingGeometry.LongQuadLength, k.F1));
-        e.Add(new Drift($"D{q}T3", g.TripletInner));
+        if (g.BpmAfterF1)
+        {
+            e.Add(new Drift($"D{q}T2", g.TripletDrift2));
+            e.Add(new Quadrupole($"{q}F1", RingGeometry.LongQuadLength, k.F1));
+            e.AddRange(SplitByBpm($"D{q}T3", g.BpmOffset, g.TripletDrift3 - g.BpmOffset, q));
+        }
+        else
+        {
+            e.AddRange(SplitByBpm($"D{q}T2", g.TripletDrift2 - g.BpmOffset, g.BpmOffset, q));
+            e.Add(new Quadrupole($"{q}F1", RingGeometry.LongQuadLength, k.F1));
+            e.Add(new Drift($"D{q}T3", g.TripletDrift3));
+        }
         e.Add(new Quadrupole($"{q}D2", RingGeometry.QuadLength, k.D2));
-        e.Add(new Drift($"D{q}T4", g.TripletOuter));
+        e.Add(new Drift($"D{q}T4", g.TripletDrift4));
         e.AddRange(Dipole($"{q}M2", "L", "R"));
+        Element f2 = new Quadrupole($"{q}F2", RingGeometry.QuadLength, k.F2), f3 = new Quadrupole($"{q}F3", RingGeometry.ShortQuadLength, k.F3);
         e.Add(new Drift($"D{q}L1", g.Straight1));
-        e.Add(new Quadrupole($"{q}F2", RingGeometry.QuadLength, k.F2));
+        e.Add(g.ShortQuadNextToDipole ? f3 : f2);
         e.Add(new Drift($"D{q}L2", g.Straight2));
         e.Add(new Quadrupole($"{q}D3", RingGeometry.QuadLength, k.D3));
         e.Add(new Drift($"D{q}L3", g.Straight3));
-        e.Add(new Quadrupole($"{q}F3", RingGeometry.ShortQuadLength, k.F3));
+        e.Add(g.ShortQuadNextToDipole ? f2 : f3);
         e.Add(new Drift($"D{q}L4", g.Straight4));
         return e;
+    }
+
+    // A triplet drift with the BPM in it: the drift up to the BPM, the BPM, and the rest (named with a B) if any.
+    private static IEnumerable<Element> SplitByBpm(string drift, double before, double after, int q)
+    {
+        yield return new Drift(drift, before);
+        yield return new Marker($"BPM{q}", 0, "monitor");
+        if (after > 0) yield return new Drift(drift + "B", after);
     }
 
     // A dipole as three sector pieces (qMk.1, qMk.2, qMk.3 in beam order of the built quadrant) with

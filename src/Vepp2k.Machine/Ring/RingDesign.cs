@@ -35,9 +35,8 @@ public static class RingDesign
     public const double ExtraCoilLimit = 8.0;
 
     /// <summary>Fitted drift splits and solenoid layout (REC, DesignFit). Triplet straight 1.148 m from the published straight lengths.</summary>
-    public static readonly RingGeometry Geometry = new()
+    public static readonly RingGeometry Geometry = new RingGeometry
     {
-        TripletOuter = 0.22979594572298484,
         Straight1 = 0.17884666007936384,
         Straight2 = 0.10937367222910098,
         Straight3 = 0.04230231978902334,
@@ -46,7 +45,7 @@ public static class RingDesign
         MainCoilLength = 0.29948883963419415,
         ExtraCoilLength = 0.31390021606090984,
         BpmOffset = 0,
-    };
+    }.WithSymmetricTriplet(0.22979594572298484);
 
     /// <summary>Design quadrupole strengths K1 [1/m^2], the same in all four quadrants (REC, fitted).</summary>
     public static readonly QuadrantStrengths DesignQuads = new(
