@@ -16,7 +16,7 @@ Usage: /usr/bin/python3 tools/ring_probe.py [E=0.3] [starts=30] [order=F3] [bpm=
        [seed=5] [out=FILE.json] [--fixsol]
 (mainlo=B starts the main coil between B and 12.9 T with the rotation's sign, instead of either sign from 3 T.)
 It prints the best fit: the rms over the 28 values, the continuity and achromat residuals, the largest limit
-excess, the strengths, the coil fields, the layout, and the eigenmode tune; out= keeps it as JSON.
+excess, the strengths, the coil fields and the layout; out= keeps it as JSON.
 OperatingFit.cs holds the result of E=0.3 starts=30 order=F3 bpm=after rot=135 mainlo=8 (docs/lattice.md section 4).
 """
 import sys
@@ -72,14 +72,12 @@ def quadrant(k, g, f3_first, bpm_after):
 
 
 def track(line, alpha_star):
-    """Both modes, their phase advances and the dispersion from SND; markers -> (beta1, beta2, D, alpha1, alpha2, D', mu1, mu2)."""
+    """Both modes and the dispersion from SND; markers -> (beta1, beta2, D, alpha1, alpha2, D')."""
     b1, a1, b2, a2 = BETA_STAR, alpha_star, BETA_STAR, -alpha_star
-    disp, out, mu1, mu2 = np.array([0.0, 0.0, 1.0]), {}, 0.0, 0.0
+    disp, out = np.array([0.0, 0.0, 1.0]), {}
     for (mx, mz), mark in line:
-        mu1 += np.arctan2(mx[0, 1], mx[0, 0] * b1 - mx[0, 1] * a1)
-        mu2 += np.arctan2(mz[0, 1], mz[0, 0] * b2 - mz[0, 1] * a2)
         b1, a1 = carry(mx, b1, a1); b2, a2 = carry(mz, b2, a2); disp = mx @ disp
-        if mark: out[mark] = (b1, b2, disp[0], a1, a2, disp[1], mu1, mu2)
+        if mark: out[mark] = (b1, b2, disp[0], a1, a2, disp[1])
     return out
 
 
@@ -126,11 +124,10 @@ def main():
         return rng.uniform(3, 12.9) * rng.choice([-1, 1])
     p, r = best_fit((np.concatenate([rng.uniform(0, 1, 12) * caps, [main_start(), rng.uniform(-2, 0)], rng.normal(size=10)])
                      for _ in range(starts)), residuals, iterations=200)
-    path, k, extra, g = line(p)
-    cmd = track(path, p[13])['CMD']
+    _, k, extra, g = line(p)
     result = dict(rms=float(np.sqrt(np.mean(r[:28] ** 2))), continuity=r[28:34].round(4).tolist(), limit_excess=float(np.max(r[34:]) / 3),
                   k1_quadrant1=k[:6].tolist(), k1_quadrant2=k[6:].tolist(), main_T=float(p[12]), extra_T=float(extra),
-                  alpha_star=float(p[13]), mode_tune=float((cmd[6] + cmd[7]) / (2 * np.pi)),
+                  alpha_star=float(p[13]),
                   solenoid_start=float(g[0]), main_coil=float(g[1]), extra_coil=float(g[2]), triplet_drifts=g[3].tolist(),
                   bpm_fraction=float(g[4]), straight_drifts=g[5].tolist())
     print(json.dumps(result, indent=1))

@@ -25,19 +25,37 @@ public static class ModeDesigns
     /// <summary>Beam energy of the no-solenoid mode [eV] (chosen: the highest round value its quadrupoles reach).</summary>
     public const double NoSolenoidEnergyEv = 0.8e9;
 
-    public static readonly string[] Provenance =
+    private static readonly string[] Published =
     [
         "Status of the numbers (docs/lattice.md has the full account):",
         "  PUBLISHED (Shatunov 2011 abstract, Table 1 and text): circumference 24.388 m; 8 sector dipoles of 45 deg,",
         "    rho = 1.40 m; 3 m experimental and 2.5 m technical straights; quadrupoles 19 / 14 / 6 cm, <= 52 T/m",
         "    (6 cm: ~11 T/m); solenoid main coils <= 13 T, extra coil <= 8 T; RF harmonic 14; beta* = 10 cm;",
         "    tunes 4.1 / 2.1; facility names of every element (VEPP-2000 control-system channel list).",
+    ];
+
+    private static readonly string[] DesignStatus =
+    [
         "  FITTED here: drift splits, quadrupole K1, solenoid position and coil lengths, in the coils' field-profile",
         "    model (to beta*, tunes, achromat, coil ratings: vepp2k design --fit); RF voltage (to f_s = 30.73 kHz).",
         "  ASSUMED: solenoid coils (two main coils back to back, 2 cm gap, extra coil; radii 25-60 mm, no yoke);",
         "    triplet order D1-F1-D2 with D1 next to qM1; BPM at the F1 entrance; light-source points 2.04 deg",
         "    inside each dipole end; no dipole edge angles (the published decrements imply sector dipoles).",
     ];
+
+    private static readonly string[] OperatingStatus =
+    [
+        "  FITTED here, to the facility's model optics at its 23 monitor points (tools/ring_probe.py): its own layout",
+        "    (solenoid position and coil lengths, triplet drifts, the BPM after F1, the straight F3-D3-F2 from the",
+        "    dipole), quadrupole K1, solenoid fields (135 deg each), energy; not the design's layout (docs/lattice.md",
+        "    section 4); RF voltage (to f_s = 30.73 kHz).",
+        "  ASSUMED: solenoid coils (two main coils back to back, 2 cm gap, extra coil) as hard edges; triplet order",
+        "    D1-F1-D2 with D1 next to qM1; light-source points 2.04 deg inside each dipole end; no dipole edge angles.",
+    ];
+
+    /// <summary>What in a mode's file is published, fitted or assumed: the header of its MAD-X file.</summary>
+    public static IReadOnlyList<string> ProvenanceOf(string mode) =>
+        [.. Published, .. mode == "operating-5cm" ? OperatingStatus : DesignStatus];
 
     /// <summary>Header of the modes whose optics come from the coils' field profile.</summary>
     public static readonly string[] FieldProfileNote =
@@ -100,7 +118,7 @@ public static class ModeDesigns
         {
             var (lattice, energy) = Build(mode.Name);
             var path = Path.Combine(directory, mode.Name + ".madx");
-            string[] header = mode.FieldProfile ? [.. Provenance, .. FieldProfileNote] : Provenance;
+            IReadOnlyList<string> header = mode.FieldProfile ? [.. ProvenanceOf(mode.Name), .. FieldProfileNote] : ProvenanceOf(mode.Name);
             File.WriteAllText(path, LatticeWriter.Write(lattice, mode.Name, mode.Description, header, energy));
             written.Add(path);
         }

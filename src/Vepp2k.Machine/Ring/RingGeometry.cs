@@ -4,8 +4,9 @@ namespace Vepp2k.Machine.Ring;
 /// Lengths that fix where things sit in one quadrant (SI, metres), IP to long-straight centre.
 /// Published (abstract, vepp2000-machine.md): C = 24.388 m, rho = 1.40 m, 45 degree dipoles,
 /// 3 m experimental and 2.5 m technical straights, quads of 19, 14 and 6 cm. Everything else here
-/// is reconstructed (no element-by-element lattice is published): the solenoid layout is an
-/// assumption; the drift splits are fitted to the operating optics at the monitors.
+/// is reconstructed (no element-by-element lattice is published) and fitted: the design's layout
+/// (RingDesign.Geometry) to Table 1 at 1 GeV, the operating layout (OperatingFit.Geometry) to the
+/// facility's optics at the monitors. No one layout we found carries both (docs/lattice.md section 4).
 /// </summary>
 public sealed record RingGeometry
 {
