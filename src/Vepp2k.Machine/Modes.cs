@@ -29,7 +29,7 @@ public static class Modes
         new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false, true),
         new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true, true),
         new("no-solenoids", "solenoids off, quadrupoles rematched at 0.8 GeV: the structure for vacuum conditioning", false, false),
-        new("operating-5cm", "beta* = 5 cm optics at 0.3 GeV, 135 degrees per solenoid, on its own fitted layout: the facility's monitor optics to 2.3 % rms (docs/lattice.md)", true, false),
+        new("operating-5cm", "beta* = 5 cm optics at 0.3 GeV, 135 degrees per solenoid, on its own fitted layout: the facility's monitor optics to 1.4 % rms (docs/lattice.md)", true, false),
     ];
 
     public static ModeInfo Find(string name) =>
