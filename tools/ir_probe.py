@@ -30,6 +30,10 @@ SOL_START, MAIN, GAP, EXTRA = 0.2838239846860616, 0.29948883963419415, 0.02, 0.3
 TRIPLET_OUTER, TRIPLET_INNER = 0.22979594572298484, 0.10920405427701513
 STRAIGHT = [0.17884666007936384, 0.10937367222910098, 0.04230231978902334]
 TECHNICAL_HALF = 24.388 / 4 - 1.5 - 1.148 - 2 * (BODY + 2 * LIGHT)
+# A layout as the probes take it: solenoid start, main-coil length, extra-coil length, the four triplet drifts,
+# the BPM's place as a fraction of its drift next to F1, the four technical-straight drifts from the dipole.
+DESIGN_LAYOUT = (SOL_START, MAIN, EXTRA, [TRIPLET_OUTER, TRIPLET_INNER, TRIPLET_INNER, TRIPLET_OUTER], 1.0,
+                 STRAIGHT + [TECHNICAL_HALF - sum(STRAIGHT) - 0.34])
 BETA_STAR = 0.05
 MARK = drift(0.0)   # a place to read the functions at
 DATA = {'1M1L': (4.3574, 5.4344, 8.89e-4), '1M1R': (0.2077, 2.7331, 0.3742), 'BPM1': (3.2521, 1.7623, 0.7774),
@@ -51,36 +55,43 @@ def rigidity(energy_gev):
     return np.sqrt(energy_gev ** 2 - 0.000511 ** 2) / 0.299792458
 
 
-def extra_field(main, rotation, brho):
+def extra_field(main, rotation, brho, layout=None):
     """The extra coil that makes the solenoid's Larmor rotation int B ds / (2 B rho) equal `rotation`."""
-    return (2 * rotation * brho - 2 * MAIN * main) / EXTRA
+    _, main_length, extra_length = (layout or DESIGN_LAYOUT)[:3]
+    return (2 * rotation * brho - 2 * main_length * main) / extra_length
 
 
-def interaction_region(main, rotation, brho):
+def interaction_region(main, rotation, brho, layout=None):
     """IP to the dipole entrance, Larmor frame."""
-    extra = extra_field(main, rotation, brho)
-    return [drift(SOL_START), larmor(main, 2 * MAIN, brho), drift(GAP), larmor(extra, EXTRA, brho),
-            drift(1.5 - SOL_START - 2 * MAIN - GAP - EXTRA)]
+    start, main_length, extra_length = (layout or DESIGN_LAYOUT)[:3]
+    extra = extra_field(main, rotation, brho, layout)
+    return [drift(start), larmor(main, 2 * main_length, brho), drift(GAP), larmor(extra, extra_length, brho),
+            drift(1.5 - start - 2 * main_length - GAP - extra_length)]
 
 
-def quadrant(k, reordered):
-    """Dipole qM1 to the long-straight centre: (matrices, marker) pairs; k = D1 F1 D2 F2 D3 F3."""
+def quadrant(k, reordered, layout=None, bpm_after=False):
+    """Dipole qM1 to the long-straight centre: (matrices, marker) pairs; k = D1 F1 D2 F2 D3 F3.
+    reordered: the straight runs F3 D3 F2 from the dipole; bpm_after: the BPM sits in the F1-D2 drift."""
     d1, f1, d2, f2, d3, f3 = k
-    straight = [quad(f3, 0.06), quad(d3, 0.14), quad(f2, 0.14)] if reordered else [quad(f2, 0.14), quad(d3, 0.14), quad(f3, 0.06)]
-    line = [(bend(LIGHT), 'M1L'), (bend(BODY), 'M1R'), (bend(LIGHT), None), (drift(TRIPLET_OUTER), None), (quad(d1, 0.14), None),
-            (drift(TRIPLET_INNER), 'BPM'), (quad(f1, 0.19), None), (drift(TRIPLET_INNER), None), (quad(d2, 0.14), None),
-            (drift(TRIPLET_OUTER), None), (bend(LIGHT), 'M2L'), (bend(BODY), 'M2R'), (bend(LIGHT), None)]
-    for d, q in zip(STRAIGHT, straight): line += [(drift(d), None), (q, None)]
-    return line + [(drift(TECHNICAL_HALF - sum(STRAIGHT) - 0.34), None)]
+    triplet, t, straight = (layout or DESIGN_LAYOUT)[3:]
+    line = [(bend(LIGHT), 'M1L'), (bend(BODY), 'M1R'), (bend(LIGHT), None), (drift(triplet[0]), None), (quad(d1, 0.14), None)]
+    if bpm_after:
+        line += [(drift(triplet[1]), None), (quad(f1, 0.19), None), (drift(triplet[2] * t), 'BPM'), (drift(triplet[2] * (1 - t)), None)]
+    else:
+        line += [(drift(triplet[1] * t), 'BPM'), (drift(triplet[1] * (1 - t)), None), (quad(f1, 0.19), None), (drift(triplet[2]), None)]
+    line += [(quad(d2, 0.14), None), (drift(triplet[3]), None), (bend(LIGHT), 'M2L'), (bend(BODY), 'M2R'), (bend(LIGHT), 'M2E')]
+    quads = [quad(f3, 0.06), quad(d3, 0.14), quad(f2, 0.14)] if reordered else [quad(f2, 0.14), quad(d3, 0.14), quad(f3, 0.06)]
+    for d, q in zip(straight[:3], quads): line += [(drift(d), None), (q, None)]
+    return line + [(drift(straight[3]), None)]
 
 
 def track(line, alpha_star):
-    """Carry both modes and the dispersion along (matrices, marker) pairs from SND; markers -> (beta1, beta2, D, alpha1, alpha2)."""
+    """Carry both modes and the dispersion along (matrices, marker) pairs from SND; markers -> (beta1, beta2, D, alpha1, alpha2, D')."""
     b1, a1, b2, a2 = BETA_STAR, alpha_star, BETA_STAR, -alpha_star
     disp, out = np.array([0.0, 0.0, 1.0]), {}
     for (mx, mz), mark in line:
         b1, a1 = carry(mx, b1, a1); b2, a2 = carry(mz, b2, a2); disp = mx @ disp
-        if mark: out[mark] = (b1, b2, disp[0], a1, a2)
+        if mark: out[mark] = (b1, b2, disp[0], a1, a2, disp[1])
     return out
 
 
@@ -137,7 +148,7 @@ def half_part(energy, starts, reordered, limits):
             if name == 'CMD': continue
             b1, b2, d = out[name][:3]
             r += [(b1 - bx) / bx, (b2 - bz) / bz] + ([(d - dx) / dx] if dx > 0.01 else [])
-        b1, b2, _, a1, a2 = out['CMD']
+        b1, b2, _, a1, a2 = out['CMD'][:5]
         r += [(b1 + b2) / 2 / DATA['CMD'][0] - 1, (b1 - b2) / 0.05, (a1 + a2) / 0.05]   # round and mirror-continuous at CMD-3
         r += [out['1M2R'][2] / 0.01, out['2M1R'][2] / 0.01]                              # achromats
         over = np.maximum(0, np.abs(k) - np.tile(caps, 2))

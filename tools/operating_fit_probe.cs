@@ -43,11 +43,14 @@ if (freeGeometry)
     names.AddRange(["TripletDrift1", "BpmOffset", "Straight1", "Straight2", "Straight3", "SolenoidStart", "MainCoil", "ExtraCoil", "TripletDrift2", "TripletDrift3"]);
     init.AddRange([g0.TripletDrift1, g0.BpmOffset, g0.Straight1, g0.Straight2, g0.Straight3, g0.SolenoidStart, g0.MainCoilLength, g0.ExtraCoilLength, g0.TripletDrift2, g0.TripletDrift3]);
 }
+RingGeometry Layout(IReadOnlyList<double> p) => !freeGeometry ? g0 : g0 with
+{
+    TripletDrift1 = p[13], BpmOffset = p[14], Straight1 = p[15], Straight2 = p[16], Straight3 = p[17],
+    SolenoidStart = p[18], MainCoilLength = p[19], ExtraCoilLength = p[20], TripletDrift2 = p[21], TripletDrift3 = p[22],
+};
 Lattice Build(IReadOnlyList<double> p)
 {
-    var g = g0;
-    if (freeGeometry)
-        g = g0 with { TripletDrift1 = p[13], BpmOffset = p[14], Straight1 = p[15], Straight2 = p[16], Straight3 = p[17], SolenoidStart = p[18], MainCoilLength = p[19], ExtraCoilLength = p[20], TripletDrift2 = p[21], TripletDrift3 = p[22] };
+    var g = Layout(p);
     try { g.Validate(); }
     catch (ArgumentException ex) { throw new OpticsException($"impossible layout: {ex.Message}"); }   // penalised, not fatal
     var plus = RingDesign.Solenoid(g, p[12], rotation, e);
@@ -61,12 +64,12 @@ double Reach(string knob) =>
     Math.Abs(DesignFit.QuadReach(Vepp2k.Machine.Magnets.MagnetCatalogue.Default.Find(knob[1] + knob[2..]), limitEnergy)) * (1 - 1e-9);
 // The main coils reach 12.9 T (0.1 T below their rating) as a hard-edge field at the operating energy; at another
 // limit energy E it may be larger by the operating energy / E.
-double SolenoidReach(string knob) => DesignFit.MainPeakField * e / limitEnergy;
+double mainReach = DesignFit.MainPeakField * e / limitEnergy;
 var targets = new List<MatchTarget>();
 foreach (var (pt, bx, bz, dx) in MonitorOptics.Points)
 {
-    targets.Add(new MatchTarget($"bx@{pt}", s => { var r = s.Row(pt); return r.Beta11 + r.Beta21; }, bx, 1 / bx));
-    targets.Add(new MatchTarget($"bz@{pt}", s => { var r = s.Row(pt); return r.Beta12 + r.Beta22; }, bz, 1 / bz));
+    targets.Add(new MatchTarget($"bx@{pt}", s => s.Row(pt).BetaXBothModes, bx, 1 / bx));
+    targets.Add(new MatchTarget($"bz@{pt}", s => s.Row(pt).BetaYBothModes, bz, 1 / bz));
     if (dx > MonitorOptics.DispersionFloor) targets.Add(new MatchTarget($"dx@{pt}", s => s.Row(pt).Dx, dx, 1 / dx));
 }
 double Rms(IReadOnlyList<double> p)
@@ -80,7 +83,7 @@ for (int st = 0; st < starts; st++)
 {
     var p0 = init.Select((v, i) => st == 0 ? v : (i < 13 ? v * (1 + spread * (rng.NextDouble() - 0.5)) : v * (1 + 0.2 * (rng.NextDouble() - 0.5)))).ToList();
     if (st > 0) p0[12] *= 1 + (mainScale - 1) * rng.NextDouble();
-    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 13 ? new Knob(n, Math.Clamp(p0[i], -SolenoidReach(n), SolenoidReach(n)), -SolenoidReach(n), SolenoidReach(n)) :
+    var knobs = names.Select((n, i) => i < 12 ? anySign ? new Knob(n, p0[i]) : (n[2] == 'D' ? new Knob(n, Math.Min(p0[i], -1e-3), -Reach(n), 0) : new Knob(n, Math.Max(p0[i], 1e-3), 0, Reach(n))) : i < 13 ? new Knob(n, Math.Clamp(p0[i], -mainReach, mainReach), -mainReach, mainReach) :
         n == "BpmOffset" ? new Knob(n, p0[i], 0, 0.1) : n.StartsWith("Triplet") ? new Knob(n, p0[i], 0.03, 0.45) : new Knob(n, p0[i], 0.03, n.StartsWith("Sol") ? 0.5 : 0.6)).ToList();
     MatchResult m;
     try { m = Matcher.Match(knobs, Build, targets, iterations); } catch (Exception ex) { Console.WriteLine($"start {st}: {ex.Message}"); continue; }
@@ -91,6 +94,6 @@ for (int st = 0; st < starts; st++)
     {
         best = rms;
         Console.WriteLine("  " + string.Join(", ", names.Zip(p).Select(x => $"{x.First}={x.Second:R}")));
-        Console.WriteLine($"  extra coil {RingDesign.Solenoid(g0, p[12], rotation, e).S3:F3} T (hard edge, on the start layout)");
+        Console.WriteLine($"  extra coil {RingDesign.Solenoid(Layout(p), p[12], rotation, e).S3:F3} T (hard edge)");
     }
 }

@@ -22,10 +22,10 @@ OperatingFit.cs holds the result of E=0.3 starts=30 order=F3 bpm=after rot=135 m
 import sys
 import json
 import numpy as np
-from arc_probe import LIGHT, BODY, drift, quad, bend, carry, best_fit
-from ir_probe import larmor, rigidity, DATA, MARK, named, reversed_quadrant
+from arc_probe import LIGHT, BODY, best_fit
+from ir_probe import rigidity, DATA, MARK, named, reversed_quadrant, extra_field, interaction_region, quadrant, track
 
-GAP, MIN_DRIFT, BETA_STAR = 0.02, 0.03, 0.05
+MIN_DRIFT = 0.03
 TRIPLET_FREE = 1.148 - 0.14 * 2 - 0.19
 STRAIGHT_FREE = 24.388 / 4 - 1.5 - 1.148 - 2 * (BODY + 2 * LIGHT) - 0.14 * 2 - 0.06
 DESIGN_SOLENOID = (0.2838239846860616, 0.29948883963419415, 0.31390021606090984)   # RingDesign.Geometry
@@ -48,39 +48,6 @@ def layout(u, fixed_solenoid):
     return (*solenoid, split(u[3:6], TRIPLET_FREE, 4), between(u[6], 0.0, 1.0), split(u[7:10], STRAIGHT_FREE, 4))
 
 
-def interaction_region(g, main, rotation, brho):
-    """IP to the dipole entrance in the Larmor frame, and the extra-coil field that gives the rotation."""
-    start, main_length, extra_length = g[:3]
-    extra = (2 * rotation * brho - 2 * main_length * main) / extra_length
-    return [drift(start), larmor(main, 2 * main_length, brho), drift(GAP), larmor(extra, extra_length, brho),
-            drift(1.5 - start - 2 * main_length - GAP - extra_length)], extra
-
-
-def quadrant(k, g, f3_first, bpm_after):
-    """Dipole qM1 to the long-straight centre: (matrices, marker) pairs; k = D1 F1 D2 F2 D3 F3."""
-    d1, f1, d2, f2, d3, f3 = k
-    triplet, t, straight = g[3], g[4], g[5]
-    line = [(bend(LIGHT), 'M1L'), (bend(BODY), 'M1R'), (bend(LIGHT), None), (drift(triplet[0]), None), (quad(d1, 0.14), None)]
-    if bpm_after:
-        line += [(drift(triplet[1]), None), (quad(f1, 0.19), None), (drift(triplet[2] * t), 'BPM'), (drift(triplet[2] * (1 - t)), None)]
-    else:
-        line += [(drift(triplet[1] * t), 'BPM'), (drift(triplet[1] * (1 - t)), None), (quad(f1, 0.19), None), (drift(triplet[2]), None)]
-    line += [(quad(d2, 0.14), None), (drift(triplet[3]), None), (bend(LIGHT), 'M2L'), (bend(BODY), 'M2R'), (bend(LIGHT), 'M2E')]
-    quads = [quad(f3, 0.06), quad(d3, 0.14), quad(f2, 0.14)] if f3_first else [quad(f2, 0.14), quad(d3, 0.14), quad(f3, 0.06)]
-    for d, q in zip(straight[:3], quads): line += [(drift(d), None), (q, None)]
-    return line + [(drift(straight[3]), None)]
-
-
-def track(line, alpha_star):
-    """Both modes and the dispersion from SND; markers -> (beta1, beta2, D, alpha1, alpha2, D')."""
-    b1, a1, b2, a2 = BETA_STAR, alpha_star, BETA_STAR, -alpha_star
-    disp, out = np.array([0.0, 0.0, 1.0]), {}
-    for (mx, mz), mark in line:
-        b1, a1 = carry(mx, b1, a1); b2, a2 = carry(mz, b2, a2); disp = mx @ disp
-        if mark: out[mark] = (b1, b2, disp[0], a1, a2, disp[1])
-    return out
-
-
 def problem(energy, f3_first, bpm_after, rotation_deg, fixed_solenoid):
     """(line, residuals) of the half ring for parameters p = 12 K1, main field, alpha*, 10 layout parameters."""
     brho, rotation = rigidity(energy), np.radians(rotation_deg)
@@ -88,11 +55,11 @@ def problem(energy, f3_first, bpm_after, rotation_deg, fixed_solenoid):
 
     def line(p):
         k, g = POLARITY * np.abs(p[:12]), layout(p[14:24], fixed_solenoid)
-        ir1, extra = interaction_region(g, p[12], rotation, brho)
-        ir2, _ = interaction_region(g, -p[12], -rotation, brho)
-        q1 = [(m, named(1, mark) if mark else None) for m, mark in quadrant(k[:6], g, f3_first, bpm_after)]
-        q2 = reversed_quadrant(quadrant(k[6:], g, f3_first, bpm_after), 2)
-        return [(m, None) for m in ir1] + q1 + [(MARK, 'RF')] + q2 + [(m, None) for m in reversed(ir2)] + [(MARK, 'CMD')], k, extra, g
+        ir1, ir2 = interaction_region(p[12], rotation, brho, g), interaction_region(-p[12], -rotation, brho, g)
+        q1 = [(m, named(1, mark) if mark else None) for m, mark in quadrant(k[:6], f3_first, g, bpm_after)]
+        q2 = reversed_quadrant(quadrant(k[6:], f3_first, g, bpm_after), 2)
+        path = [(m, None) for m in ir1] + q1 + [(MARK, 'RF')] + q2 + [(m, None) for m in reversed(ir2)] + [(MARK, 'CMD')]
+        return path, k, extra_field(p[12], rotation, brho, g), g
 
     def residuals(p):
         path, k, extra, _ = line(p)

@@ -19,10 +19,10 @@ public static class OpticsPlot
         double[] s = rows.Select(r => r.S).ToArray();
         var plot = new Plot();
         plot.Title(title);
-        var bx = plot.Add.Scatter(s, rows.Select(r => r.Beta11 + r.Beta21).ToArray());
+        var bx = plot.Add.Scatter(s, rows.Select(r => r.BetaXBothModes).ToArray());
         bx.LegendText = "beta_x [m]";
         bx.MarkerSize = 0;
-        var by = plot.Add.Scatter(s, rows.Select(r => r.Beta12 + r.Beta22).ToArray());
+        var by = plot.Add.Scatter(s, rows.Select(r => r.BetaYBothModes).ToArray());
         by.LegendText = "beta_y [m]";
         by.MarkerSize = 0;
         var dx = plot.Add.Scatter(s, rows.Select(r => 10 * r.Dx).ToArray());
@@ -30,7 +30,7 @@ public static class OpticsPlot
         dx.MarkerSize = 0;
         dx.LinePattern = LinePattern.Dashed;
 
-        double top = rows.Max(r => Math.Max(r.Beta11 + r.Beta21, r.Beta12 + r.Beta22));
+        double top = rows.Max(r => Math.Max(r.BetaXBothModes, r.BetaYBothModes));
         double bar = -0.08 * top, h = 0.05 * top;
         var lattice = optics.Lattice;
         for (int i = 0; i < lattice.Elements.Count; i++)

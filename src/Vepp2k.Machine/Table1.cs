@@ -30,8 +30,8 @@ public static class Table1
             new("Beam energy", lat.EnergyEv / 1e9, 1.0, "GeV"),
             new("RF frequency", (cavity?.FrequencyHz ?? double.NaN) / 1e6, 172.0, "MHz"),
             new("RF harmonic number", cavity?.Harmonic ?? double.NaN, 14, ""),
-            new("beta*_x at SND", (ip.Beta11 + ip.Beta21) * 100, 10, "cm"),
-            new("beta*_z at SND", (ip.Beta12 + ip.Beta22) * 100, 10, "cm"),
+            new("beta*_x at SND", ip.BetaXBothModes * 100, 10, "cm"),
+            new("beta*_z at SND", ip.BetaYBothModes * 100, 10, "cm"),
             new("Betatron tune Q_x (structure)", structureQx, 4.1, ""),
             new("Betatron tune Q_z (structure)", structureQy, 2.1, ""),
             new("Momentum compaction", l.MomentumCompaction, 0.036, ""),
@@ -39,7 +39,7 @@ public static class Table1
         if (env is not null)
         {
             double sx = Math.Sqrt(env.Sigma[0, 0]), sy = Math.Sqrt(env.Sigma[2, 2]);
-            double hourglass = Hourglass((ip.Beta11 + ip.Beta21 + ip.Beta12 + ip.Beta22) / 2, env.BunchLength);
+            double hourglass = Hourglass((ip.BetaXBothModes + ip.BetaYBothModes) / 2, env.BunchLength);
             // Only meaningful for a beam with both transverse sizes set by radiation (a flat ring's
             // vertical size is set by coupling errors the model does not have).
             double? luminosity = env.Emittances[1] > 1e-3 * env.Emittances[0] && env.Emittances[0] > 1e-3 * env.Emittances[1]

@@ -133,7 +133,7 @@ public class MonitorOpticsTests
         var optics = LinearOptics.Compute(Modes.Load("operating-5cm").Lattice);
         var (_, rms) = MonitorOptics.Compare(optics);
         Assert.InRange(rms, 0, 0.05);
-        // Round beams at both IPs: equal plane projections, the waist shifted by alpha_x = -alpha_y.
+        // Round beams at both IPs: equal plane projections near the published 5 cm.
         foreach (var ip in new[] { "SND", "CMD" })
         {
             var r = optics.Rows[optics.Lattice.IndexOf(ip) + 1];

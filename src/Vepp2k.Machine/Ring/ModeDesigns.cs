@@ -55,7 +55,7 @@ public static class ModeDesigns
 
     /// <summary>What in a mode's file is published, fitted or assumed: the header of its MAD-X file.</summary>
     public static IReadOnlyList<string> ProvenanceOf(string mode) =>
-        [.. Published, .. mode == "operating-5cm" ? OperatingStatus : DesignStatus];
+        [.. Published, .. mode == OperatingMode ? OperatingStatus : DesignStatus];
 
     /// <summary>Header of the modes whose optics come from the coils' field profile.</summary>
     public static readonly string[] FieldProfileNote =
@@ -75,7 +75,10 @@ public static class ModeDesigns
     }
 
     /// <summary>The layout a mode is built on: the design's, except the operating optics, which was fitted with its own.</summary>
-    public static RingGeometry Geometry(string mode) => mode == "operating-5cm" ? OperatingFit.Geometry : RingDesign.Geometry;
+    public static RingGeometry Geometry(string mode) => mode == OperatingMode ? OperatingFit.Geometry : RingDesign.Geometry;
+
+    /// <summary>The one mode not built on the design: fitted to the facility's monitor optics (<see cref="OperatingFit"/>).</summary>
+    private const string OperatingMode = "operating-5cm";
 
     /// <summary>
     /// The ring of a mode for a setting as its optics are computed: built on the mode's geometry, with
@@ -104,7 +107,7 @@ public static class ModeDesigns
             "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
             "mobius-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Moebius), RfVoltage),
             "no-solenoids" => new(NoSolenoidEnergyEv, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
-            "operating-5cm" => OperatingFit.Setting,
+            OperatingMode => OperatingFit.Setting,
             _ => throw new ArgumentException($"no design for mode {mode}"),
         };
     }

@@ -42,7 +42,7 @@ public static class MonitorOptics
             int i = optics.Lattice.IndexOf(point);
             if (i < 0) throw new ArgumentException($"the lattice has no monitor point {point}");
             var r = optics.Rows[i + 1];
-            var c = new MonitorComparison(point, bx, r.Beta11 + r.Beta21, bz, r.Beta12 + r.Beta22, dx, r.Dx);
+            var c = new MonitorComparison(point, bx, r.BetaXBothModes, bz, r.BetaYBothModes, dx, r.Dx);
             rows.Add(c);
             deviations.Add((c.BetaXModel - bx) / bx);
             deviations.Add((c.BetaZModel - bz) / bz);

@@ -8,9 +8,8 @@ namespace Vepp2k.Physics.Optics;
 /// (beta*x = beta*y, alpha*x = alpha*y, equal emittances, equal fractional tunes) and how far the
 /// one-turn map at the IP is from commuting with rotations about s, which is what makes the angular
 /// momentum M_z an integral of motion: ||M G - G M|| / ||M|| with G the rotation generator.
-/// Beta and alpha are each plane's sum over both modes (beta_11 + beta_21, ...): the beam size for equal
-/// emittances. Unlike the Edwards-Teng betx they stay defined when the two eigen-tunes coincide, as they
-/// do in a round-beam ring, where any small error mixes the modes and moves the Edwards-Teng values.
+/// Beta and alpha are each plane's sum over both modes (<see cref="TwissRow.BetaXBothModes"/>): in a round-beam
+/// ring the eigen-tunes coincide, any small error mixes the modes, and the Edwards-Teng values move with it.
 /// </summary>
 public sealed record RoundBeamPoint(string Point, double S, double BetaX, double BetaY, double AlphaX, double AlphaY,
     double SizeRatio, double RotationCommutator);
@@ -26,8 +25,8 @@ public sealed record RoundBeamReport(IReadOnlyList<RoundBeamPoint> Points, doubl
             if (index < 0) throw new OpticsException($"no element named {name} in the lattice");
             var row = optics.Rows[index + 1];
             var j = optics.Cumulative[index];
-            list.Add(new RoundBeamPoint(row.Name.ToUpperInvariant(), row.S, row.Beta11 + row.Beta21, row.Beta12 + row.Beta22,
-                row.Alfa11 + row.Alfa21, row.Alfa12 + row.Alfa22,
+            list.Add(new RoundBeamPoint(row.Name.ToUpperInvariant(), row.S, row.BetaXBothModes, row.BetaYBothModes,
+                row.AlfaXBothModes, row.AlfaYBothModes,
                 SizeRatio(row, envelope), Commutator(optics.OneTurn, j)));
         }
         double ratio = envelope is null ? double.NaN : envelope.Emittances[1] / envelope.Emittances[0];

@@ -12,4 +12,14 @@ public sealed record TwissRow(
     double Beta11, double Beta12, double Beta21, double Beta22,
     double Alfa11, double Alfa12, double Alfa21, double Alfa22,
     double X, double Px, double Y, double Py,
-    double CouplingGamma, double C11, double C12, double C21, double C22, bool ModesFlipped);
+    double CouplingGamma, double C11, double C12, double C21, double C22, bool ModesFlipped)
+{
+    /// <summary>
+    /// Each plane's beta and alpha summed over both modes (beta_11 + beta_21, ...): the beam size for equal mode
+    /// emittances. Unlike the Edwards-Teng functions they stay defined when the two eigen-tunes coincide.
+    /// </summary>
+    public double BetaXBothModes => Beta11 + Beta21;
+    public double BetaYBothModes => Beta12 + Beta22;
+    public double AlfaXBothModes => Alfa11 + Alfa21;
+    public double AlfaYBothModes => Alfa12 + Alfa22;
+}
