@@ -29,17 +29,32 @@ public sealed class BendBody(string name, double length, double curvature, doubl
         // Gradient by splitting; one 4th-order step per ~5 cm keeps the error far below 1e-6.
         int steps = Math.Max(1, (int)Math.Ceiling(length / 0.05));
         double step = length / steps;
-        Span<double> knl = [0, k1, k2];
         for (int i = 0; i < steps; i++)
         {
             Exact(ref p, ForestRuth.W1 * step / 2, h);
-            MultipoleKick.Apply(ref p, knl, [], ForestRuth.W1 * step);
+            CurvedKick(ref p, h, k1, k2, ForestRuth.W1 * step);
             Exact(ref p, (ForestRuth.W0 + ForestRuth.W1) * step / 2, h);
-            MultipoleKick.Apply(ref p, knl, [], ForestRuth.W0 * step);
+            CurvedKick(ref p, h, k1, k2, ForestRuth.W0 * step);
             Exact(ref p, (ForestRuth.W0 + ForestRuth.W1) * step / 2, h);
-            MultipoleKick.Apply(ref p, knl, [], ForestRuth.W1 * step);
+            CurvedKick(ref p, h, k1, k2, ForestRuth.W1 * step);
             Exact(ref p, ForestRuth.W1 * step / 2, h);
         }
+    }
+
+    /// <summary>
+    /// The kick of the gradient and sextupole field of a curved magnet over a length. In the curved
+    /// frame the kick is (1 + h x) times the field, and the field must satisfy Maxwell's equations
+    /// in that frame: with the mid-plane field By(x, 0) = K1 x + K2 x^2/2 (MAD-X's K1, K2), the scalar
+    /// potential (1 + h x) A_s to third order gives
+    /// dpx = -L [K1 x + (h K1 + K2/2) x^2 - (h K1 + K2) y^2/2], dpy = L [K1 y + (h K1 + K2) x y].
+    /// At h = 0 this is the straight multipole kick; the h K1 terms are what give a combined-function
+    /// bend the chromaticity MAD-X computes (docs/physics.md).
+    /// </summary>
+    private static void CurvedKick<T>(ref Phase<T> p, double h, double k1, double k2, double length) where T : struct, IScalar<T>
+    {
+        double quadratic = h * k1 + k2 / 2, cross = h * k1 + k2;
+        p.Px = p.Px - (p.X * k1 + p.X * p.X * quadratic - p.Y * p.Y * (cross / 2)) * length;
+        p.Py = p.Py + (p.Y * k1 + p.X * p.Y * cross) * length;
     }
 
     /// <summary>

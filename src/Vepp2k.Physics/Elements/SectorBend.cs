@@ -6,8 +6,10 @@ namespace Vepp2k.Physics.Elements;
 /// Sector bend (MAD-X SBEND; RBEND is converted to it by the reader). The body is the exact map
 /// of a uniform dipole field in the curved frame (no paraxial expansion, so the h x curvature term
 /// that governs a 1.4 m-radius ring's chromaticity is exact). A gradient K1 or K2 is added by
-/// fourth-order splitting with the exact dipole flow as the "drift". Edges: the MAD-X/pyAT linear
-/// edge focusing with the FINT/HGAP fringe correction. Positive ANGLE bends towards -x.
+/// fourth-order splitting with the exact dipole flow as the "drift", its kick weighted by the
+/// curvature as in MAD-X (<see cref="BendBody"/>). Faces: <see cref="BendFace"/>, the second-order
+/// fringe terms and the MAD-X/pyAT linear edge focusing with the FINT/HGAP correction. Positive
+/// ANGLE bends towards -x.
 /// </summary>
 public sealed class SectorBend : Element
 {
@@ -39,9 +41,9 @@ public sealed class SectorBend : Element
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, TiltAngle);
-        DipoleEdge.Apply(ref p, Curvature, E1, Fint, Hgap);
+        BendFace.Apply(ref p, Curvature, K1, E1, Fint, Hgap, +1);
         BendBody.Apply(ref p, Length, Curvature, K1, K2);
-        DipoleEdge.Apply(ref p, Curvature, E2, Fintx, Hgap);
+        BendFace.Apply(ref p, Curvature, K1, E2, Fintx, Hgap, -1);
         Tilt.Rotate(ref p, -TiltAngle);
     }
 
@@ -49,13 +51,13 @@ public sealed class SectorBend : Element
     {
         int slices = Math.Max(1, (int)Math.Ceiling(Length / sliceLength - 1e-9));
         double piece = Length / slices;
-        yield return new DipoleEdge(Name, Curvature, E1, Fint, Hgap, TiltAngle);
+        yield return new BendFace(Name, Curvature, K1, E1, Fint, Hgap, TiltAngle, +1);
         for (int i = 0; i < slices; i++)
         {
             yield return new BendBody(Name, piece / 2, Curvature, K1, K2, TiltAngle);
             yield return new RadiationPoint(Name, piece, Curvature, K1, TiltAngle);
             yield return new BendBody(Name, piece / 2, Curvature, K1, K2, TiltAngle);
         }
-        yield return new DipoleEdge(Name, Curvature, E2, Fintx, Hgap, TiltAngle);
+        yield return new BendFace(Name, Curvature, K1, E2, Fintx, Hgap, TiltAngle, -1);
     }
 }
