@@ -47,7 +47,7 @@ public static class OpticsCommand
                 {
                     if (source.Mode is null) throw new ArgumentException("--madx writes the embedded ring; a MAD-X file is already one");
                     File.WriteAllText(madxPath, LatticeWriter.Write(source.Lattice, source.Mode, "as computed by vepp2k optics",
-                        ModeDesigns.ProvenanceOf(source.Mode), source.Lattice.EnergyEv));
+                        ModeDesigns.ProvenanceOf(source.Mode), source.Lattice.EnergyEv, portableNames: true));
                 }
                 var optics = RingOptics.Compute(source.Lattice);
                 var report = OpticsReport.From(optics, source);

@@ -30,5 +30,12 @@ public abstract class Element(string name, double length)
     /// </summary>
     public virtual IEnumerable<Element> IntegrationSteps(double sliceLength) => [this];
 
+    /// <summary>
+    /// The element as consecutive pieces at whose joints the optics follows each mode's phase (a
+    /// field-profile solenoid turns the planes by up to ~100 degrees in one element, too far to
+    /// follow in one step). Most elements are one piece.
+    /// </summary>
+    public virtual IReadOnlyList<Element> PhaseSteps => [this];
+
     public override string ToString() => $"{Name}: {Keyword}, L={Length}";
 }

@@ -68,8 +68,12 @@ public sealed class LinearOptics
         var phase = new PhaseFollower(modes.Vectors[0], modes.Vectors[1]);
         rows[0] = Row("start", "marker", 0, 0, orbit, Matrix6.Identity(), modes, d0, phase);
         for (int i = 0; i < elements.Count; i++)
+        {
+            if (elements[i].PhaseSteps.Count > 1)
+                FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, modes, phase);
             rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, lattice.ExitPositions[i], elements[i].Length,
                 orbits[i], jacobians[i], modes, d0, phase);
+        }
 
         var fractional = new[] { modes.FractionalTune(0), modes.FractionalTune(1) };
         var tunes = new double[2];
@@ -79,6 +83,20 @@ public sealed class LinearOptics
             tunes[k] = Math.Round(followed - fractional[k]) + fractional[k];
         }
         return new LinearOptics(lattice, rows, tunes, fractional, alphaC, m, modes, d0, jacobians);
+    }
+
+    // Advances the phase follower at the inner joints of an element's pieces (its exit is the next row).
+    private static void FollowInside(Element element, double[] orbit, Matrix6 jacobian, in TrackContext context,
+        Eigenmodes modes, PhaseFollower phase)
+    {
+        var z = (double[])orbit.Clone();
+        var j = jacobian;
+        var steps = element.PhaseSteps;
+        for (int k = 0; k + 1 < steps.Count; k++)
+        {
+            j = Tracker.TrackWithJacobian([steps[k]], z, context) * j;
+            phase.Advance(Propagate(j, modes.Vectors[0]), Propagate(j, modes.Vectors[1]));
+        }
     }
 
     private static TwissRow Row(string name, string keyword, double s, double length, double[] orbit, Matrix6 j,
@@ -153,12 +171,21 @@ public sealed class LinearOptics
     }
 
     /// <summary>
-    /// Follows each mode's phase element by element: the increment is measured in whichever plane
-    /// carries the mode on both sides of the step (a mode can pass through zero amplitude in one
-    /// plane in strongly coupled optics), wrapped to (-pi, pi].
+    /// Follows each mode's phase element by element (and inside field-profile solenoids, piece by
+    /// piece) as PTC does: the phase of the mode's own-plane position component (x for mode 1, y for
+    /// mode 2), its increment over each step wrapped to (-pi, pi]. The integer part of a strongly
+    /// coupled mode's tune is a convention, and this is the one PTC's tables use. One departure:
+    /// where the own-plane component passes through (near) zero, as a mode handed from x to y by
+    /// double rotation or the Mobius insertion must, its phase jumps by about pi within one step and
+    /// the sign of the jump is noise; there the step is measured on the other plane, which carries
+    /// the mode. So the two eigen-tunes always add up to the phase the ring gives both planes
+    /// (design: 3.1 + 3.1 = 4.1 + 2.1), where PTC can lose whole turns (docs/validation.md).
     /// </summary>
     private sealed class PhaseFollower
     {
+        // Own-plane amplitude, relative to the other plane's, below which its phase is not followed.
+        private const double VanishingAmplitude = 1e-2;
+
         private readonly Complex[][] previous;
         private readonly double[] total = new double[2];
 
@@ -176,11 +203,22 @@ public sealed class LinearOptics
         private void Step(int mode, Complex[] now)
         {
             var before = previous[mode];
-            int plane = Math.Min(before[0].Magnitude, now[0].Magnitude) >= Math.Min(before[2].Magnitude, now[2].Magnitude) ? 0 : 2;
-            double d = -(now[plane].Phase - before[plane].Phase);
-            d -= 2 * Math.PI * Math.Round(d / (2 * Math.PI));
+            int own = 2 * mode, other = 2 - own;
+            double dOwn = Increment(before[own], now[own]), dOther = Increment(before[other], now[other]);
+            double ownAmplitude = Math.Min(before[own].Magnitude, now[own].Magnitude);
+            double otherAmplitude = Math.Min(before[other].Magnitude, now[other].Magnitude);
+            bool vanishing = ownAmplitude < VanishingAmplitude * otherAmplitude;
+            bool ambiguous = Math.Abs(dOwn) > Math.PI / 2 && otherAmplitude > ownAmplitude;
+            double d = vanishing || ambiguous ? dOther : dOwn;
             total[mode] += d;
             previous[mode] = now;
+        }
+
+        // The phase advance of one component over a step, wrapped to (-pi, pi].
+        private static double Increment(Complex before, Complex now)
+        {
+            double d = -(now.Phase - before.Phase);
+            return d - 2 * Math.PI * Math.Round(d / (2 * Math.PI));
         }
     }
 }
