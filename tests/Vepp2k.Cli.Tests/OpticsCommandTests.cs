@@ -147,7 +147,7 @@ public class OpticsCommandTests
     [Theory]
     [InlineData("unknown mode", "optics", "--mode", "nonsense")]
     [InlineData("no-such-file", "optics", "--lattice", "/nonexistent/ring.madx")]
-    [InlineData("--line needs --lattice", "optics", "--line", "ring")]
+    [InlineData("a line can only be chosen in a MAD-X file", "optics", "--line", "ring")]
     public void BadRequestsExitNonZeroWithTheReason(string reason, params string[] args)
     {
         var (exit, output, error) = CliRunner.Run(args);

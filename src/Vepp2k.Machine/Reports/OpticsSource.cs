@@ -13,13 +13,13 @@ public sealed record OpticsSource(Lattice Lattice, string? Mode, IReadOnlyList<s
         double? energyEv = energyGeV * 1e9;
         if (file is not null)
         {
-            if (mode is not null) throw new ArgumentException("--mode applies to the embedded ring; it cannot be combined with --lattice");
-            if (hardEdge) throw new ArgumentException("--hard-edge applies to the embedded ring; a MAD-X file is always read as written");
+            if (mode is not null) throw new ArgumentException("an operating mode applies to the embedded ring, not to a MAD-X file");
+            if (hardEdge) throw new ArgumentException("the hard-edge reading applies to the embedded ring; a MAD-X file is always read as written");
             var document = MadxReader.ParseFile(file);
             var result = MadxLattice.Build(document, line, energyEv);
             return new OpticsSource(result.Lattice, null, result.Warnings);
         }
-        if (line is not null) throw new ArgumentException("--line needs --lattice");
+        if (line is not null) throw new ArgumentException("a line can only be chosen in a MAD-X file; the embedded ring has one");
         var name = mode ?? Modes.Default;
         var loaded = Modes.Load(name, energyEv, hardEdge);
         return new OpticsSource(loaded.Lattice, Modes.Find(name).Name, loaded.Warnings);

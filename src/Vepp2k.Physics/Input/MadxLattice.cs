@@ -17,10 +17,10 @@ public static class MadxLattice
     {
         var warnings = document.Warnings.Select(w => $"{w.File}:{w.Line}: {w.Message}").ToList();
         double energy = energyEv ?? (document.Beam?.EnergyGeV * 1e9)
-            ?? throw new OpticsException("the MAD-X input has no BEAM command: give the energy (--energy)");
+            ?? throw new OpticsException("the MAD-X input has no BEAM command, so the beam energy must be given");
         if (document.Beam is { } beam && Math.Abs(beam.MassGeV - Constants.ElectronMassEv * 1e-9) > 1e-6)
             warnings.Add($"beam particle {beam.Particle}: the maps assume ultra-relativistic electrons or positrons");
-        string name = line ?? document.UsedLine ?? throw new OpticsException("no USE command in the MAD-X input: give the line (--line)");
+        string name = line ?? document.UsedLine ?? throw new OpticsException("the MAD-X input has no USE command, so the line to use must be named");
         var elements = new List<Element>();
         foreach (var e in document.Expand(name))
         {
