@@ -135,13 +135,7 @@ UNTRUSTED_INTEGRALS = {
     "rbend": "MAD-X's SYNCH_n take the RBEND chord as the arc (I2 = 2 pi/(L/angle)); ours use the arc",
     "rbend-fint": "MAD-X's SYNCH_n take the RBEND chord as the arc (I2 = 2 pi/(L/angle)); ours use the arc",
 }
-KNOWN_MISSES = {
-    ("sbend-fint-only", "Q'2 (PTC)"): "open: the FINT/HGAP fringe's chromatic term (MAD-X and PTC agree; see docs/physics.md)",
-    ("sbend-fint", "Q'2 (PTC)"): "open: the FINT/HGAP fringe's chromatic term",
-    ("rbend-fint", "Q'2 (PTC)"): "open: the FINT/HGAP fringe's chromatic term",
-    ("cfbend-k1-edges", "Q'1 (PTC)"): "open: edge angle on a combined-function bend (K1 at a tilted face; MAD-X differs from both)",
-    ("cfbend-k1-edges", "Q'2 (PTC)"): "open: edge angle on a combined-function bend",
-}
+KNOWN_MISSES: dict = {}
 
 
 def comparisons(name, ref, mine, mode=False):

@@ -18,15 +18,6 @@ public sealed class CrossCodeReferenceTests
     private static readonly JsonElement Reference = JsonDocument.Parse(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "reference.json"))).RootElement;
 
-    // Understood misses (docs/validation.md): each must still miss, so the list cannot go stale.
-    private static readonly Dictionary<string, string> KnownChromaticityMisses = new()
-    {
-        ["sbend-fint-only"] = "Q'2: the FINT/HGAP fringe's chromatic term",
-        ["sbend-fint"] = "Q'2: the FINT/HGAP fringe's chromatic term",
-        ["rbend-fint"] = "Q'2: the FINT/HGAP fringe's chromatic term",
-        ["cfbend-k1-edges"] = "edge angles on a combined-function bend",
-    };
-
     // MAD-X's SYNCH_n are not consistent with its own ALFA in these rings (docs/validation.md).
     private static readonly HashSet<string> UntrustedIntegrals = ["cfbend-k1", "cfbend-k1-pos", "cfbend-k1-edges", "rbend", "rbend-fint"];
 
@@ -62,10 +53,7 @@ public sealed class CrossCodeReferenceTests
         var ptc = reference.GetProperty("ptc");
         double[] expected = [ptc.GetProperty("dq1").GetDouble(), ptc.GetProperty("dq2").GetDouble()];
         bool within = Math.Abs(expected[0] - optics.Chromaticity![0]) <= 1e-4 && Math.Abs(expected[1] - optics.Chromaticity[1]) <= 1e-4;
-        if (KnownChromaticityMisses.TryGetValue(name, out var why))
-            Assert.False(within, $"{name} now agrees with PTC: remove it from the known misses ({why}) and from docs/validation.md");
-        else
-            Assert.True(within, $"{name}: Q' = {optics.Chromaticity[0]:R}, {optics.Chromaticity[1]:R}; PTC {expected[0]:R}, {expected[1]:R}");
+        Assert.True(within, $"{name}: Q' = {optics.Chromaticity[0]:R}, {optics.Chromaticity[1]:R}; PTC {expected[0]:R}, {expected[1]:R}");
     }
 
     [Theory, MemberData(nameof(Lattices))]

@@ -3,19 +3,17 @@ using Vepp2k.Physics.Numerics;
 namespace Vepp2k.Physics.Elements;
 
 /// <summary>
-/// The hard-edge face of a sector bend (entrance or exit): the second-order fringe terms of
-/// TRANSPORT and MAD-X (routine TMFRNG, the terms MAD-X, PTC and pyAT all apply at every bend face,
-/// even with no edge angle and no FINT/HGAP), followed by the linear edge focusing of
-/// <see cref="DipoleEdge"/>. At zero edge angle the terms are x += s h y^2/2 and py -= s h px y
-/// (s = +1 at the entrance, -1 at the exit): the longitudinal field of the fringe acting on a
-/// particle that crosses it at an angle. With an edge angle e the terms in tan e and the body
-/// gradient K1 join them.
-/// <para>
-/// The terms are written as the Lie map exp(:g:) of one cubic generator g applied before the linear
-/// kick; that order reproduces TMFRNG's second-order array exactly at both faces (docs/physics.md
-/// shows the check). g is split into three parts whose flows are exact, so the face is symplectic
-/// in 6-D; the momentum enters as px/(1+delta), as the physical angle does.
-/// </para>
+/// The hard-edge face of a sector bend, entrance or exit, as PTC's exact model builds it (E. Forest,
+/// Beam Dynamics: A New Attitude and a Framework): the reference frame turned into the pole face
+/// (an exact rotation in field-free space), the hard-edge fringe of the dipole field in that frame,
+/// the body gradient's face terms, and the wedge of field between the pole face and the radial
+/// plane where the sector body starts (an exact flow in the uniform field). Its linear part is the
+/// MAD-X edge, dpx = h tan(e) x and dpy = -h tan(e - psi) y; beyond it come the second-order terms
+/// MAD-X, PTC and pyAT apply at every face, even with no edge angle and no FINT/HGAP
+/// (x += s h y^2/2 and py -= s h px y, s = +1 at the entrance and -1 at the exit: the fringe's
+/// longitudinal field acting on a particle that crosses it at an angle), and the momentum
+/// dependence of the FINT/HGAP term, psi (1 + delta). Every step is an exact symplectic flow.
+/// docs/physics.md has the maps.
 /// </summary>
 public sealed class BendFace(string name, double curvature, double k1, double edgeAngle, double fint, double hgap,
     double tilt, int side) : Element(name, 0)
@@ -38,50 +36,107 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
         where T : struct, IScalar<T>
     {
         if (h == 0) return;
-        SecondOrder(ref p, h, k1, e, side);
-        DipoleEdge.Apply(ref p, h, e, fint, hgap);
+        double psi0 = 2 * h * hgap * fint;
+        if (side > 0)
+        {
+            IntoFace(ref p, e);
+            Fringe(ref p, h, psi0, side);
+            GradientFace(ref p, k1, e);
+            Wedge(ref p, -e, h);
+        }
+        else
+        {
+            Wedge(ref p, -e, h);
+            GradientFace(ref p, k1, e);
+            Fringe(ref p, h, psi0, side);
+            IntoFace(ref p, e);
+        }
     }
 
     /// <summary>
-    /// exp(:g:) with g = g1 + g2 + g3 (the parts commute to the order kept):
-    /// g1 = -(s h sec^2 e / 2) y^2 px/(1+delta),
-    /// g2 = (s h tan^2 e / 2) (x^2 px - 2 x y py)/(1+delta),
-    /// g3 = A x^3/3 + B x y^2 with A and B from TMFRNG's T211, T233 and T413 carried through the
-    /// linear kick. Coordinates: (x, px), (y, py), (-ct, delta) are the canonical pairs.
+    /// The frame turned by <paramref name="angle"/> about the vertical axis in field-free space, exactly
+    /// (PTC's ROT_XZ): the particle keeps its momentum and is carried to the new plane.
     /// </summary>
-    private static void SecondOrder<T>(ref Phase<T> p, double h, double k1, double e, int side)
+    private static void IntoFace<T>(ref Phase<T> p, double angle) where T : struct, IScalar<T>
+    {
+        if (angle == 0) return;
+        double cos = Math.Cos(angle), sin = Math.Sin(angle), tan = Math.Tan(angle);
+        T momentum = p.Delta + 1.0;
+        T pz = T.Sqrt(momentum * momentum - p.Px * p.Px - p.Py * p.Py);
+        T lean = T.Constant(1) - p.Px * tan / pz;
+        T reach = p.X * tan / (pz * lean);                // path to the new plane over pz
+        p.Y = p.Y + p.Py * reach;
+        p.Ct = p.Ct + momentum * reach;
+        p.X = p.X / (lean * cos);
+        p.Px = p.Px * cos + pz * sin;
+    }
+
+    /// <summary>
+    /// The flow through a wedge of uniform field (curvature <paramref name="h"/>) of angle
+    /// <paramref name="angle"/> about the vertical axis, exactly (PTC's WEDGE): the particle moves on its
+    /// circle from one plane to the other.
+    /// </summary>
+    private static void Wedge<T>(ref Phase<T> p, double angle, double h) where T : struct, IScalar<T>
+    {
+        if (angle == 0) return;
+        double cos = Math.Cos(angle), sin = Math.Sin(angle);
+        T momentum = p.Delta + 1.0;
+        T horizontal2 = momentum * momentum - p.Py * p.Py;
+        T pz = T.Sqrt(horizontal2 - p.Px * p.Px);
+        T px1 = p.Px * cos + (pz - p.X * h) * sin;
+        T pz1 = T.Sqrt(horizontal2 - px1 * px1);
+        T x1 = p.X * cos + (p.X * p.Px * Math.Sin(2 * angle) + (p.X * pz * 2.0 - p.X * p.X * h) * (sin * sin))
+               / (pz1 + pz * cos - p.Px * sin);
+        T horizontal = T.Sqrt(horizontal2);
+        T turned = (T.Constant(angle) + Asin(p.Px / horizontal) - Asin(px1 / horizontal)) / h;
+        p.Y = p.Y + p.Py * turned;
+        p.Ct = p.Ct + momentum * turned;
+        p.X = x1;
+        p.Px = px1;
+    }
+
+    private static T Asin<T>(T v) where T : struct, IScalar<T> => T.Atan2(v, T.Sqrt(T.Constant(1) - v * v));
+
+    /// <summary>
+    /// The body gradient at a face turned by e (PTC's MAD-8 wedge terms, TMFRNG's K1 terms):
+    /// dpx = e K1 (x^2 - y^2), dpy = -2 e K1 x y, a kick from a potential.
+    /// </summary>
+    private static void GradientFace<T>(ref Phase<T> p, double k1, double e) where T : struct, IScalar<T>
+    {
+        if (k1 == 0 || e == 0) return;
+        double c = e * k1;
+        T x = p.X, y = p.Y;
+        p.Px = p.Px + (x * x - y * y) * c;
+        p.Py = p.Py - x * y * (2 * c);
+    }
+
+    /// <summary>
+    /// Forest's hard-edge fringe of the dipole field in the pole-face frame, to second order in the
+    /// transverse coordinates: the flow of G = -Phi(px, delta) y^2/2 with
+    /// Phi = s h tan(a - s psi0 P (1 + sin^2 a)/cos a), a = atan(px/pz) the particle's angle to the
+    /// face normal, P = 1 + delta. y, px and delta are constants of the flow, so one step is exact:
+    /// py -= Phi y, x += Phi_px y^2/2, ct -= Phi_delta y^2/2.
+    /// </summary>
+    private static void Fringe<T>(ref Phase<T> p, double h, double psi0, int side)
         where T : struct, IScalar<T>
     {
-        double s = side, t = Math.Tan(e), sec2 = 1 + t * t;
-        T inv = T.Constant(1) / (p.Delta + 1.0);
-
-        // g1: y, px and delta are constants of its flow, so one step is exact.
-        T c1 = inv * (s * h * sec2 / 2);
-        p.Ct = p.Ct + c1 * inv * p.Y * p.Y * p.Px;
-        p.X = p.X + c1 * p.Y * p.Y;
-        p.Py = p.Py - c1 * p.Y * p.Px * 2.0;
-
-        if (t != 0)
-        {
-            // g2 = a B with B = x^2 px - 2 x y py conserved along its flow; with u = 1 + a x0:
-            // x = x0/u, y = y0 u^2, py = py0/u^2, px = px0 u^2 - 2 a y0 py0 u.
-            T a = inv * (s * h * t * t / 2);
-            T b = p.X * p.X * p.Px - p.X * p.Y * p.Py * 2.0;
-            T u = a * p.X + 1.0;
-            T yPy = p.Y * p.Py;
-            p.Ct = p.Ct - a * b * inv;
-            p.Px = p.Px * u * u - a * yPy * u * 2.0;
-            p.X = p.X / u;
-            p.Y = p.Y * u * u;
-            p.Py = p.Py / (u * u);
-        }
-
-        // g3: a pure kick.
-        double h2 = h * h, t3 = t * t * t;
-        double quadratic = side > 0 ? k1 * t + h2 * t3 / 2 : k1 * t - h2 * t3;
-        double cross = side > 0 ? h2 * t3 / 2 - k1 * t : h2 * t / 2 - k1 * t;
-        if (quadratic == 0 && cross == 0) return;
-        p.Px = p.Px + p.X * p.X * quadratic + p.Y * p.Y * cross;
-        p.Py = p.Py + p.X * p.Y * (2 * cross);
+        T momentum = p.Delta + 1.0;
+        T pz = T.Sqrt(momentum * momentum - p.Px * p.Px);
+        T angle = T.Atan2(p.Px, pz);
+        T cos = T.Cos(angle), sin = T.Sin(angle);
+        T shape = (sin * sin + 1.0) / cos;               // (1 + sin^2 a)/cos a
+        T u = angle - momentum * shape * (side * psi0);
+        T cosU = T.Cos(u);
+        T phi = T.Sin(u) / cosU * (side * h);
+        T slope = T.Constant(side * h) / (cosU * cosU);  // dPhi/du
+        // du/da and du/dP; da/dpx = 1/pz, da/ddelta = -px/(P pz), dP/ddelta = 1.
+        T uAngle = T.Constant(1) - momentum * sin * (cos * cos + 2.0) / (cos * cos) * (side * psi0);
+        T uMomentum = -shape * (side * psi0);
+        T phiPx = slope * uAngle / pz;
+        T phiDelta = slope * (uMomentum - uAngle * p.Px / (momentum * pz));
+        T y2 = p.Y * p.Y;
+        p.Py = p.Py - phi * p.Y;
+        p.X = p.X + phiPx * y2 * 0.5;
+        p.Ct = p.Ct - phiDelta * y2 * 0.5;
     }
 }

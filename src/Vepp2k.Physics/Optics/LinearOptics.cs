@@ -39,6 +39,9 @@ public sealed class LinearOptics
     /// <summary>Starting Twiss row (s = 0), identical in form to the others.</summary>
     public TwissRow Start => Rows[0];
 
+    /// <summary>Fractional tune split below which a pair counts its integer parts as a degenerate one.</summary>
+    private const double NearlyDegenerate = 1e-3;
+
     public static LinearOptics Compute(Lattice lattice, double delta = 0)
     {
         var context = new TrackContext(lattice.EnergyEv, false);
@@ -76,12 +79,26 @@ public sealed class LinearOptics
         }
 
         var fractional = new[] { modes.FractionalTune(0), modes.FractionalTune(1) };
+        double[] followed = [phase.Total(0), phase.Total(1)];
+        double split = Math.Abs(fractional[0] - fractional[1]);
+        if (!modes.Degenerate && Math.Min(split, 1 - split) < NearlyDegenerate)
+        {
+            // A nearly degenerate pair (a round-beam ring with small errors) takes its integer parts
+            // from the plane-aligned basis of the exactly degenerate case, so they do not jump with
+            // whichever combination the errors happen to pick (docs/physics.md).
+            var aligned = OrderInArc(AlignInArc(modes, jacobians[arc]), jacobians[arc]);
+            var follower = new PhaseFollower(aligned.Vectors[0], aligned.Vectors[1]);
+            for (int i = 0; i < elements.Count; i++)
+            {
+                if (elements[i].PhaseSteps.Count > 1)
+                    FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, aligned, follower);
+                follower.Advance(Propagate(jacobians[i], aligned.Vectors[0]), Propagate(jacobians[i], aligned.Vectors[1]));
+            }
+            followed = [follower.Total(0), follower.Total(1)];
+        }
         var tunes = new double[2];
         for (int k = 0; k < 2; k++)
-        {
-            double followed = phase.Total(k) / (2 * Math.PI);
-            tunes[k] = Math.Round(followed - fractional[k]) + fractional[k];
-        }
+            tunes[k] = Math.Round(followed[k] / (2 * Math.PI) - fractional[k]) + fractional[k];
         return new LinearOptics(lattice, rows, tunes, fractional, alphaC, m, modes, d0, jacobians);
     }
 
