@@ -61,4 +61,17 @@ public static class Modes
             ? result with { Lattice = SolenoidFieldOptics.Apply(result.Lattice, MagnetCatalogue.Default) }
             : result;
     }
+
+    /// <summary>
+    /// A mode as a scripting model (<see cref="OpticsModel"/>): its MAD-X file with every knob in reach
+    /// (quadrupole variables k_1f1 ..., solenoid fields b_1s1 ..., element attributes "1F1->k1"), the
+    /// solenoids sliced from the coils' field profile as the optics command computes them.
+    /// </summary>
+    public static OpticsModel Model(string name, double? energyEv = null)
+    {
+        var mode = Find(name);
+        var document = MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
+        return new OpticsModel(document, null, energyEv,
+            mode.FieldProfile ? lattice => SolenoidFieldOptics.Apply(lattice, MagnetCatalogue.Default) : null);
+    }
 }

@@ -13,7 +13,7 @@ public static class ModeDesigns
     public const double RfVoltage = 100.4e3;
 
     /// <summary>
-    /// No-solenoid quadrupole set (REC, fitted: achromat at Q = 3.3 / 0.8 with beta <= 20 m, continued
+    /// No-solenoid quadrupole set (REC, fitted: achromat at Q = 3.3 / 0.8 with beta &lt;= 20 m, continued
     /// from the previous design's drift splits to the present ones). Without the solenoids' focusing
     /// the achromat needs F1 above what it reaches at 1 GeV (48.7 T/m at 0.8 GeV), so the mode is set
     /// at <see cref="NoSolenoidEnergyEv"/>; the abstract gives no energy for vacuum conditioning.

@@ -20,10 +20,12 @@ public static class MadxKnobs
         return MadxLattice.Build(document, line, energyEv).Lattice;
     };
 
-    private static double Read(MadxDocument d, string name) =>
+    /// <summary>A knob's value: a variable, or an element attribute written "element->attribute".</summary>
+    public static double Read(MadxDocument d, string name) =>
         Split(name) is var (element, attribute) ? d.GetAttribute(element, attribute) : d.GetVariable(name);
 
-    private static void Write(MadxDocument d, string name, double value)
+    /// <summary>Sets a knob: a variable, or an element attribute written "element->attribute".</summary>
+    public static void Write(MadxDocument d, string name, double value)
     {
         if (Split(name) is var (element, attribute)) d.SetAttribute(element, attribute, value);
         else d.SetVariable(name, value);

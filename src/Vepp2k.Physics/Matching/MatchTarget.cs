@@ -17,22 +17,11 @@ public sealed record MatchTarget(string Description, Func<MatchState, double> Me
     public static MatchTarget MomentumCompaction(double value, double weight = 1) =>
         new("ALFA", s => s.Linear.MomentumCompaction, value, weight);
 
-    /// <summary>A lattice function at the exit of the named element (column names as in TFS: BETX, ALFX, DX, DPX, BETY, ALFY, DY, DPY, BETA11 ...).</summary>
+    /// <summary>A lattice function at the exit of the named element (a column of <see cref="TwissColumns"/>: BETX, ALFX, DX, DPX, BETY, ALFY, DY, DPY, BETA11 ...).</summary>
     public static MatchTarget At(string element, string column, double value, double weight = 1) =>
-        new($"{column}@{element}", s => Column(s.Row(element), column), value, weight);
+        new($"{column}@{element}", s => TwissColumns.Value(s.Row(element), column), value, weight);
 
     public bool NeedsChromaticity { get; init; }
-
-    public static double Column(TwissRow r, string column) => column.ToUpperInvariant() switch
-    {
-        "BETX" => r.BetX, "ALFX" => r.AlfX, "BETY" => r.BetY, "ALFY" => r.AlfY,
-        "MUX" => r.MuX, "MUY" => r.MuY,
-        "DX" => r.Dx, "DPX" => r.Dpx, "DY" => r.Dy, "DPY" => r.Dpy,
-        "BETA11" => r.Beta11, "BETA12" => r.Beta12, "BETA21" => r.Beta21, "BETA22" => r.Beta22,
-        "ALFA11" => r.Alfa11, "ALFA22" => r.Alfa22,
-        "X" => r.X, "PX" => r.Px, "Y" => r.Y, "PY" => r.Py,
-        _ => throw new OpticsException($"unknown optics column {column}"),
-    };
 }
 
 /// <summary>The optics at one knob setting, as the targets see it.</summary>

@@ -69,13 +69,13 @@ public sealed class LinearOptics
 
         var rows = new TwissRow[elements.Count + 1];
         var phase = new PhaseFollower(modes.Vectors[0], modes.Vectors[1]);
-        rows[0] = Row("start", "marker", 0, 0, orbit, Matrix6.Identity(), modes, d0, phase);
+        rows[0] = Row("start", "marker", 0, 0, orbit, Matrix6.Identity(), modes.Vectors[0], modes.Vectors[1], d0, phase);
         for (int i = 0; i < elements.Count; i++)
         {
             if (elements[i].PhaseSteps.Count > 1)
-                FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, modes, phase);
+                FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, modes.Vectors, phase);
             rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, lattice.ExitPositions[i], elements[i].Length,
-                orbits[i], jacobians[i], modes, d0, phase);
+                orbits[i], jacobians[i], modes.Vectors[0], modes.Vectors[1], d0, phase);
         }
 
         var fractional = new[] { modes.FractionalTune(0), modes.FractionalTune(1) };
@@ -91,7 +91,7 @@ public sealed class LinearOptics
             for (int i = 0; i < elements.Count; i++)
             {
                 if (elements[i].PhaseSteps.Count > 1)
-                    FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, aligned, follower);
+                    FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, aligned.Vectors, follower);
                 follower.Advance(Propagate(jacobians[i], aligned.Vectors[0]), Propagate(jacobians[i], aligned.Vectors[1]));
             }
             followed = [follower.Total(0), follower.Total(1)];
@@ -102,9 +102,36 @@ public sealed class LinearOptics
         return new LinearOptics(lattice, rows, tunes, fractional, alphaC, m, modes, d0, jacobians);
     }
 
+    /// <summary>
+    /// Lattice functions along a transfer line from given initial conditions (what MAD-X TWISS does
+    /// with BETX=..., ALFX=... given): the initial uncoupled beta, alpha, dispersion and orbit are
+    /// carried element by element with the same maps and the same row builder as the ring.
+    /// </summary>
+    public static TwissRow[] ComputeLine(Lattice line, TwissInitial initial)
+    {
+        var context = new TrackContext(line.EnergyEv, false);
+        var elements = line.Elements;
+        double[] z = [initial.X, initial.Px, initial.Y, initial.Py, initial.Delta, 0];
+        var (orbits, jacobians) = Tracker.TrackRecording(elements, z, context);
+        Complex[] v1 = [Math.Sqrt(initial.BetX / 2), -new Complex(initial.AlfX, 1) / Math.Sqrt(2 * initial.BetX), 0, 0];
+        Complex[] v2 = [0, 0, Math.Sqrt(initial.BetY / 2), -new Complex(initial.AlfY, 1) / Math.Sqrt(2 * initial.BetY)];
+        double[] d0 = [initial.Dx, initial.Dpx, initial.Dy, initial.Dpy];
+        var phase = new PhaseFollower(v1, v2);
+        var rows = new TwissRow[elements.Count + 1];
+        rows[0] = Row("start", "marker", 0, 0, z, Matrix6.Identity(), v1, v2, d0, phase);
+        for (int i = 0; i < elements.Count; i++)
+        {
+            if (elements[i].PhaseSteps.Count > 1)
+                FollowInside(elements[i], i == 0 ? z : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, [v1, v2], phase);
+            rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, line.ExitPositions[i], elements[i].Length,
+                orbits[i], jacobians[i], v1, v2, d0, phase);
+        }
+        return rows;
+    }
+
     // Advances the phase follower at the inner joints of an element's pieces (its exit is the next row).
     private static void FollowInside(Element element, double[] orbit, Matrix6 jacobian, in TrackContext context,
-        Eigenmodes modes, PhaseFollower phase)
+        Complex[][] vectors, PhaseFollower phase)
     {
         var z = (double[])orbit.Clone();
         var j = jacobian;
@@ -112,15 +139,15 @@ public sealed class LinearOptics
         for (int k = 0; k + 1 < steps.Count; k++)
         {
             j = Tracker.TrackWithJacobian([steps[k]], z, context) * j;
-            phase.Advance(Propagate(j, modes.Vectors[0]), Propagate(j, modes.Vectors[1]));
+            phase.Advance(Propagate(j, vectors[0]), Propagate(j, vectors[1]));
         }
     }
 
     private static TwissRow Row(string name, string keyword, double s, double length, double[] orbit, Matrix6 j,
-        Eigenmodes modes, double[] d0, PhaseFollower phase)
+        Complex[] start1, Complex[] start2, IReadOnlyList<double> d0, PhaseFollower phase)
     {
-        var v1 = Propagate(j, modes.Vectors[0]);
-        var v2 = Propagate(j, modes.Vectors[1]);
+        var v1 = Propagate(j, start1);
+        var v2 = Propagate(j, start2);
         phase.Advance(v1, v2);
         var d = new double[4];
         for (int i = 0; i < 4; i++)

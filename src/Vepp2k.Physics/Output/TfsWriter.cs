@@ -6,16 +6,12 @@ namespace Vepp2k.Physics.Output;
 
 /// <summary>
 /// MAD-X TFS table of the lattice functions: the columns MAD-X TWISS writes for these quantities
-/// (BETX ... DPY, Edwards-Teng in coupled rings) plus the Mais-Ripken BETA11..BETA22 that PTC_TWISS
-/// writes, with the summary headers Q1, Q2, DQ1, DQ2, ALFA. Readable by cpymad/tfs-pandas/pyAT.
+/// (BETX ... DPY, Edwards-Teng in coupled rings) plus the Mais-Ripken BETA11..ALFA22 that PTC_TWISS
+/// writes (the columns of <see cref="TwissColumns"/>), with the summary headers Q1, Q2, DQ1, DQ2, ALFA. Readable by cpymad/tfs-pandas/pyAT.
 /// </summary>
 public static class TfsWriter
 {
-    private static readonly string[] Columns =
-    [
-        "NAME", "KEYWORD", "S", "L", "BETX", "ALFX", "MUX", "BETY", "ALFY", "MUY", "DX", "DPX", "DY", "DPY",
-        "BETA11", "BETA12", "BETA21", "BETA22", "X", "PX", "Y", "PY",
-    ];
+    private static readonly string[] Columns = ["NAME", "KEYWORD", .. TwissColumns.All.Select(c => c.Name)];
 
     public static string Write(RingOptics optics)
     {
@@ -44,11 +40,7 @@ public static class TfsWriter
         t.AppendLine("$ " + string.Join(" ", Columns.Select(c => (c is "NAME" or "KEYWORD" ? "%s" : "%le").PadLeft(c is "NAME" or "KEYWORD" ? 16 : 24))));
         foreach (var r in l.Rows)
         {
-            double[] v =
-            [
-                r.S, r.L, r.BetX, r.AlfX, r.MuX, r.BetY, r.AlfY, r.MuY, r.Dx, r.Dpx, r.Dy, r.Dpy,
-                r.Beta11, r.Beta12, r.Beta21, r.Beta22, r.X, r.Px, r.Y, r.Py,
-            ];
+            var v = TwissColumns.All.Select(c => c.Get(r));
             t.Append("  ");
             t.Append($"\"{r.Name.ToUpperInvariant()}\"".PadLeft(16)).Append(' ');
             t.Append($"\"{r.Keyword.ToUpperInvariant()}\"".PadLeft(16));
