@@ -9,6 +9,8 @@ Writes
 Usage (from the repository root; MAD-X is not part of the project: give the path of a madx binary
 you have, release 5.09.03 was used for the checked-in data):
   MADX=/path/to/madx python3 bench/peers/reference.py
+With PYAT_PATH=/folder/holding/the/at/package set as well, pyAT reads each mode export too
+(informational: its MAD-X loader has no solenoid).
 """
 import json
 import math
@@ -24,6 +26,24 @@ LATTICES = ROOT / "tests/Vepp2k.Physics.Tests/Reference/lattices"
 OUT_JSON = ROOT / "tests/Vepp2k.Physics.Tests/Reference/reference.json"
 OUT_DOC = ROOT / "docs/validation.md"
 MADX = os.environ.get("MADX", "madx")
+PYAT_PATH = os.environ.get("PYAT_PATH")
+PYAT_SCRIPT = """
+import json, sys, warnings, io, contextlib
+warnings.filterwarnings("ignore")
+import at
+out = {}
+for mode, path in json.loads(sys.argv[1]).items():
+    log = io.StringIO()
+    with contextlib.redirect_stdout(log):
+        ring = at.load_madx(path, use="vepp2000").disable_6d(copy=True)
+    replaced = log.getvalue().count("is replaced by a Drift")
+    try:
+        _, rd, _ = at.linopt6(ring, get_chrom=True)
+        out[mode] = {"tunes": list(map(float, rd.tune)), "chromaticity": list(map(float, rd.chromaticity)), "replaced": replaced}
+    except Exception as e:
+        out[mode] = {"error": str(e), "replaced": replaced}
+print(json.dumps(out))
+"""
 MODES = ["design-1GeV", "flat-1GeV", "mobius-1GeV", "no-solenoids", "operating-5cm"]
 
 # The same PTC setting for every ring: exact Hamiltonian, 6th-order integrator, 10 steps per element.
@@ -122,8 +142,14 @@ def main():
             ours[mode] = json.loads(vepp2k("optics", "--mode", mode, "--json", "--madx", str(export)))
             data["modes"][mode] = run_madx(export, "vepp2000", work, twiss=True)
             del data["modes"][mode]["madx"]["rows"]
+        pyat = None
+        if PYAT_PATH:
+            exports = {mode: str(work / f"{mode}.madx") for mode in MODES}
+            done = subprocess.run([sys.executable, "-c", PYAT_SCRIPT, json.dumps(exports)], capture_output=True, text=True,
+                                  env={**os.environ, "PYTHONPATH": PYAT_PATH}, timeout=1200)
+            pyat = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {"error": done.stderr[-500:]}
     OUT_JSON.write_text(json.dumps(data, indent=1) + "\n")
-    OUT_DOC.write_text(document(data, ours))
+    OUT_DOC.write_text(document(data, ours, pyat))
 
 
 # Tolerances of the acceptance criteria (issue 12), which peer is trusted for what, and the misses
@@ -180,7 +206,25 @@ def comparisons(name, ref, mine, mode=False):
     return out
 
 
-def document(data, ours):
+def pyat_section(pyat, ours):
+    lines = ["## pyAT", "",
+             "pyAT built from source (atcollab/at, loader `at.load_madx`, `linopt6` with default pass methods),",
+             "reading the same exports. Informational: its MAD-X loader turns every SOLENOID into a drift, so the",
+             "solenoid modes cannot be compared through it.", "",
+             "| mode | pyAT tunes | vepp2k fractional tunes | solenoids replaced | pyAT Q' | note |", "|---|---|---|---|---|---|"]
+    for mode, r in pyat.items():
+        if mode == "error":
+            return lines + [f"pyAT failed: {r}", ""]
+        mine = " ".join(f"{t % 1:.8f}" for t in ours[mode]["tunes"])
+        if "error" in r:
+            lines.append(f"| {mode} | - | {mine} | {r['replaced']} | - | {r['error']} |")
+        else:
+            lines.append(f"| {mode} | {' '.join(f'{t:.8f}' for t in r['tunes'])} | {mine} | {r['replaced']} | "
+                         f"{' '.join(f'{c:.4f}' for c in r['chromaticity'])} | |")
+    return lines + [""]
+
+
+def document(data, ours, pyat=None):
     p = data["provenance"]
     lines = [
         "# Cross-code validation",
@@ -224,6 +268,8 @@ def document(data, ours):
                   f" ({100.0 * passed / max(total, 1):.1f} %).**", ""]
     if misses:
         lines += ["Misses:", ""] + [f"- {m}" for m in misses] + [""]
+    if pyat is not None:
+        lines += pyat_section(pyat, ours)
     return "\n".join(lines)
 
 

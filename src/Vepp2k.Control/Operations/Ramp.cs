@@ -43,7 +43,11 @@ public sealed class Ramp
     public bool Involves(PoweredElement e) => Legs.Any(l => l.Element == e);
 
     /// <summary>The setpoint of each leg at the present fraction.</summary>
-    public double SetpointOf(RampLeg leg) => leg.Start + (leg.Target - leg.Start) * Fraction;
+    // start + (target - start) * 1 can land an ulp beyond the target, and so beyond a drive limit the
+    // target sits on (seen by OperatorCampaignTests): the value is held between start and target.
+    public double SetpointOf(RampLeg leg) => Fraction >= 1
+        ? leg.Target
+        : Math.Clamp(leg.Start + (leg.Target - leg.Start) * Fraction, Math.Min(leg.Start, leg.Target), Math.Max(leg.Start, leg.Target));
 
     internal void Step(DateTimeOffset now)
     {
