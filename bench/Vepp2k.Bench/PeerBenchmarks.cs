@@ -19,11 +19,15 @@ public class PeerBenchmarks
 {
     private Lattice ring = null!;
 
+    /// <summary>The design (MAD-X's rings) or no-solenoids (the one pyAT can read).</summary>
+    [Params("design-1GeV", "no-solenoids")]
+    public string Mode { get; set; } = Modes.Default;
+
     [GlobalSetup]
     public void Setup()
     {
-        var design = Modes.Load(Modes.Default).Lattice;
-        var export = LatticeWriter.Write(design, Modes.Default, "peer benchmark", ModeDesigns.ProvenanceOf(Modes.Default), design.EnergyEv, portableNames: true);
+        var built = Modes.Load(Mode).Lattice;
+        var export = LatticeWriter.Write(built, Mode, "peer benchmark", ModeDesigns.ProvenanceOf(Mode), built.EnergyEv, portableNames: true);
         ring = MadxLattice.Build(MadxReader.ParseText(export)).Lattice;
     }
 
@@ -31,7 +35,7 @@ public class PeerBenchmarks
     [Benchmark]
     public LinearOptics Twiss() => LinearOptics.Compute(ring);
 
-    /// <summary>MAD-X TWISS with CHROM.</summary>
+    /// <summary>MAD-X TWISS with CHROM, pyAT linopt6 with chromaticity.</summary>
     [Benchmark]
     public double[] TwissChrom()
     {
@@ -39,7 +43,7 @@ public class PeerBenchmarks
         return Chromaticity.Compute(ring, linear.Modes, linear.Dispersion0);
     }
 
-    /// <summary>MAD-X EMIT: the radiative equilibrium (ours: the Ohmi envelope with radiation inside the dipoles).</summary>
+    /// <summary>MAD-X EMIT and pyAT ohmi_envelope: the radiative equilibrium (ours: the Ohmi envelope with radiation inside the dipoles).</summary>
     [Benchmark]
     public Envelope Emit() => Envelope.Compute(ring);
 }

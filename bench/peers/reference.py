@@ -210,7 +210,10 @@ def pyat_section(pyat, ours):
     lines = ["## pyAT", "",
              "pyAT built from source (atcollab/at, loader `at.load_madx`, `linopt6` with default pass methods),",
              "reading the same exports. Informational: its MAD-X loader turns every SOLENOID into a drift, so the",
-             "solenoid modes cannot be compared through it.", "",
+             "solenoid modes cannot be compared through it (with the solenoids gone those rings are unstable).",
+             "On no-solenoids its tunes differ from MAD-X, PTC and vepp2k (which agree to 1e-12) by about 4e-5, not",
+             "investigated; its chromaticity is that of its default bend pass (BndMPoleSymplectic4Pass, expanded",
+             "Hamiltonian without the face terms), which `shared/reference/optics-codes.md` §6.1 describes.", "",
              "| mode | pyAT tunes | vepp2k fractional tunes | solenoids replaced | pyAT Q' | note |", "|---|---|---|---|---|---|"]
     for mode, r in pyat.items():
         if mode == "error":

@@ -33,6 +33,35 @@ public sealed class ProfiledSolenoid : Element
     /// <summary>Larmor rotation of the whole run at the reference momentum [rad]: half of int KS ds.</summary>
     public double RotationAngle { get; }
 
+    // Runs of consecutive pieces that turn the planes by at most this much: fine enough to follow a
+    // mode's phase (a step must stay well under pi/2), coarse enough to cost little (about 30 runs
+    // instead of 600 pieces in the design ring).
+    private const double PhaseStepRotation = 0.5;
+
+    private Element[]? phaseSteps;
+
+    public override IReadOnlyList<Element> PhaseSteps => phaseSteps ??= SplitForPhase();
+
+    private Element[] SplitForPhase()
+    {
+        var runs = new List<Element>();
+        var run = new List<Solenoid>();
+        double turned = 0;
+        foreach (var piece in pieces)
+        {
+            if (run.Count > 0 && turned + Math.Abs(piece.RotationAngle) > PhaseStepRotation)
+            {
+                runs.Add(run.Count == 1 ? run[0] : new ProfiledSolenoid(Name, run));
+                run = [];
+                turned = 0;
+            }
+            run.Add(piece);
+            turned += Math.Abs(piece.RotationAngle);
+        }
+        runs.Add(run.Count == 1 ? run[0] : new ProfiledSolenoid(Name, run));
+        return [.. runs];
+    }
+
     public override void Track(ref Phase<Real> p, in TrackContext context) =>
         SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
 
