@@ -55,11 +55,8 @@ public static class Modes
     public static MadxLattice.Result Load(string name, double? energyEv = null, bool hardEdge = false)
     {
         var mode = Find(name);
-        var document = MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
-        var result = MadxLattice.Build(document, null, energyEv);
-        return mode.FieldProfile && !hardEdge
-            ? result with { Lattice = SolenoidFieldOptics.Apply(result.Lattice, MagnetCatalogue.Default) }
-            : result;
+        var result = MadxLattice.Build(Document(mode), null, energyEv);
+        return FieldProfile(mode, hardEdge) is { } slice ? result with { Lattice = slice(result.Lattice) } : result;
     }
 
     /// <summary>
@@ -70,8 +67,12 @@ public static class Modes
     public static OpticsModel Model(string name, double? energyEv = null)
     {
         var mode = Find(name);
-        var document = MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
-        return new OpticsModel(document, null, energyEv,
-            mode.FieldProfile ? lattice => SolenoidFieldOptics.Apply(lattice, MagnetCatalogue.Default) : null);
+        return new OpticsModel(Document(mode), null, energyEv, FieldProfile(mode, hardEdge: false));
     }
+
+    private static MadxDocument Document(ModeInfo mode) => MadxReader.ParseText(Text(mode.Name), mode.Name + ".madx");
+
+    // A field-profile mode's solenoids sliced from the coils' on-axis field, unless read as hard edges.
+    private static Func<Lattice, Lattice>? FieldProfile(ModeInfo mode, bool hardEdge) =>
+        mode.FieldProfile && !hardEdge ? lattice => SolenoidFieldOptics.Apply(lattice, MagnetCatalogue.Default) : null;
 }

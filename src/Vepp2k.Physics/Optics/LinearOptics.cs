@@ -67,16 +67,8 @@ public sealed class LinearOptics
         for (int j = 0; j < 4; j++) dct += m[5, j] * d0[j];
         double alphaC = dct / lattice.Circumference;
 
-        var rows = new TwissRow[elements.Count + 1];
         var phase = new PhaseFollower(modes.Vectors[0], modes.Vectors[1]);
-        rows[0] = Row("start", "marker", 0, 0, orbit, Matrix6.Identity(), modes.Vectors[0], modes.Vectors[1], d0, phase);
-        for (int i = 0; i < elements.Count; i++)
-        {
-            if (elements[i].PhaseSteps.Count > 1)
-                FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, modes.Vectors, phase);
-            rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, lattice.ExitPositions[i], elements[i].Length,
-                orbits[i], jacobians[i], modes.Vectors[0], modes.Vectors[1], d0, phase);
-        }
+        var rows = Table(lattice, orbit, orbits, jacobians, context, modes.Vectors[0], modes.Vectors[1], d0, phase);
 
         var fractional = new[] { modes.FractionalTune(0), modes.FractionalTune(1) };
         double[] followed = [phase.Total(0), phase.Total(1)];
@@ -88,12 +80,7 @@ public sealed class LinearOptics
             // whichever combination the errors happen to pick (docs/physics.md).
             var aligned = OrderInArc(AlignInArc(modes, jacobians[arc]), jacobians[arc]);
             var follower = new PhaseFollower(aligned.Vectors[0], aligned.Vectors[1]);
-            for (int i = 0; i < elements.Count; i++)
-            {
-                if (elements[i].PhaseSteps.Count > 1)
-                    FollowInside(elements[i], i == 0 ? orbit : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, aligned.Vectors, follower);
-                follower.Advance(Propagate(jacobians[i], aligned.Vectors[0]), Propagate(jacobians[i], aligned.Vectors[1]));
-            }
+            Walk(elements, orbit, orbits, jacobians, context, aligned.Vectors[0], aligned.Vectors[1], follower);
             followed = [follower.Total(0), follower.Total(1)];
         }
         var tunes = new double[2];
@@ -116,17 +103,38 @@ public sealed class LinearOptics
         Complex[] v1 = [Math.Sqrt(initial.BetX / 2), -new Complex(initial.AlfX, 1) / Math.Sqrt(2 * initial.BetX), 0, 0];
         Complex[] v2 = [0, 0, Math.Sqrt(initial.BetY / 2), -new Complex(initial.AlfY, 1) / Math.Sqrt(2 * initial.BetY)];
         double[] d0 = [initial.Dx, initial.Dpx, initial.Dy, initial.Dpy];
-        var phase = new PhaseFollower(v1, v2);
+        return Table(line, z, orbits, jacobians, context, v1, v2, d0, new PhaseFollower(v1, v2));
+    }
+
+    // The table from the start vectors: row 0 at the start, row i + 1 at the exit of element i.
+    private static TwissRow[] Table(Lattice lattice, double[] start, double[][] orbits, Matrix6[] jacobians, TrackContext context,
+        Complex[] v1, Complex[] v2, IReadOnlyList<double> d0, PhaseFollower phase)
+    {
+        var elements = lattice.Elements;
         var rows = new TwissRow[elements.Count + 1];
-        rows[0] = Row("start", "marker", 0, 0, z, Matrix6.Identity(), v1, v2, d0, phase);
+        rows[0] = Row("start", "marker", 0, 0, start, Matrix6.Identity(), v1, v2, d0, phase);
+        Walk(elements, start, orbits, jacobians, context, v1, v2, phase, (i, a, b) =>
+            rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, lattice.ExitPositions[i], elements[i].Length,
+                orbits[i], jacobians[i], a, b, d0, phase));
+        return rows;
+    }
+
+    /// <summary>
+    /// Follows the phases of two vectors from the start to the exit of every element, inside pieced
+    /// elements too; <paramref name="atExit"/> sees them, propagated, at the exit of element i.
+    /// </summary>
+    private static void Walk(IReadOnlyList<Element> elements, double[] start, double[][] orbits, Matrix6[] jacobians,
+        TrackContext context, Complex[] v1, Complex[] v2, PhaseFollower phase, Action<int, Complex[], Complex[]>? atExit = null)
+    {
         for (int i = 0; i < elements.Count; i++)
         {
             if (elements[i].PhaseSteps.Count > 1)
-                FollowInside(elements[i], i == 0 ? z : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, [v1, v2], phase);
-            rows[i + 1] = Row(elements[i].Name, elements[i].Keyword, line.ExitPositions[i], elements[i].Length,
-                orbits[i], jacobians[i], v1, v2, d0, phase);
+                FollowInside(elements[i], i == 0 ? start : orbits[i - 1], i == 0 ? Matrix6.Identity() : jacobians[i - 1], context, [v1, v2], phase);
+            var a = Propagate(jacobians[i], v1);
+            var b = Propagate(jacobians[i], v2);
+            phase.Advance(a, b);
+            atExit?.Invoke(i, a, b);
         }
-        return rows;
     }
 
     // Advances the phase follower at the inner joints of an element's pieces (its exit is the next row).
@@ -143,12 +151,10 @@ public sealed class LinearOptics
         }
     }
 
+    // One row from the mode vectors v1, v2 at this point, j the Jacobian from the start (for the dispersion).
     private static TwissRow Row(string name, string keyword, double s, double length, double[] orbit, Matrix6 j,
-        Complex[] start1, Complex[] start2, IReadOnlyList<double> d0, PhaseFollower phase)
+        Complex[] v1, Complex[] v2, IReadOnlyList<double> d0, PhaseFollower phase)
     {
-        var v1 = Propagate(j, start1);
-        var v2 = Propagate(j, start2);
-        phase.Advance(v1, v2);
         var d = new double[4];
         for (int i = 0; i < 4; i++)
         {
