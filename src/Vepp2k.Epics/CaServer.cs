@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vepp2k.Control.Channels;
 using Vepp2k.Epics.Access;
 using Vepp2k.Epics.Protocol;
@@ -16,17 +18,17 @@ public sealed class CaServer : IAsyncDisposable
 {
     private readonly ServerContext _context;
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<CaConnection> _connections = [];
-    private readonly Lock _gate = new();
+    private readonly Admission _admission;
     private readonly List<Task> _tasks = [];
     private ChannelSubscription? _updates;
     private Socket? _tcp;
     private Socket? _udp;
 
-    public CaServer(ChannelRegistry registry, CaServerOptions options)
+    public CaServer(ChannelRegistry registry, CaServerOptions options, ILogger<CaServer>? log = null)
     {
         var rules = options.RulesFile is { } path ? AccessRules.Load(path) : AccessRules.LocalOperators;
-        _context = new ServerContext(registry, options, rules);
+        _context = new ServerContext(registry, options, rules, log ?? NullLogger<CaServer>.Instance);
+        _admission = new Admission(options);
     }
 
     public CaServerOptions Options => _context.Options;
@@ -34,8 +36,17 @@ public sealed class CaServer : IAsyncDisposable
     /// <summary>The TCP and UDP port in use (the chosen one when <see cref="CaServerOptions.Port"/> is 0).</summary>
     public int Port => _context.TcpPort;
 
-    /// <summary>Circuits open now.</summary>
-    public int ClientCount => _context.Circuits.Count;
+    /// <summary>Circuits held now (a closed circuit leaves at once, before its tasks have wound down).</summary>
+    public int ClientCount => _admission.Count;
+
+    /// <summary>Circuits closed to make room for newcomers at a limit.</summary>
+    public long EvictedCircuits => _admission.Evicted;
+
+    /// <summary>Connections refused at a limit because every circuit held channels.</summary>
+    public long RefusedConnections => _admission.Refused;
+
+    /// <summary>Circuits closed for staying quiet past the handshake or idle timeout.</summary>
+    public long TimedOutCircuits => _admission.TimedOut;
 
     /// <summary>Monitor updates replaced by newer ones before a slow client took them (latest value wins).</summary>
     public long CoalescedUpdates => _context.Circuits.Keys.Sum(c => c.Outbox.Coalesced);
@@ -50,6 +61,7 @@ public sealed class CaServer : IAsyncDisposable
         _tasks.Add(Task.Run(() => AcceptAsync(_tcp, _stop.Token)));
         _tasks.Add(Task.Run(() => SearchAsync(_udp, _stop.Token)));
         _tasks.Add(Task.Run(() => Beacons.RunAsync(_context, _stop.Token)));
+        _tasks.Add(Task.Run(() => ExpireAsync(_stop.Token)));
         return Task.CompletedTask;
     }
 
@@ -64,9 +76,7 @@ public sealed class CaServer : IAsyncDisposable
         _tcp?.Dispose();
         _udp?.Dispose();
         _updates?.Dispose();
-        List<CaConnection> open;
-        lock (_gate) open = [.. _connections];
-        foreach (var c in open)
+        foreach (var c in _admission.Snapshot())
         {
             c.Circuit?.Disconnect(_ => true);
             c.StopAfter(TimeSpan.FromMilliseconds(200));
@@ -115,29 +125,100 @@ public sealed class CaServer : IAsyncDisposable
 
     private async Task AcceptAsync(Socket listener, CancellationToken cancel)
     {
-        var running = new List<Task>();
+        var running = new HashSet<Task>();
+        var gate = new Lock();
         try
         {
             while (true)
             {
-                var socket = await listener.AcceptAsync(cancel).ConfigureAwait(false);
-                socket.NoDelay = true;
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-                var connection = new CaConnection(socket, _context);
-                lock (_gate) _connections.Add(connection);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(async () =>
+                Socket socket;
+                try
                 {
-                    await connection.RunAsync().ConfigureAwait(false);
-                    lock (_gate) _connections.Remove(connection);
-                }, CancellationToken.None));
+                    socket = await listener.AcceptAsync(cancel).ConfigureAwait(false);
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted
+                    or SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+                {
+                    // A connection reset before it was taken, or the process is out of descriptors for a
+                    // moment: the listener itself is fine, and a busy loop must not follow.
+                    _context.Log.LogWarning("CA accept failed: {Error}", e.SocketErrorCode);
+                    await Task.Delay(10, cancel).ConfigureAwait(false);
+                    continue;
+                }
+                var connection = Admit(socket);
+                if (connection is null) continue;
+                var run = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await connection.RunAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _admission.Leave(connection);
+                    }
+                }, CancellationToken.None);
+                lock (gate) running.Add(run);
+                _ = run.ContinueWith(t => { lock (gate) running.Remove(t); }, TaskScheduler.Default);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
         {
             // The listener was closed: stopping.
         }
-        await Task.WhenAll(running).ConfigureAwait(false);
+        Task[] left;
+        lock (gate) left = [.. running];
+        await Task.WhenAll(left).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes an accepted socket in under the limits; null when it was refused.</summary>
+    private CaConnection? Admit(Socket socket)
+    {
+        try
+        {
+            socket.NoDelay = true;
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)Options.KeepAliveTime.TotalSeconds);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 10);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 5);
+        }
+        catch (SocketException)
+        {
+            // Reset before it could be set up: nothing to serve.
+            socket.Dispose();
+            return null;
+        }
+        var connection = new CaConnection(socket, _context);
+        if (!_admission.TryAdmit(connection, out var evicted))
+        {
+            _context.Log.LogWarning("CA connection from {Peer} refused: every circuit at the limit holds channels", connection.Peer);
+            socket.Dispose();
+            return null;
+        }
+        if (evicted is not null)
+        {
+            evicted.Close();
+            // One line per 1000: a flood must not flood the log.
+            if (_admission.Evicted % 1000 == 1)
+                _context.Log.LogWarning("CA circuit limit reached: closed the quiet circuit from {Peer} for one from {Newcomer} ({Count} so far)",
+                    evicted.Peer, connection.Peer, _admission.Evicted);
+        }
+        return connection;
+    }
+
+    /// <summary>Closes circuits that stayed quiet past a timeout, once a second.</summary>
+    private async Task ExpireAsync(CancellationToken cancel)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(cancel).ConfigureAwait(false))
+                foreach (var c in _admission.Expired(Environment.TickCount64)) c.Close();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 
     private async Task SearchAsync(Socket udp, CancellationToken cancel)

@@ -28,4 +28,29 @@ public sealed record CaServerOptions
 
     /// <summary>Reply bytes a circuit may have waiting before the server stops reading its requests.</summary>
     public int MaxPendingReplies { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// Circuits held at once. At the limit a newcomer takes the place of the quietest circuit that
+    /// holds no channel; it is refused only when every circuit holds channels.
+    /// </summary>
+    public int MaxCircuits { get; init; } = 4096;
+
+    /// <summary>Circuits held at once from one client address (a gateway host counts once), with the same eviction.</summary>
+    public int MaxCircuitsPerHost { get; init; } = 1024;
+
+    /// <summary>
+    /// A circuit that sends no complete CA message within this is closed. libca and caproto send
+    /// VERSION, CLIENT_NAME and HOST_NAME as soon as they connect.
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A circuit holding no channel that sends nothing for this long is closed. Circuits with channels
+    /// are never timed out for silence (a monitoring client need not send); TCP keepalive
+    /// (<see cref="KeepAliveTime"/>) finds the dead ones.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>TCP keepalive on every circuit: first probe after this much silence, then 5 probes 10 s apart.</summary>
+    public TimeSpan KeepAliveTime { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -14,7 +14,7 @@ internal sealed class CircuitHarness
 
     public CircuitHarness(ChannelRegistry registry, AccessRules? rules = null, IPAddress? peer = null)
     {
-        Context = new ServerContext(registry, new CaServerOptions(), rules ?? AccessRules.LocalOperators) { TcpPort = 5064 };
+        Context = new ServerContext(registry, new CaServerOptions(), rules ?? AccessRules.LocalOperators, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { TcpPort = 5064 };
         Outbox = new Outbox();
         Circuit = new CaCircuit(Context, peer ?? IPAddress.Loopback, Outbox);
     }

@@ -37,6 +37,12 @@ internal sealed partial class CaCircuit
 
     public Outbox Outbox { get; }
 
+    /// <summary>Channels the client holds now.</summary>
+    public int ChannelCount
+    {
+        get { lock (_gate) return _channels.Count; }
+    }
+
     public Role Role => _server.Rules.RoleFor(_user, _host, _peer);
 
     public void Handle(in CaHeader header, ReadOnlySpan<byte> payload)

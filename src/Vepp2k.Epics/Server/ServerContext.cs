@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Vepp2k.Control.Channels;
 using Vepp2k.Epics.Access;
 
 namespace Vepp2k.Epics.Server;
 
 /// <summary>What every circuit and the search responder share: the channels served, the rules, the monitors.</summary>
-internal sealed class ServerContext(ChannelRegistry registry, CaServerOptions options, AccessRules rules)
+internal sealed class ServerContext(ChannelRegistry registry, CaServerOptions options, AccessRules rules, ILogger log)
 {
     private readonly ConcurrentDictionary<string, byte> _withdrawn = new(StringComparer.Ordinal);
 
     public ChannelRegistry Registry { get; } = registry;
     public CaServerOptions Options { get; } = options;
     public AccessRules Rules { get; set; } = rules;
+    public ILogger Log { get; } = log;
     public MonitorHub Monitors { get; } = new();
     public ConcurrentDictionary<CaCircuit, byte> Circuits { get; } = new();
 

@@ -11,10 +11,10 @@ internal sealed class Signal
         if (Interlocked.Exchange(ref _set, 1) == 0) _semaphore.Release();
     }
 
-    /// <summary>Blocking wait, for a circuit's own threads.</summary>
-    public void Wait(CancellationToken cancel)
+    /// <summary>Waits without holding a thread: an idle circuit costs no thread, only this object.</summary>
+    public async Task WaitAsync(CancellationToken cancel)
     {
-        _semaphore.Wait(cancel);
+        await _semaphore.WaitAsync(cancel).ConfigureAwait(false);
         Volatile.Write(ref _set, 0);
     }
 }
