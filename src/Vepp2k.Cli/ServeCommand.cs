@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Vepp2k.Control.History;
 using Vepp2k.Control.Runtime;
 using Vepp2k.Epics;
@@ -74,6 +75,11 @@ public static class ServeCommand
                 Console.Error.WriteLine($"vepp2k serve: {e.Message}");
                 return 2;
             }
+            // Servers report what clients did to them (limits reached, failed circuits) on standard error.
+            using var logs = LoggerFactory.Create(b => b
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; })
+                .AddFilter(level => level >= LogLevel.Information));
             await using (system)
             {
                 Console.WriteLine($"vepp2k: simulated VEPP-2000, mode {system.Options.Mode}, {system.Registry.Count} channels, data in {Path.GetFullPath(system.Options.DataFolder)}");
@@ -86,7 +92,7 @@ public static class ServeCommand
                 {
                     if (caOptions.Port != 0)
                     {
-                        ca = new CaServer(system.Registry, caOptions);
+                        ca = new CaServer(system.Registry, caOptions, logs.CreateLogger<CaServer>());
                         await ca.StartAsync();
                         Console.WriteLine($"vepp2k: EPICS Channel Access on {caOptions.Bind}:{ca.Port} (PV names: VEPP/QUAD/1F1/MCur.1 is VEPP:QUAD:1F1:MCur_1)");
                     }

@@ -22,7 +22,8 @@ public class SupplyStateMachineTests
         rig.Run(100 / rig.P.MaxRampRate + 0.1);
         Assert.Equal(SupplyState.Off, rig.Supply.State);
         Assert.Equal(0, rig.Supply.LoadCurrent);
-        Assert.Equal(100, rig.Supply.Setpoint);
+        // Off, the setpoint says what the supply does: 0 A, not the stale 100 A it had before.
+        Assert.Equal(0, rig.Supply.Setpoint);
     }
 
     [Theory]

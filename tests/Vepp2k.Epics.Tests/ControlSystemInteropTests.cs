@@ -49,5 +49,42 @@ public sealed class ControlSystemInteropTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_put_callback_completes_when_the_supply_has_arrived_and_fails_when_it_trips()
+    {
+        await using var system = ControlSystem.Start(new ControlSystemOptions { DataFolder = _folder, AdminPassword = "ca-test-password" }, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var loop = system.RunAsync(stop.Token);
+        await using var server = new CaServer(system.Registry, new CaServerOptions { Port = 0, BeaconPort = ServerTests.FreeUdpPort() });
+        await server.StartAsync();
+        try
+        {
+            var quad = system.Core.Machine.Get("1F1");
+            double target = quad.Request - 20;
+            await using var client = await RawClient.ConnectAsync(server.Port);
+            uint sid = await client.OpenAsync("VEPP:QUAD:1F1:SCur");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await client.SendAsync(Msg.Bytes(19, 6, 1, sid, 77, Msg.F64(target)));
+            var done = await client.ExpectAsync(m => m.Cmd == 19 && m.P2 == 77, 60_000);
+            // Completed means arrived: not before the ramp could have got there, and the readback is there.
+            Assert.Equal(1u, done.P1);
+            double ramp = 20 / quad.Supply.Parameters.MaxRampRate;
+            Assert.True(clock.Elapsed.TotalSeconds >= ramp, $"completed after {clock.Elapsed.TotalSeconds:F3} s, the ramp takes {ramp:F3} s");
+            Assert.InRange(Math.Abs(quad.Readback - target), 0, quad.ArrivalTolerance * 1.5);
+
+            // A trip half-way: the callback fails (ECA_PUTFAIL) instead of completing.
+            await client.SendAsync(Msg.Bytes(19, 6, 1, sid, 78, Msg.F64(target - 40)));
+            await Task.Delay(TimeSpan.FromSeconds(ramp));
+            quad.Supply.SetFault(Control.Devices.InterlockBits.Water, true);
+            var failed = await client.ExpectAsync(m => m.Cmd == 19 && m.P2 == 78, 60_000);
+            Assert.Equal(0x0a0u, failed.P1);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await loop;
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -23,6 +23,14 @@ internal sealed record Msg(ushort Cmd, ushort DataType, uint Count, uint P1, uin
 
     public static byte[] Text(string s) => [.. Encoding.ASCII.GetBytes(s), 0];
 
+    /// <summary>One DBR_DOUBLE value, big-endian.</summary>
+    public static byte[] F64(double x)
+    {
+        var b = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleBigEndian(b, x);
+        return b;
+    }
+
     /// <summary>EVENT_ADD payload: low, high, timeout (unused) and the mask.</summary>
     public static byte[] MaskPayload(ushort mask)
     {

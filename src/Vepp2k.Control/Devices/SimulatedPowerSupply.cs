@@ -82,9 +82,12 @@ public sealed class SimulatedPowerSupply : IPowerSupply
                 return CommandResult.Refuse("output already disabled by interlock");
             case SupplyState.SwitchingOn:
                 // No current has flowed yet, so the contactor can simply open.
+                Setpoint = 0;
                 Enter(SupplyState.Off);
                 return CommandResult.Accept("switch-on aborted, off");
             default:
+                // The setpoint becomes what the supply now does: it ramps to zero and stays there.
+                Setpoint = 0;
                 Enter(SupplyState.SwitchingOff);
                 return CommandResult.Accept("ramping to zero, then off");
         }
@@ -161,6 +164,7 @@ public sealed class SimulatedPowerSupply : IPowerSupply
         }
         LiveInterlocks |= bit;
         LatchedInterlocks |= bit;
+        Setpoint = 0; // a tripped supply's output is disabled: it asks for nothing until set again
         if (State != SupplyState.Interlock)
             Enter(SupplyState.Interlock);
     }

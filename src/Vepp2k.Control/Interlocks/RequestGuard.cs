@@ -8,21 +8,22 @@ namespace Vepp2k.Control.Interlocks;
 /// Judges a request as a whole before anything moves: every target inside its drive limits (refused,
 /// never clamped; a solenoid section's drive limits are the current of its 13 T / 8 T coil limit,
 /// from the catalogue), SC solenoid sections changing sign only at zero
-/// current, no element tripped or quenched, none already ramping. The first violation refuses the
-/// whole request, so a refused request changes nothing.
+/// current, no element off, switching off, tripped or quenched. An element already ramping is not a
+/// refusal: the new request takes it over from where it is. The first violation refuses the whole
+/// request, so a refused request changes nothing.
 /// </summary>
 public sealed class RequestGuard(SimulatedMachine machine)
 {
-    public string? Check(IReadOnlyList<RampLeg> legs, IReadOnlyCollection<Ramp> active)
+    public string? Check(IReadOnlyList<RampLeg> legs)
     {
         foreach (var leg in legs)
         {
-            if (Check(leg, active) is { } reason) return reason;
+            if (Check(leg) is { } reason) return reason;
         }
         return null;
     }
 
-    private string? Check(RampLeg leg, IReadOnlyCollection<Ramp> active)
+    private string? Check(RampLeg leg)
     {
         var e = leg.Element;
         var supply = e.Supply;
@@ -33,8 +34,8 @@ public sealed class RequestGuard(SimulatedMachine machine)
             return $"{e.Name}: {target:F3} A is outside the drive limits [{low:G6}, {high:G6}] A";
         if (supply.State == SupplyState.Interlock)
             return $"{e.Name}: supply tripped ({supply.LatchedInterlocks}); reset its interlocks first";
-        if (active.FirstOrDefault(r => !r.Finished && r.Involves(e)) is { } busy)
-            return $"{e.Name}: busy in ramp #{busy.Id} ({busy.Description}); wait, pause or abort it first";
+        if (supply.State is SupplyState.Off or SupplyState.SwitchingOff)
+            return $"{e.Name}: supply is {supply.State}; switch it on first";
         if (e.IsSolenoid) return CheckSolenoid(leg);
         return null;
     }

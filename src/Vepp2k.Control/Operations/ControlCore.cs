@@ -98,7 +98,7 @@ public sealed partial class ControlCore
             foreach (var name in g.Members)
             {
                 var e = Machine.Get(name);
-                double now = units == Units.Hardware ? e.Supply.Setpoint : StrengthOf(e, e.Supply.Setpoint);
+                double now = units == Units.Hardware ? e.Request : StrengthOf(e, e.Request);
                 targets.Add((name, operation switch
                 {
                     GroupOperation.Set => value,
@@ -128,16 +128,21 @@ public sealed partial class ControlCore
 
     private OperationResult Start(WriteContext who, List<RampLeg> legs, string description)
     {
-        if (Guard.Check(legs, _ramps) is { } reason) return Refuse(who, description, reason);
+        if (Guard.Check(legs) is { } reason) return Refuse(who, description, reason);
         var now = Time.GetUtcNow();
-        var ramp = new Ramp(_nextRampId++, description, who.User, legs, RampPlanner.Duration(legs), now);
+        long id = _nextRampId++;
+        // A new request takes its elements over from the ramps moving them: writes are never dropped.
+        foreach (var l in legs)
+            foreach (var r in _ramps.Where(r => !r.Finished && r.Involves(l.Element))) r.Release(l.Element, id);
+        var ramp = new Ramp(id, description, who.User, legs, RampPlanner.Duration(legs), now);
         _ramps.Add(ramp);
-        ramp.Step(now);
+        foreach (var l in legs) l.Element.Request = l.Target;
+        StepAndLog(ramp, now);
         var items = legs.Select(l => new OperationItem(l.Element.Name, l.Start, l.Target)).ToList();
         foreach (var l in legs)
             Journal.Log(EventKind.Operator, who.User, l.Element.SetpointChannel, description + $" via {who.Origin}",
                 $"{l.Start:F4} A", $"{l.Target:F4} A", $"applied (ramp #{ramp.Id})");
-        return new OperationResult(true, $"ramp #{ramp.Id}: {legs.Count} element(s) in {ramp.Duration.TotalSeconds:F1} s", ramp.Id, items);
+        return new OperationResult(true, $"ramp #{ramp.Id}: {legs.Count} element(s) in {ramp.Duration.TotalSeconds:F1} s", ramp.Id, items, ramp.Done);
     }
 
     private OperationResult Refuse(WriteContext who, string description, string reason)
@@ -242,11 +247,37 @@ public sealed partial class ControlCore
         {
             Machine.Update();
             var now = Time.GetUtcNow();
-            foreach (var ramp in _ramps.Where(r => !r.Finished)) ramp.Step(now);
-            _ramps.RemoveAll(r => r.Finished && now - r.Started > TimeSpan.FromMinutes(10));
+            foreach (var ramp in _ramps.Where(r => !r.Finished)) StepAndLog(ramp, now);
             _watch.Check(now);
+            foreach (var ramp in _ramps.Where(r => r.State == RampState.Completed && !r.Done.IsCompleted)) Settle(ramp, now);
+            _ramps.RemoveAll(r => r.Finished && r.Done.IsCompleted && now - r.Started > TimeSpan.FromMinutes(10));
         }
         Journal.Retry();
+    }
+
+    /// <summary>How long a completed ramp's supplies may take to settle within tolerance before it is reported as not arrived.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(30);
+
+    private void StepAndLog(Ramp ramp, DateTimeOffset now)
+    {
+        if (ramp.Step(now) is { } refusal)
+            Journal.Log(EventKind.Interlock, "system", $"ramp #{ramp.Id}", "ramp aborted", result: ramp.Where() + " - " + refusal);
+    }
+
+    /// <summary>Ends a completed ramp's <see cref="Ramp.Done"/>: all arrived, one tripped or switched off, or the settle time ran out.</summary>
+    private void Settle(Ramp ramp, DateTimeOffset now)
+    {
+        var missing = ramp.ActiveLegs.Where(l => !l.Element.HasArrived(l.Target)).ToList();
+        if (missing.Count == 0)
+        {
+            ramp.Settle(WriteResult.Ok($"ramp #{ramp.Id}: every element arrived"));
+            return;
+        }
+        string Where(RampLeg l) => $"{l.Element.Name} at {l.Element.Readback:F4} A ({l.Element.Supply.State}), target {l.Target:F4} A";
+        if (missing.FirstOrDefault(l => l.Element.Supply.State is not (SupplyState.On or SupplyState.ReversingPolarity)) is { } stopped)
+            ramp.Settle(WriteResult.Refused($"ramp #{ramp.Id}: {Where(stopped)}"));
+        else if (now - ramp.Started > ramp.Duration + SettleTime)
+            ramp.Settle(WriteResult.Refused($"ramp #{ramp.Id}: not arrived within {SettleTime.TotalSeconds:F0} s of its end: {string.Join("; ", missing.Select(Where))}"));
     }
 
     /// <summary>Stops every running ramp that moves one of these elements (a quench's dependent operations).</summary>

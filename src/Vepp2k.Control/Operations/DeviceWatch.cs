@@ -53,6 +53,9 @@ public sealed partial class ControlCore
                 {
                     if (old.Latched != s.LatchedInterlocks && s.LatchedInterlocks != InterlockBits.None)
                         core.Journal.Log(EventKind.Interlock, "system", e.Path, "interlock tripped", old.Latched.ToString(), s.LatchedInterlocks.ToString(), "supply output disabled");
+                    // Off, switching off or tripped, a supply does 0 A, and that is what it is asked for now.
+                    if (old.State != s.State && s.State is SupplyState.Off or SupplyState.SwitchingOff or SupplyState.Interlock)
+                        e.Request = 0;
                     if (old.State != s.State)
                         core.Journal.Log(EventKind.State, "system", e.Path, "supply state", old.State.ToString(), s.State.ToString(), "");
                 }

@@ -9,8 +9,11 @@ public enum GroupOperation { Set, Increment, Scale }
 /// <summary>One element's part in an accepted operation [A].</summary>
 public sealed record OperationItem(string Element, double OldCurrent, double NewCurrent);
 
-/// <summary>The outcome of an operation: applied with its ramp, or refused with the reason (nothing changed).</summary>
-public sealed record OperationResult(bool Applied, string Message, long? RampId, IReadOnlyList<OperationItem> Items)
+/// <summary>
+/// The outcome of an operation: applied with its ramp, or refused with the reason (nothing changed).
+/// <see cref="Done"/> ends when the ramp's elements have arrived or it failed.
+/// </summary>
+public sealed record OperationResult(bool Applied, string Message, long? RampId, IReadOnlyList<OperationItem> Items, Task<Channels.WriteResult>? Done = null)
 {
     public static OperationResult Refused(string reason) => new(false, reason, null, []);
 }

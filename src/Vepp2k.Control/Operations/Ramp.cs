@@ -1,3 +1,4 @@
+using Vepp2k.Control.Channels;
 using Vepp2k.Control.Runtime;
 
 namespace Vepp2k.Control.Operations;
@@ -15,6 +16,8 @@ public sealed record RampLeg(PoweredElement Element, double Start, double Target
 /// </summary>
 public sealed class Ramp
 {
+    private readonly HashSet<PoweredElement> _released = [];
+    private readonly TaskCompletionSource<WriteResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _active;
     private DateTimeOffset _lastStep;
 
@@ -40,7 +43,16 @@ public sealed class Ramp
     /// <summary>Why it stopped (abort reason), empty otherwise.</summary>
     public string StopReason { get; private set; } = "";
 
-    public bool Involves(PoweredElement e) => Legs.Any(l => l.Element == e);
+    /// <summary>The legs this ramp still moves: a later request for an element takes its leg over.</summary>
+    public IEnumerable<RampLeg> ActiveLegs => Legs.Where(l => !_released.Contains(l.Element));
+
+    public bool Involves(PoweredElement e) => ActiveLegs.Any(l => l.Element == e);
+
+    /// <summary>
+    /// Ends when every element has arrived (readback within tolerance, supply on) or the ramp failed:
+    /// aborted, superseded, refused by a supply, or not arrived within the settle time.
+    /// </summary>
+    public Task<WriteResult> Done => _done.Task;
 
     /// <summary>The setpoint of each leg at the present fraction.</summary>
     // start + (target - start) * 1 can land an ulp beyond the target, and so beyond a drive limit the
@@ -49,16 +61,36 @@ public sealed class Ramp
         ? leg.Target
         : Math.Clamp(leg.Start + (leg.Target - leg.Start) * Fraction, Math.Min(leg.Start, leg.Target), Math.Max(leg.Start, leg.Target));
 
-    internal void Step(DateTimeOffset now)
+    /// <summary>Issues this step's setpoints; a supply that refuses one aborts the ramp (returns the reason).</summary>
+    internal string? Step(DateTimeOffset now)
     {
         if (State == RampState.Running)
         {
             _active += now - _lastStep;
-            foreach (var leg in Legs) leg.Element.Supply.SetCurrent(SetpointOf(leg));
+            foreach (var leg in ActiveLegs)
+            {
+                var r = leg.Element.Supply.SetCurrent(SetpointOf(leg));
+                if (r.Accepted) continue;
+                _lastStep = now;
+                Abort($"{leg.Element.Name} refused {SetpointOf(leg):F3} A: {r.Reason}");
+                return StopReason;
+            }
             if (Fraction >= 1) State = RampState.Completed;
         }
         _lastStep = now;
+        return null;
     }
+
+    /// <summary>A later request took this element over; a ramp left with no legs is superseded.</summary>
+    internal void Release(PoweredElement e, long by)
+    {
+        if (!Involves(e)) return;
+        if (ActiveLegs.Count() == 1) Abort($"superseded by ramp #{by}");
+        _released.Add(e);
+    }
+
+    /// <summary>The completed ramp arrived, or did not: the end of <see cref="Done"/>.</summary>
+    internal void Settle(WriteResult outcome) => _done.TrySetResult(outcome);
 
     internal bool Pause()
     {
@@ -80,10 +112,13 @@ public sealed class Ramp
         if (Finished) return false;
         State = RampState.Aborted;
         StopReason = reason;
+        // What each element is asked for is now where it stopped.
+        foreach (var leg in ActiveLegs) leg.Element.Request = leg.Element.Supply.Setpoint;
+        _done.TrySetResult(WriteResult.Refused($"{reason}; {Where()}"));
         return true;
     }
 
     /// <summary>Where the ramp is: for a report after pause or abort.</summary>
     public string Where() =>
-        $"ramp #{Id} {State} at {Fraction:P0}: " + string.Join(", ", Legs.Select(l => $"{l.Element.Name} {SetpointOf(l):F3} A (target {l.Target:F3})"));
+        $"ramp #{Id} {State} at {Fraction:P0}: " + string.Join(", ", ActiveLegs.Select(l => $"{l.Element.Name} {SetpointOf(l):F3} A (target {l.Target:F3})"));
 }

@@ -43,7 +43,7 @@ public sealed class MachineChannels
         {
             Path = e.SetpointChannel, Access = ChannelAccess.ReadWrite, DriveLow = lo, DriveHigh = hi, IsSetting = true,
             ValueDeadband = 0, ArchiveDeadband = 0, Description = $"{e.Name} supply current setpoint",
-        }, ChannelValue.Of(e.Supply.Setpoint));
+        }, ChannelValue.Of(e.Request));
         set.WriteHandler = (v, who) => Result(_core.Set(who, [(e.Name, v.Number)], Units.Hardware, $"set {e.Name}"));
         var read1 = r.Add(amps with { Path = e.UmStyle ? $"{e.Path}/Cur" : $"{e.Path}/MCur.1", Description = $"{e.Name} current, DCCT 1" }, ChannelValue.Of(0));
         var read2 = r.Add(amps with { Path = $"{e.Path}/{(e.UmStyle ? "Cur" : "MCur")}.2", Description = $"{e.Name} current, DCCT 2" }, ChannelValue.Of(0));
@@ -86,7 +86,7 @@ public sealed class MachineChannels
 
     private static string BitNames() => string.Join(" ", Enum.GetValues<InterlockBits>().Where(b => b != 0).Select(b => $"{(int)b}={b}"));
 
-    private static WriteResult Result(OperationResult r) => r.Applied ? WriteResult.Ok(r.Message) : WriteResult.Refused(r.Message);
+    private static WriteResult Result(OperationResult r) => r.Applied ? WriteResult.Ok(r.Message, r.Done) : WriteResult.Refused(r.Message);
 
     /// <summary>Posts every element's readbacks and state at the present time.</summary>
     public void Publish()
@@ -96,7 +96,7 @@ public sealed class MachineChannels
         foreach (var (e, c) in _bound)
         {
             var s = e.Supply;
-            c.Set.Post(s.Setpoint, now);
+            c.Set.Post(e.Request, now);
             c.Read1.Post(s.Dcct1, now);
             c.Read2.Post(s.Dcct2, now);
             c.Volt.Post(s.OutputVoltage, now);
@@ -106,7 +106,7 @@ public sealed class MachineChannels
             c.Latched.Post((int)s.LatchedInterlocks, now);
             c.Live.Post((int)s.LiveInterlocks, now);
             c.Reset.Post(0, now);   // a command channel: it reads 0, and posting it takes it out of UDF
-            c.Strength.Post(ControlCore.StrengthOf(e, s.Setpoint, energyEv), now);
+            c.Strength.Post(ControlCore.StrengthOf(e, e.Request, energyEv), now);
             c.Deviation.Post(c.Filter.Update(s.Dcct1 - s.RampedSetpoint, now), now);
             var ilk = s.State == SupplyState.Interlock ? (AlarmStatus.HwLimit, AlarmSeverity.Major) : (AlarmStatus.NoAlarm, AlarmSeverity.NoAlarm);
             c.Status.SetExternalAlarm(ilk.Item1, ilk.Item2, now);

@@ -79,7 +79,12 @@ public sealed class SimulatedMachine
     /// <summary>Start-up: every supply found on at the given currents (missing names stay off).</summary>
     public void StartRunning(IReadOnlyDictionary<string, double> currents)
     {
-        foreach (var (name, amperes) in currents) Get(name).Supply.StartRunning(amperes);
+        foreach (var (name, amperes) in currents)
+        {
+            var e = Get(name);
+            e.Supply.StartRunning(amperes);
+            e.Request = amperes;
+        }
     }
 
     public SuperconductingSolenoid SolenoidOf(PoweredElement section) =>

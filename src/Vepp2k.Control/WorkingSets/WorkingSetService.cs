@@ -23,19 +23,9 @@ public sealed record RestoreReport(string Set, int Version, int Restored, int Un
 /// </summary>
 public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry, IControlStore store)
 {
-    /// <summary>Per-item default tolerance: 1e-4 of the supply's full scale, and never under 5 rms of its
-    /// readback noise (so 1 A on the 10 kA dipole supply, 75 mA on a quad, 3 mA on a corrector).</summary>
-    public const double RelativeTolerance = 1e-4;
-
-    /// <summary>The tolerance of one channel [A]: the given one when positive, else the per-item default.</summary>
-    public double ToleranceOf(string channel, double tolerance)
-    {
-        if (tolerance > 0) return tolerance;
-        var element = core.Machine.BySetpointChannel(channel);
-        if (element is null) return 0;
-        var p = element.Supply.Parameters;
-        return Math.Max(RelativeTolerance * p.MaxCurrent, 5 * p.NoiseRms);
-    }
+    /// <summary>The tolerance of one channel [A]: the given one when positive, else the element's <see cref="PoweredElement.ArrivalTolerance"/>.</summary>
+    public double ToleranceOf(string channel, double tolerance) =>
+        tolerance > 0 ? tolerance : core.Machine.BySetpointChannel(channel)?.ArrivalTolerance ?? 0;
 
     public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)
     {
@@ -47,11 +37,14 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
         return saved;
     }
 
-    /// <summary>Every setting channel's present setpoint, read at one instant.</summary>
+    /// <summary>
+    /// What every supply really runs, read at one instant: its setpoint while on, 0 A while off or
+    /// tripped (a switched-off supply's old setting is not what the machine does).
+    /// </summary>
     public IReadOnlyList<(string Channel, double Value, string Subsystem)> Live()
     {
         core.Tick();
-        return [.. core.Machine.Elements.Select(e => (e.SetpointChannel, e.Supply.Setpoint, e.Subsystem))];
+        return [.. core.Machine.Elements.Select(e => (e.SetpointChannel, e.Running, e.Subsystem))];
     }
 
     /// <summary>
@@ -89,7 +82,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
                     items.Add(new(item.Channel, subsystem, "unavailable", "no writable channel of that name in this machine"));
                 else if (element.Supply.State is not Devices.SupplyState.On)
                     items.Add(new(item.Channel, subsystem, "unavailable", $"supply {element.Supply.State}"));
-                else if (Math.Abs(element.Supply.Setpoint - item.Value) <= ToleranceOf(item.Channel, tolerance))
+                else if (Math.Abs(element.Running - item.Value) <= ToleranceOf(item.Channel, tolerance))
                     items.Add(new(item.Channel, subsystem, "unchanged", $"{element.Supply.Setpoint:F4} A"));
                 else moves.Add((element.Name, item.Value, item));
             }

@@ -172,17 +172,30 @@ internal sealed partial class CaCircuit
             Error(header, header.P1, Eca.BadChannelId, "no such channel");
             return;
         }
-        var (status, message) = Put(entry, header, payload);
-        if (notify) Reply(CaHeader.Of(CaCommand.WriteNotify, 0, header.DataType, header.Count, status, header.P2));
-        else if (status != Eca.Normal) Error(header, entry.Cid, status, message);
+        var (status, message, done) = Put(entry, header, payload);
+        if (!notify)
+        {
+            if (status != Eca.Normal) Error(header, entry.Cid, status, message);
+            return;
+        }
+        var reply = CaHeader.Of(CaCommand.WriteNotify, 0, header.DataType, header.Count, status, header.P2);
+        if (done is null)
+        {
+            Reply(reply);
+            return;
+        }
+        // A put-callback completes when what the write set moving has arrived (the motor record's
+        // DMOV), or fails with PUTFAIL when it was aborted, superseded, tripped or never arrived.
+        done.ContinueWith(t => Reply(reply with { P1 = t.IsCompletedSuccessfully && t.Result.Applied ? Eca.Normal : Eca.PutFail }),
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
-    private (uint Status, string Message) Put(ClientChannel entry, in CaHeader header, ReadOnlySpan<byte> payload)
+    private (uint Status, string Message, Task<WriteResult>? Done) Put(ClientChannel entry, in CaHeader header, ReadOnlySpan<byte> payload)
     {
         // The server refuses on its own rights, whatever the client library decides locally.
-        if ((entry.Rights & AccessRights.Write) == 0) return (Eca.NoWriteAccess, $"{entry.Channel.Spec.PvName}: no write access");
+        if ((entry.Rights & AccessRights.Write) == 0) return (Eca.NoWriteAccess, $"{entry.Channel.Spec.PvName}: no write access", null);
         uint status = DbrDecoder.TryDecode(header.DataType, header.Count, payload, entry.Channel.Spec, out var value);
-        if (status != Eca.Normal) return (status, "value cannot be converted");
+        if (status != Eca.Normal) return (status, "value cannot be converted", null);
         WriteResult result;
         try
         {
@@ -193,7 +206,7 @@ internal sealed partial class CaCircuit
             // A failing write handler is this put's failure, not the circuit's: the client is told why.
             result = WriteResult.Refused(e.Message);
         }
-        return result.Applied ? (Eca.Normal, "") : (Eca.PutFail, result.Message);
+        return result.Applied ? (Eca.Normal, "", result.Done) : (Eca.PutFail, result.Message, null);
     }
 }
 
