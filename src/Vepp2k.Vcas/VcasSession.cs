@@ -15,7 +15,7 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
 {
     private static readonly TimeSpan FlushOnClose = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _subscriptions = new(StringComparer.Ordinal); // name asked for -> served name
 
     public IPEndPoint Remote { get; } = (IPEndPoint)socket.RemoteEndPoint!;
     public Role Role { get; } = VcasWriteRule.RoleOf(((IPEndPoint)socket.RemoteEndPoint!).Address, options.Writers);
@@ -28,9 +28,14 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
 
     public int CreatedCount { get; set; }
 
-    public bool AddSubscription(string name) { lock (_gate) return _subscriptions.Add(name); }
-    public bool RemoveSubscription(string name) { lock (_gate) return _subscriptions.Remove(name); }
-    public string[] Subscriptions() { lock (_gate) return [.. _subscriptions]; }
+    public bool AddSubscription(string asName, string path) { lock (_gate) return _subscriptions.TryAdd(asName, path); }
+
+    /// <summary>Ends a subscription; the served name it watched, or null when there was none under that name.</summary>
+    public string? RemoveSubscription(string asName) { lock (_gate) return _subscriptions.Remove(asName, out var path) ? path : null; }
+
+    public string[] Subscriptions() { lock (_gate) return [.. _subscriptions.Keys]; }
+
+    public int SubscriptionCount { get { lock (_gate) return _subscriptions.Count; } }
 
     public async Task RunAsync(CancellationToken serverCancel)
     {

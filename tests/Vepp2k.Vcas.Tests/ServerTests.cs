@@ -32,7 +32,7 @@ public sealed class ServerTests(RunningSystem rig, ITestOutputHelper log)
 
     [Fact] public Task ChannelsListAndClients() => Run("channelslist");
 
-    [Fact] public Task CreatedChannelsAreCapturedByTheirCreator() => Run("create");
+    [Fact] public Task CreatedChannelsAreCapturedByTheirCreator() => Run("create", Writable);
 
     [Fact] public Task MalformedStreamsGetErrorsAndTheServerGoesOn() => Run("malformed");
 
