@@ -5,8 +5,9 @@ namespace Vepp2k.Vcas;
 
 /// <summary>
 /// Turns the text of a <c>set</c> into a value of the channel's type: numbers in invariant culture,
-/// an enum by index or label, an array as numbers separated by spaces or commas. Range, access and
-/// rights are left to the control core, which gives the reasons operators already know.
+/// an enum by label or by a whole-number index within its labels (<c>1</c>, <c>1.000000</c>), an
+/// array as numbers separated by spaces or commas. Range, access and rights are left to the control
+/// core, which gives the reasons operators already know.
 /// </summary>
 internal static class ValueText
 {
@@ -24,7 +25,7 @@ internal static class ValueText
             case ChannelType.Integer when double.TryParse(text, Number, CultureInfo.InvariantCulture, out double i) && i % 1 == 0 && Math.Abs(i) < 1e18:
                 value = ChannelValue.OfInteger((long)i);
                 return true;
-            case ChannelType.Enum when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index):
+            case ChannelType.Enum when EnumIndex(text, spec.EnumLabels.Count) is { } index:
                 value = ChannelValue.OfEnum(index);
                 return true;
             case ChannelType.Enum when spec.EnumLabels.Select((l, k) => (l, k)).FirstOrDefault(p => p.l.Equals(text, StringComparison.OrdinalIgnoreCase)) is { l: not null } match:
@@ -46,6 +47,11 @@ internal static class ValueText
         };
         return false;
     }
+
+    // CXv4 writes a knob's value with C's %f ("1.000000") or %d ("1"), so an index comes as any number
+    // text; it counts only when it is a whole number naming a label, or a typo would switch a supply.
+    private static int? EnumIndex(string text, int labels) =>
+        double.TryParse(text, Number, CultureInfo.InvariantCulture, out double d) && d % 1 == 0 && d >= 0 && d < labels ? (int)d : null;
 
     private static bool TryArray(string text, out double[] array)
     {

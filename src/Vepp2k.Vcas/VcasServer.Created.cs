@@ -11,6 +11,9 @@ public sealed partial class VcasServer
     // a client program publish a result (a fit, a status) beside the control system's channels.
     private readonly ConcurrentDictionary<string, Created> _created = new(StringComparer.Ordinal);
 
+    /// <summary>Longest name a client may create: its replies must fit a line with room for the value.</summary>
+    public const int MaxCreatedNameBytes = 200;
+
     private sealed record Created(string Name, VcasSession Owner, string? Value, DateTimeOffset Time, string Description, string Units);
 
     private Served? ResolveCreated(string name) => _created.TryGetValue(name, out var c)
@@ -19,10 +22,15 @@ public sealed partial class VcasServer
 
     private static Update CurrentOf(Created c) => new(c.Name, ChannelValue.OfString(c.Value ?? "none"), c.Time);
 
+    // A VCAS client has no identity but its address, so a created channel beside the machine's own
+    // would let any viewer publish values CXv4 and the consoles show as the machine's: creating needs
+    // a write role, and the machine's tree and the service channels stay the server's alone.
     private void Create(VcasSession session, VcasRequest r)
     {
-        if (_registry.Find(r.Name) is not null || r.Name is ChannelsListChannel or ClientsChannel or ErrorChannel)
-            Error(session, r.Name, $"{r.Name} is served by the control system and cannot be created");
+        if (!session.Role.CanWrite())
+            Error(session, r.Name, $"creating channels needs a write role; client '{session.User}' ({session.Role}) may not create");
+        else if (ServedRoot(r.Name) is { } root)
+            Error(session, r.Name, $"{r.Name} is under '{root}', which the control system serves; created channels must live elsewhere");
         else if (_created.TryGetValue(r.Name, out var existing))
         {
             if (existing.Owner != session) Captured(session, existing);
@@ -32,14 +40,28 @@ public sealed partial class VcasServer
                 Description = r.Description ?? existing.Description, Units = r.Units ?? existing.Units,
             });
         }
-        else if (r.Name.AsSpan().IndexOfAny(", \t") >= 0)
-            Error(session, r.Name, "a created channel's name may not hold ',' or blanks");
+        else if (r.Name.AsSpan().IndexOfAny([',', ' ', '\t', VcasNames.Alias]) >= 0)
+            Error(session, r.Name, $"a created channel's name may not hold ',', blanks (they would break {ChannelsListChannel}) or '{VcasNames.Alias}' (it stands for '.' in CXv4 names)");
+        else if (LineFit.Bytes(r.Name) > MaxCreatedNameBytes)
+            Error(session, r.Name, $"a created channel's name may be at most {MaxCreatedNameBytes} bytes, so that its lines fit");
         else if (session.CreatedCount >= _options.MaxCreatedPerClient)
             Error(session, r.Name, $"a client may create at most {_options.MaxCreatedPerClient} channels");
         else if (_created.TryAdd(r.Name, new Created(r.Name, session, r.Value, _registry.Time.GetUtcNow(), r.Description ?? "", r.Units ?? "")))
             session.CreatedCount++;
         else Error(session, r.Name, $"{r.Name} was just created by another client");
     }
+
+    /// <summary>The root (first path segment) a name shares with a channel the server serves itself, compared case-insensitively against look-alikes.</summary>
+    private string? ServedRoot(string name)
+    {
+        var root = name.Split('/', 2)[0];
+        _servedRoots ??= new HashSet<string>(_registry.All.Select(c => c.Spec.Path.Split('/', 2)[0])
+            .Concat([ChannelsListChannel, ClientsChannel, ErrorChannel]), StringComparer.OrdinalIgnoreCase);
+        return _servedRoots.Contains(root) ? root : null;
+    }
+
+    // The registry is frozen before a server is built; the set is made on first use and never changes.
+    private HashSet<string>? _servedRoots;
 
     private void SetCreated(VcasSession session, string name, string value)
     {

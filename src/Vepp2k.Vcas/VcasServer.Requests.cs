@@ -14,8 +14,12 @@ public sealed partial class VcasServer
     /// <summary>Service channel: the last error this client was sent; errors themselves arrive as <c>val:error</c> replies.</summary>
     public const string ErrorChannel = "error";
 
-    // A channel as VCAS shows it: current value and the getfull fields.
-    private sealed record Served(Update Current, string Description, string Type, string Units, string Extra = "");
+    // A channel as VCAS shows it: current value (under the name the client asked for) and the getfull
+    // fields; Path is the served name updates are published under.
+    private sealed record Served(Update Current, string Description, string Type, string Units, string Extra = "")
+    {
+        public string Path { get; init; } = Current.Name;
+    }
 
     internal void Handle(VcasSession session, FramedLine line)
     {
@@ -40,7 +44,7 @@ public sealed partial class VcasServer
             case VcasMethod.Subscribe:
                 if (Resolve(session, r.Name) is { } current)
                 {
-                    Watch(session, r.Name);
+                    Watch(session, r.Name, current.Path);
                     session.Outbox.Offer(current.Current); // the present value first, then the changes
                 }
                 else NoSuchChannel(session, r.Name);
@@ -60,7 +64,13 @@ public sealed partial class VcasServer
         }
     }
 
-    private Served? Resolve(VcasSession session, string name)
+    // The name as given first; a CX spelling ('~' for '.') only when nothing is served under it.
+    private Served? Resolve(VcasSession session, string name) =>
+        ResolveServed(session, name) ?? (VcasNames.Path(name) is var path && path != name && ResolveServed(session, path) is { } s
+            ? s with { Current = s.Current with { Name = name } }
+            : null);
+
+    private Served? ResolveServed(VcasSession session, string name)
     {
         var now = _registry.Time.GetUtcNow();
         if (_registry.Find(name) is { } c)
@@ -72,14 +82,21 @@ public sealed partial class VcasServer
         }
         return name switch
         {
-            ChannelsListChannel => new Served(new Update(name, ChannelValue.OfString(ChannelNames()), now), "all channel names, comma-separated", "ro", ""),
+            ChannelsListChannel => ChannelsListPage(name, 1, now),
             ClientsChannel => new Served(new Update(name, ChannelValue.OfInteger(_sessions.Count), now), "connected VCAS clients", "ro", ""),
             ErrorChannel => new Served(new Update(name, ChannelValue.OfString(session.LastError ?? "none"), now), "the last error sent to this client", "ro", ""),
+            _ when ChannelsListPages.PageOf(name) is { } page => ChannelsListPage(name, page, now),
             _ => ResolveCreated(name),
         };
     }
 
-    private string ChannelNames() => string.Join(",", _registry.All.Select(c => c.Spec.Path).Concat(_created.Keys.Order(StringComparer.Ordinal)));
+    private Served? ChannelsListPage(string name, int page, DateTimeOffset now)
+    {
+        var pages = ChannelsListPages.Split(_registry.All.Select(c => c.Spec.Path).Concat(_created.Keys.Order(StringComparer.Ordinal)));
+        return page <= pages.Count
+            ? new Served(new Update(name, ChannelValue.OfString(pages[page - 1]), now), $"channel names, comma-separated, page {page} of {pages.Count}", "ro", "")
+            : null;
+    }
 
     private string Format(Served s, bool full)
     {
@@ -89,14 +106,14 @@ public sealed partial class VcasServer
 
     private void Set(VcasSession session, string name, string text)
     {
-        if (_registry.Find(name) is { } c)
+        if ((_registry.Find(name) ?? _registry.Find(VcasNames.Path(name))) is { } c)
         {
             if (!ValueText.TryParse(c.Spec, text, out var value, out var error))
                 Error(session, name, error);
             else if (Write(c, value, session) is { Applied: false } refused)
                 Error(session, name, refused.Message);
         }
-        else if (name is ChannelsListChannel or ClientsChannel or ErrorChannel)
+        else if (name is ChannelsListChannel or ClientsChannel or ErrorChannel || ChannelsListPages.PageOf(name) is not null)
             Error(session, name, $"{name} is a read-only service channel");
         else SetCreated(session, name, text);
     }
@@ -111,8 +128,10 @@ public sealed partial class VcasServer
         }
     }
 
+    // CXv4 (cda_d_vcas.c) marks a channel not found only when the error's descr ends with " not found";
+    // any other error text it ignores, leaving the knob waiting forever.
     private void NoSuchChannel(VcasSession session, string name) =>
-        Error(session, name, $"no channel '{name}'; {ChannelsListChannel} lists them");
+        Error(session, name, $"channel '{VcasParser.Clip(name)}' ({ChannelsListChannel} lists them) not found");
 
     private void Error(VcasSession session, string name, string reason)
     {

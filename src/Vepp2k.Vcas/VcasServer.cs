@@ -64,6 +64,7 @@ public sealed partial class VcasServer : IAsyncDisposable
         Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         _accepting = AcceptLoopAsync(_stop.Token);
         _dispatching = DispatchAsync(_stop.Token);
+        _sweeping = SweepAsync(_stop.Token);
         return Task.CompletedTask;
     }
 
@@ -76,7 +77,7 @@ public sealed partial class VcasServer : IAsyncDisposable
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { return; } // stopping
             catch (SocketException) { continue; } // a connection reset before it was accepted
             client.NoDelay = true;
-            if (_sessions.Count >= _options.MaxClients)
+            if (client.RemoteEndPoint is not System.Net.IPEndPoint remote || !Admit(VcasSession.HostOf(remote)))
             {
                 Refuse(client);
                 continue;
@@ -118,6 +119,7 @@ public sealed partial class VcasServer : IAsyncDisposable
         await _stop.CancelAsync();
         _listener?.Dispose();
         await _accepting;
+        await _sweeping;
         await Task.WhenAll(_sessions.Values);
         _feed.Dispose();
         await _dispatching;

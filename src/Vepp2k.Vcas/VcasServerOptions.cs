@@ -25,8 +25,26 @@ public sealed record VcasServerOptions
     /// <summary>Longest request line in bytes; longer lines are refused and skipped, never buffered.</summary>
     public int MaxLineBytes { get; init; } = VcasParser.DefaultMaxLine;
 
-    /// <summary>Connections beyond this are told so and closed.</summary>
+    /// <summary>
+    /// Connections in all. A newcomer at the limit takes the place of the longest-idle evictable
+    /// connection (see <see cref="RecentRequest"/>); only when there is none is it told so and closed.
+    /// </summary>
     public int MaxClients { get; init; } = 1000;
+
+    /// <summary>Connections from one address, with the same eviction as <see cref="MaxClients"/>: one host cannot take every slot.</summary>
+    public int MaxClientsPerHost { get; init; } = 256;
+
+    /// <summary>
+    /// A connection may be evicted for a newcomer when it has no subscriptions, owns no created
+    /// channel and has sent no line for this long (or never sent one).
+    /// </summary>
+    public TimeSpan RecentRequest { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A connection that has not sent a complete request line this long after connecting is closed.</summary>
+    public TimeSpan FirstRequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A connection with no subscriptions and no created channel that sends nothing (not even a blank keep-alive line) this long is closed.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Replies (not subscription updates) a client may have waiting before the server stops reading

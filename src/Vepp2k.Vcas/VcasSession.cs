@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -15,12 +16,31 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
 {
     private static readonly TimeSpan FlushOnClose = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _subscriptions = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _readStop = new();
+    private long _lastLine;
+    private volatile bool _requested;
+    private volatile bool _closing;
+    private readonly Dictionary<string, string> _subscriptions = new(StringComparer.Ordinal); // name asked for -> served name
 
     public IPEndPoint Remote { get; } = (IPEndPoint)socket.RemoteEndPoint!;
     public Role Role { get; } = VcasWriteRule.RoleOf(((IPEndPoint)socket.RemoteEndPoint!).Address, options.Writers);
     public string User => $"vcas@{Host}";
-    public string Host => (Remote.Address.IsIPv4MappedToIPv6 ? Remote.Address.MapToIPv4() : Remote.Address).ToString();
+    public string Host => HostOf(Remote);
+
+    /// <summary>The client's address as the limits and the logs name it (IPv4-mapped addresses as IPv4).</summary>
+    public static string HostOf(IPEndPoint remote) => (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString();
+
+    /// <summary>When the connection was accepted (<see cref="Environment.TickCount64"/>).</summary>
+    public long ConnectedAt { get; } = Environment.TickCount64;
+
+    /// <summary>When the client last sent a line (a blank keep-alive counts), or <see cref="ConnectedAt"/>.</summary>
+    public long LastActivity => Interlocked.Read(ref _lastLine) is var t && t != 0 ? t : ConnectedAt;
+
+    /// <summary>Whether the client has sent a request (a non-blank line) yet.</summary>
+    public bool Requested => _requested;
+
+    /// <summary>Whether the server has started to close the connection (evicted or timed out).</summary>
+    public bool Closing => _closing;
     public Outbox Outbox { get; } = new(options.MaxPendingReplyBytes, options.TimeZone);
 
     /// <summary>The last error this client was sent (the value of its service channel <c>error</c>).</summary>
@@ -28,19 +48,38 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
 
     public int CreatedCount { get; set; }
 
-    public bool AddSubscription(string name) { lock (_gate) return _subscriptions.Add(name); }
-    public bool RemoveSubscription(string name) { lock (_gate) return _subscriptions.Remove(name); }
-    public string[] Subscriptions() { lock (_gate) return [.. _subscriptions]; }
+    public bool AddSubscription(string asName, string path) { lock (_gate) return _subscriptions.TryAdd(asName, path); }
+
+    /// <summary>Ends a subscription; the served name it watched, or null when there was none under that name.</summary>
+    public string? RemoveSubscription(string asName) { lock (_gate) return _subscriptions.Remove(asName, out var path) ? path : null; }
+
+    public string[] Subscriptions() { lock (_gate) return [.. _subscriptions.Keys]; }
+
+    public int SubscriptionCount { get { lock (_gate) return _subscriptions.Count; } }
+
+    /// <summary>Stops reading the client, sends it <paramref name="farewell"/> after what is queued, and closes the connection.</summary>
+    public void Close(string farewell)
+    {
+        lock (_gate)
+        {
+            if (_closing) return;
+            _closing = true;
+        }
+        Outbox.Reply(farewell);
+        Outbox.Complete();
+        _readStop.Cancel();
+    }
 
     public async Task RunAsync(CancellationToken serverCancel)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(serverCancel);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, _readStop.Token);
         await using var stream = new NetworkStream(socket, ownsSocket: true);
-        var read = ReadLoopAsync(stream, cancel.Token);
+        var read = ReadLoopAsync(stream, reading.Token);
         var write = WriteLoopAsync(stream, cancel.Token);
         try
         {
-            if (await Task.WhenAny(read, write) == read && read.IsCompletedSuccessfully)
+            if (await Task.WhenAny(read, write) == read && (read.IsCompletedSuccessfully || _closing))
             {
                 Outbox.Complete();
                 await Task.WhenAny(write, Task.Delay(FlushOnClose, cancel.Token));
@@ -53,6 +92,7 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
             socket.Close();
             await Quietly(read);
             await Quietly(write);
+            _readStop.Dispose();
         }
     }
 
@@ -66,15 +106,24 @@ internal sealed class VcasSession(VcasServer server, Socket socket, VcasServerOp
     private async Task ReadLoopAsync(NetworkStream stream, CancellationToken cancel)
     {
         var framer = new LineFramer(options.MaxLineBytes);
-        var buffer = new byte[8192];
         var lines = new List<FramedLine>();
         while (true)
         {
-            int n = await stream.ReadAsync(buffer, cancel);
+            // An idle connection holds no read buffer: wait for data with an empty read, then borrow one.
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancel);
+            var buffer = ArrayPool<byte>.Shared.Rent(8192);
+            int n;
+            try
+            {
+                n = await stream.ReadAsync(buffer, cancel);
+                framer.Push(buffer.AsSpan(0, n), lines);
+            }
+            finally { ArrayPool<byte>.Shared.Return(buffer); }
             if (n == 0) return;
-            framer.Push(buffer.AsSpan(0, n), lines);
             foreach (var line in lines)
             {
+                Interlocked.Exchange(ref _lastLine, Environment.TickCount64);
+                if (!string.IsNullOrWhiteSpace(line.Text) || line.TooLong) _requested = true;
                 await Outbox.WaitForRoomAsync(cancel);
                 server.Handle(this, line);
             }

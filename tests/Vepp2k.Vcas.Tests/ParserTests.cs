@@ -79,7 +79,6 @@ public sealed class ParserTests
         var t = new DateTimeOffset(2005, 6, 11, 23, 59, 59, 999, TimeSpan.Zero);
         Assert.Equal("11.06.2005 23_59_59.999", VcasFormat.Time(t, TimeZoneInfo.Utc));
         Assert.Equal("name:X|time:11.06.2005 23_59_59.999|val:11.06", VcasFormat.Reply("X", VcasFormat.Time(t, TimeZoneInfo.Utc), VcasFormat.Value(ChannelValue.Of(11.06))));
-        Assert.Equal("none", VcasFormat.Value(ChannelValue.Of(double.NaN)));
         Assert.Equal("3", VcasFormat.Value(ChannelValue.OfEnum(3)));
         Assert.Equal("a/b c", VcasFormat.Value(ChannelValue.OfString("a|b\nc")));
         Assert.Equal("1 2.5", VcasFormat.Value(ChannelValue.OfArray([1, 2.5])));
