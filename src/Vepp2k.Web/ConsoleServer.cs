@@ -39,7 +39,8 @@ public static class ConsoleServer
             app.MapPost("/api/test/quench", (HttpContext http, QuenchRequest r) => ControlApi.As(http, auth, who =>
             {
                 if (!who.Role.CanWrite()) return ControlApi.Error(403, "test hooks need the operator role");
-                var solenoid = system.Machine.Solenoids.FirstOrDefault(s => s.Name == r.Solenoid)
+                var simulator = system.Simulator ?? throw new ArgumentException("quench injection needs the simulated machine");
+                var solenoid = simulator.Solenoids.OfType<Control.Quench.SuperconductingSolenoid>().FirstOrDefault(s => s.Name == r.Solenoid)
                     ?? throw new ArgumentException($"no solenoid '{r.Solenoid}'; use 1S..4S");
                 solenoid.InjectQuench(r.Section);
                 return Results.Json(new { injected = $"{r.Solenoid} {r.Section}" }, ControlApi.Json);

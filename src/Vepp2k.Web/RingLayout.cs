@@ -27,7 +27,7 @@ public static class RingLayout
     // Arc steps of at most 5 cm: smooth at any zoom the console offers.
     private const double Step = 0.05;
 
-    public static RingLayoutDto Build(SimulatedMachine machine, string mode)
+    public static RingLayoutDto Build(MagnetSystem machine, string mode)
     {
         var lattice = ModeDesigns.Build(mode).Lattice;
         var orbit = new List<double[]> { new[] { 0.0, 0.0 } };
@@ -65,7 +65,7 @@ public static class RingLayout
         return new RingLayoutDto(mode, s, orbit, [.. items, .. monitors], correctors);
     }
 
-    private static (string Name, string Kind, string? Element)? Describe(Element e, SimulatedMachine machine) => e switch
+    private static (string Name, string Kind, string? Element)? Describe(Element e, MagnetSystem machine) => e switch
     {
         SectorBend => (e.Name.Split('.')[0], "Dipole", machine.DipoleSupply.Name),
         Marker { Name: "SND" or "CMD" } => (e.Name, "IP", null),

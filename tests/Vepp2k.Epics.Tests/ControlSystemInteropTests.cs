@@ -75,7 +75,7 @@ public sealed class ControlSystemInteropTests : IDisposable
             // A trip half-way: the callback fails (ECA_PUTFAIL) instead of completing.
             await client.SendAsync(Msg.Bytes(19, 6, 1, sid, 78, Msg.F64(target - 40)));
             await Task.Delay(TimeSpan.FromSeconds(ramp));
-            quad.Supply.SetFault(Control.Devices.InterlockBits.Water, true);
+            system.Simulator!.Supply("1F1").SetFault(Control.Devices.InterlockBits.Water, true);
             var failed = await client.ExpectAsync(m => m.Cmd == 19 && m.P2 == 78, 60_000);
             Assert.Equal(0x0a0u, failed.P1);
         }

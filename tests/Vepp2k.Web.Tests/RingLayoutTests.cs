@@ -7,7 +7,7 @@ namespace Vepp2k.Web.Tests;
 /// <summary>The console's ring drawing, built from the lattice: it must be the VEPP-2000 ring.</summary>
 public sealed class RingLayoutTests
 {
-    private static readonly RingLayoutDto Layout = RingLayout.Build(new SimulatedMachine(MagnetCatalogue.Default, TimeProvider.System), "design-1GeV");
+    private static readonly RingLayoutDto Layout = RingLayout.Build(new MagnetSystem(MagnetCatalogue.Default, new SimulatedHardware(MagnetCatalogue.Default, TimeProvider.System)), "design-1GeV");
 
     [Fact]
     public void The_orbit_closes_after_24_388_m_with_the_ips_opposite()

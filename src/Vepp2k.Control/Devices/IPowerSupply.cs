@@ -44,4 +44,7 @@ public interface IPowerSupply
     CommandResult SetCurrent(double amperes);
 
     CommandResult ResetInterlocks();
+
+    /// <summary>Brings state and readbacks up to now (a driver polls; the simulator integrates).</summary>
+    void Update();
 }

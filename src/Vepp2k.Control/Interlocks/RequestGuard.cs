@@ -12,7 +12,7 @@ namespace Vepp2k.Control.Interlocks;
 /// refusal: the new request takes it over from where it is. The first violation refuses the whole
 /// request, so a refused request changes nothing.
 /// </summary>
-public sealed class RequestGuard(SimulatedMachine machine)
+public sealed class RequestGuard(MagnetSystem machine)
 {
     public string? Check(IReadOnlyList<RampLeg> legs)
     {
@@ -44,7 +44,7 @@ public sealed class RequestGuard(SimulatedMachine machine)
     {
         var e = leg.Element;
         var solenoid = machine.SolenoidOf(e);
-        if (solenoid.Sections.Any(s => s.IsQuenched || s.Discharge is not null))
+        if (solenoid.Discharging)
             return $"{e.Name}: solenoid {solenoid.Name} is quenched or discharging; wait for the discharge to end and reset";
         double now = e.Supply.Dcct1;
         double zero = e.Supply.Parameters.ZeroCurrentThreshold;

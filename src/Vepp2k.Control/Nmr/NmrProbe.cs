@@ -7,7 +7,7 @@ namespace Vepp2k.Control.Nmr;
 /// field lies inside its lock window. The true field comes from a delegate, so the probe can sit on any
 /// field model (a dipole current transfer function, a measured map, a test constant).
 /// </summary>
-public sealed class NmrProbe(string name, NmrParameters parameters, Func<double> trueField, int seed)
+public sealed class NmrProbe(string name, NmrParameters parameters, Func<double> trueField, int seed) : INmrProbe
 {
     private readonly GaussianNoise _noise = new(seed);
 

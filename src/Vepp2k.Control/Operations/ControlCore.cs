@@ -20,7 +20,7 @@ public sealed partial class ControlCore
     private readonly List<Ramp> _ramps = [];
     private long _nextRampId = 1;
 
-    public ControlCore(SimulatedMachine machine, IControlStore store, TimeProvider time)
+    public ControlCore(MagnetSystem machine, IControlStore store, TimeProvider time)
     {
         Machine = machine;
         Store = store;
@@ -36,7 +36,7 @@ public sealed partial class ControlCore
 
     private readonly double _dipoleCurrentAtMin, _dipoleCurrentAtMax;
 
-    public SimulatedMachine Machine { get; }
+    public MagnetSystem Machine { get; }
     public IControlStore Store { get; }
     public TimeProvider Time { get; }
     public EventJournal Journal { get; }

@@ -21,7 +21,7 @@ public sealed partial class ControlCore
         lock (_gate)
         {
             if (_watch.BeamStateValid) return WriteResult.Refused("beam state is already valid");
-            if (Machine.Solenoids.Any(s => s.Sections.Any(x => x.Discharge is not null)))
+            if (Machine.Solenoids.Any(s => s.Discharging))
                 return WriteResult.Refused("a solenoid is still discharging");
             _watch.Clear();
             Journal.Log(EventKind.State, who.User, "VEPP/Control/BeamStateValid", "beam state acknowledged valid", "invalid", "valid", "applied");

@@ -15,11 +15,11 @@ public sealed record ElementGroup(string Name, IReadOnlyList<string> Members, st
 /// </summary>
 public sealed class GroupCatalog
 {
-    private readonly SimulatedMachine _machine;
+    private readonly MagnetSystem _machine;
     private readonly IControlStore _store;
     private readonly Dictionary<string, ElementGroup> _builtIn = new(StringComparer.OrdinalIgnoreCase);
 
-    public GroupCatalog(SimulatedMachine machine, IControlStore store)
+    public GroupCatalog(MagnetSystem machine, IControlStore store)
     {
         _machine = machine;
         _store = store;

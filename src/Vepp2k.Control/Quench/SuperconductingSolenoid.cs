@@ -7,7 +7,7 @@ namespace Vepp2k.Control.Quench;
 /// detection and energy extraction. Advance it with <see cref="Update"/>; it drives its supplies in lockstep,
 /// and commands given to those supplies bring the whole solenoid up to "now" first.
 /// </summary>
-public sealed class SuperconductingSolenoid
+public sealed class SuperconductingSolenoid : IQuenchProtection
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan _sample;
@@ -42,6 +42,8 @@ public sealed class SuperconductingSolenoid
     public IReadOnlyList<SolenoidSection> Sections { get; }
 
     public IReadOnlyList<QuenchEvent> Quenches => _quenches;
+
+    public bool Discharging => Sections.Any(s => s.IsQuenched || s.Discharge is not null);
 
     public DateTimeOffset SimulationTime { get; private set; }
 

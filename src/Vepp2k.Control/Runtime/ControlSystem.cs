@@ -28,11 +28,21 @@ public sealed class ControlSystem : IAsyncDisposable
         Time = time;
         Store = store;
         AdminMessage = adminMessage;
-        Machine = new SimulatedMachine(MagnetCatalogue.Default, time);
-        // The machine is found running the mode: supplies on at its currents, correctors on at zero.
-        var currents = DesignCurrents.For(MagnetCatalogue.Default, ModeDesigns.Setting(options.Mode));
-        foreach (var e in Machine.Elements) currents.TryAdd(e.Name, 0);
-        Machine.StartRunning(currents);
+        if (options.Hardware is { } provider)
+        {
+            Machine = new MagnetSystem(MagnetCatalogue.Default, provider(time));
+        }
+        else
+        {
+            Simulator = new SimulatedHardware(MagnetCatalogue.Default, time);
+            Machine = new MagnetSystem(MagnetCatalogue.Default, Simulator);
+            // The simulated machine is found running the mode: supplies on at its currents, correctors on at zero.
+            var currents = DesignCurrents.For(MagnetCatalogue.Default, ModeDesigns.Setting(options.Mode));
+            foreach (var e in Machine.Elements) currents.TryAdd(e.Name, 0);
+            Simulator.StartRunning(currents);
+        }
+        Machine.Update();
+        Machine.AdoptRunningState();
         Core = new ControlCore(Machine, store, time);
         Registry = new ChannelRegistry(time);
         MachineChannels = new MachineChannels(Registry, Core, e => Serves(e.Subsystem));
@@ -63,7 +73,10 @@ public sealed class ControlSystem : IAsyncDisposable
     public TimeProvider Time { get; }
     public IControlStore Store { get; }
     public string AdminMessage { get; }
-    public SimulatedMachine Machine { get; }
+    public MagnetSystem Machine { get; }
+
+    /// <summary>The simulated hardware (fault injection, simulation truth); null when a real provider drives the magnets.</summary>
+    public SimulatedHardware? Simulator { get; }
     public ControlCore Core { get; }
     public ChannelRegistry Registry { get; }
     public MachineChannels MachineChannels { get; }

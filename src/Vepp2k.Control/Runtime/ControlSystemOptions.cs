@@ -29,6 +29,13 @@ public sealed record ControlSystemOptions
     /// <summary>How long samples and events are kept (null = forever); applied once an hour.</summary>
     public RetentionPolicy? Retention { get; init; }
 
+    /// <summary>
+    /// The hardware provider, made on the control system's clock; null: the simulated VEPP-2000
+    /// (<see cref="SimulatedHardware"/>), found running the <see cref="Mode"/>'s design currents.
+    /// A real machine's provider brings its own state: the control system adopts what it finds.
+    /// </summary>
+    public Func<TimeProvider, Devices.IMagnetHardware>? Hardware { get; init; }
+
     /// <summary>Serve only these subsystems' elements (null = all): for splitting the ring between servers.</summary>
     public IReadOnlyList<string>? Subsystems { get; init; }
 }

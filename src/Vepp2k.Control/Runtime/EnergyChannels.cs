@@ -12,13 +12,13 @@ namespace Vepp2k.Control.Runtime;
 /// </summary>
 public sealed class EnergyChannels
 {
-    private readonly SimulatedMachine _machine;
+    private readonly MagnetSystem _machine;
     private readonly EnergyMeter _meter;
     private readonly Dictionary<string, Channel> _probes = [];
     private readonly Channel _average, _nmr, _energy, _uncertainty, _status;
     private readonly Dictionary<string, NmrReading> _readings = [];
 
-    public EnergyChannels(ChannelRegistry r, SimulatedMachine machine, EnergyCalibration calibration)
+    public EnergyChannels(ChannelRegistry r, MagnetSystem machine, EnergyCalibration calibration)
     {
         _machine = machine;
         _meter = new EnergyMeter(machine.Catalogue, NmrParameters.Load(), calibration);

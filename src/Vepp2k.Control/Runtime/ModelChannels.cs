@@ -12,13 +12,13 @@ namespace Vepp2k.Control.Runtime;
 /// </summary>
 public sealed class ModelChannels
 {
-    private readonly SimulatedMachine _machine;
+    private readonly MagnetSystem _machine;
     private readonly OnlineModel _model;
     private readonly Channel _status, _nuX, _nuY, _chromX, _chromY, _split, _ratio;
     private readonly Dictionary<string, (Channel BetaX, Channel BetaY, Channel Difference)> _ips = [];
     private readonly Dictionary<string, double> _readbacks = new(StringComparer.OrdinalIgnoreCase);
 
-    public ModelChannels(ChannelRegistry r, SimulatedMachine machine, string mode)
+    public ModelChannels(ChannelRegistry r, MagnetSystem machine, string mode)
     {
         _machine = machine;
         _model = new OnlineModel(machine.Catalogue, mode);

@@ -8,12 +8,13 @@ namespace Vepp2k.Control.Runtime;
 /// (the 8 dipoles share the main supply PS), its channel base path in the VEPP-2000 tree and its
 /// subsystem. Name is the facility name: PS, 1F1, 2S3, 1F1X ...
 /// </summary>
-public sealed class PoweredElement(string name, string path, IReadOnlyList<Magnet> magnets, SimulatedPowerSupply supply)
+public sealed class PoweredElement(string name, string path, IReadOnlyList<Magnet> magnets, IPowerSupply supply)
 {
     public string Name { get; } = name;
     public string Path { get; } = path;
     public IReadOnlyList<Magnet> Magnets { get; } = magnets;
-    public SimulatedPowerSupply Supply { get; } = supply;
+    /// <summary>The supply, through the hardware interface only: simulated or a real driver.</summary>
+    public IPowerSupply Supply { get; } = supply;
 
     /// <summary>
     /// The current the operator asked for [A], what SCur/SetCur and the strength channel read: the

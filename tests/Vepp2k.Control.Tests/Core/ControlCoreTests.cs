@@ -139,7 +139,7 @@ public class ControlCoreTests
         var ramp = core.Set(ControlRig.Operator, [("2S1", -200), ("2S2", -200)], Units.Hardware, "lower 2S");
         Assert.True(ramp.Applied, ramp.Message);
         rig.Run(0.5);
-        core.Machine.Solenoids[1].InjectQuench("qS1");
+        rig.System.Simulator!.Solenoid("2S").InjectQuench("qS1");
         rig.Run(1);
         Assert.Equal(RampState.Aborted, core.FindRamp(ramp.RampId!.Value)!.State);
         Assert.Contains(rig.Events(EventKind.Quench), e => e.Subject == "VEPP/SOL/2S" && e.Message == "quench");

@@ -37,7 +37,7 @@ public class OperatorCampaignTests
         {
             using var rig = new SyncRig();
             int expectedEvents = 0;
-            var lastSign = rig.Machine.Elements.Where(e => e.IsSolenoid).ToDictionary(e => e.Name, e => Math.Sign(e.Supply.LoadCurrent));
+            var lastSign = rig.Machine.Elements.Where(e => e.IsSolenoid).ToDictionary(e => e.Name, e => Math.Sign(rig.Simulator.Supply(e.Name).LoadCurrent));
             foreach (var command in commands)
             {
                 expectedEvents += Execute(rig, command);
@@ -115,7 +115,7 @@ public class OperatorCampaignTests
     {
         foreach (var e in rig.Machine.Elements)
         {
-            var s = e.Supply;
+            var s = rig.Simulator.Supply(e.Name);
             Assert.InRange(s.Setpoint, e.Model.MinCurrent, e.Model.MaxCurrent);
             Assert.InRange(s.LoadCurrent, e.Model.MinCurrent - 1e-6 * e.Model.MaxCurrent, e.Model.MaxCurrent * (1 + 1e-6));
             if (!e.IsSolenoid) continue;
@@ -131,7 +131,8 @@ public class OperatorCampaignTests
     {
         private readonly ControlRig _rig = new();
         public ControlSystem System => _rig.System;
-        public SimulatedMachine Machine => _rig.System.Machine;
+        public MagnetSystem Machine => _rig.System.Machine;
+        public SimulatedHardware Simulator => _rig.System.Simulator!;
         public void Tick() => _rig.Run(0.1);
         public void Dispose() => _rig.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }

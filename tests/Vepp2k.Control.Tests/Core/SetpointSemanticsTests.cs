@@ -112,7 +112,7 @@ public class SetpointSemanticsTests
         var e = rig.System.Core.Machine.Get("1F1");
         var r = rig.Channel($"{Quad}/SCur").Write(ChannelValue.Of(e.Request - 100), ControlRig.Operator);
         rig.Run(0.3);
-        e.Supply.SetFault(InterlockBits.Water, true);
+        rig.System.Simulator!.Supply("1F1").SetFault(InterlockBits.Water, true);
         rig.Run(0.2);
         var done = await r.Done!.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(done.Applied);

@@ -21,7 +21,7 @@ public class WorkingSetTests
         Assert.True(core.Apply(ControlRig.Operator, "quads", GroupOperation.Scale, 0.95, Units.Hardware).Applied);
         Assert.True(core.Set(ControlRig.Operator, [("1F1X", 2.0)], Units.Hardware, "kick").Applied);
         rig.Run(10);
-        core.Machine.Get("3D2").Supply.SetFault(InterlockBits.Water, true);
+        rig.System.Simulator!.Supply("3D2").SetFault(InterlockBits.Water, true);
         rig.Run(5);
         var diff = sets.Compare(saved, null, 0.05);
         Assert.Equal(25, diff.Count(d => d.Differs));   // 24 quads and 1F1X
