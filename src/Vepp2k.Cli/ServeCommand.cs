@@ -98,7 +98,7 @@ public static class ServeCommand
                     }
                     if (vcasOptions.Port != 0)
                     {
-                        vcas = new VcasServer(system.Registry, vcasOptions);
+                        vcas = new VcasServer(system.Registry, vcasOptions, logs.CreateLogger<VcasServer>());
                         await vcas.StartAsync(cancel);
                         Console.WriteLine($"vepp2k: VCAS on {vcasOptions.Bind}:{vcas.Port} ({(vcasOptions.Writers.Count == 0 ? "read-only" : "writers: " + parse.GetValue(vcasWriters))})");
                     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Vepp2k.Vcas.Protocol;
 
 namespace Vepp2k.Vcas;
@@ -26,8 +27,12 @@ public sealed partial class VcasServer
     {
         long now = Environment.TickCount64;
         var victim = among.Where(s => Evictable(s, now)).MinBy(s => s.LastActivity);
-        victim?.Close(VcasFormat.Error(ErrorChannel, Now(), $"closed: at the limit of {limit} this idle connection made room for a new one"));
-        return victim is not null;
+        if (victim is null) return false;
+        victim.Close(VcasFormat.Error(ErrorChannel, Now(), $"closed: at the limit of {limit} this idle connection made room for a new one"));
+        // One line per 1000: a flood must not flood the log.
+        if (Interlocked.Increment(ref _evicted) % 1000 == 1)
+            _log.LogWarning("VCAS limit of {Limit} reached: closed the idle connection from {Remote} ({Count} so far)", limit, victim.Remote, _evicted);
+        return true;
     }
 
     private bool Evictable(VcasSession s, long now) =>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.History;
 using Vepp2k.Vcas.Protocol;
@@ -21,15 +23,18 @@ public sealed partial class VcasServer : IAsyncDisposable
 {
     private readonly ChannelRegistry _registry;
     private readonly VcasServerOptions _options;
+    private readonly ILogger _log;
+    private long _evicted, _refused;
     private readonly ConcurrentDictionary<VcasSession, Task> _sessions = new();
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
     private Task _accepting = Task.CompletedTask;
 
-    public VcasServer(ChannelRegistry registry, VcasServerOptions options)
+    public VcasServer(ChannelRegistry registry, VcasServerOptions options, ILogger<VcasServer>? log = null)
     {
         _registry = registry;
         _options = options;
+        _log = log ?? NullLogger<VcasServer>.Instance;
         _feed = registry.Subscribe(u => (u.Mask & (UpdateMask.Value | UpdateMask.Alarm)) != 0 && _watchers.ContainsKey(u.Path), capacity: 100_000);
     }
 
@@ -37,6 +42,12 @@ public sealed partial class VcasServer : IAsyncDisposable
     public int Port { get; private set; }
 
     public int ClientCount => _sessions.Count;
+
+    /// <summary>Idle connections closed to make room for newcomers at a limit.</summary>
+    public long EvictedClients => Interlocked.Read(ref _evicted);
+
+    /// <summary>Connections refused at a limit because every connection was in use.</summary>
+    public long RefusedClients => Interlocked.Read(ref _refused);
 
     /// <summary>Registry updates the server lost because its own fan-out fell behind (it never waits for clients).</summary>
     public long FeedDropped => _feed.Dropped;
@@ -76,9 +87,21 @@ public sealed partial class VcasServer : IAsyncDisposable
             try { client = await _listener!.AcceptAsync(cancel); }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { return; } // stopping
             catch (SocketException) { continue; } // a connection reset before it was accepted
-            client.NoDelay = true;
-            if (client.RemoteEndPoint is not System.Net.IPEndPoint remote || !Admit(VcasSession.HostOf(remote)))
+            System.Net.IPEndPoint? remote;
+            try
             {
+                client.NoDelay = true;
+                remote = client.RemoteEndPoint as System.Net.IPEndPoint;
+            }
+            catch (SocketException)
+            {
+                client.Dispose(); // reset before it could be set up: the loop must go on
+                continue;
+            }
+            if (remote is null || !Admit(VcasSession.HostOf(remote)))
+            {
+                if (Interlocked.Increment(ref _refused) % 1000 == 1)
+                    _log.LogWarning("VCAS connection from {Remote} refused: every connection at the limit is in use ({Count} so far)", remote, _refused);
                 Refuse(client);
                 continue;
             }
@@ -93,6 +116,11 @@ public sealed partial class VcasServer : IAsyncDisposable
     private async Task RunSessionAsync(VcasSession session, TaskCompletionSource done, CancellationToken cancel)
     {
         try { await session.RunAsync(cancel); }
+        catch (Exception e)
+        {
+            // Whatever failed, only this session ends; the server and the other clients go on.
+            _log.LogError(e, "VCAS session {Remote} failed", session.Remote);
+        }
         finally
         {
             Unwatch(session);
