@@ -21,6 +21,7 @@ public sealed class ControlSystem : IAsyncDisposable
     private DateTimeOffset _lastPeriodic;
     private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
+    private readonly AlarmJournal _alarms;
 
     private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
     {
@@ -53,7 +54,10 @@ public sealed class ControlSystem : IAsyncDisposable
         Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", "VEPP/Control/ArchiveLost",
             $"archive lost {loss.Count} sample(s), {loss.TotalLost} in total", result: loss.Error?.Message ?? "queue full");
         Core.Journal.StorageFailed += e => SystemChannels?.StorageFailed(e);
+        _alarms = new AlarmJournal(Core.Journal);
         Registry.Listen(OnUpdate);
+        Registry.WriteRefused += (c, value, who, reason) => Core.Journal.Log(EventKind.Operator, who.User, c.Spec.Path,
+            $"write refused via {who.Origin}", c.Snapshot().Value.ToString(), value.ToString(), "refused: " + reason);
         Core.Journal.Log(EventKind.State, "system", "VEPP", $"control system started: mode {options.Mode}, {Registry.Count} channels");
         Step();
         _lastPeriodic = time.GetUtcNow();
@@ -144,11 +148,7 @@ public sealed class ControlSystem : IAsyncDisposable
         // plot, and the alarm change that came with it is in the event log.
         if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric && double.IsFinite(u.Value.Number))
             Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
-        // A channel's first value takes it out of UDF: that is start-up, not an alarm event.
-        bool startUp = u.PreviousStatus == AlarmStatus.Udf && u.Severity == AlarmSeverity.NoAlarm;
-        if ((u.Mask & UpdateMask.Alarm) != 0 && !startUp)
-            Core.Journal.Log(EventKind.Alarm, "system", u.Path, u.Severity == AlarmSeverity.NoAlarm ? "alarm cleared" : $"alarm {u.Status}",
-                null, $"{u.Value} ({u.Severity})", u.Severity.ToString());
+        _alarms.OnUpdate(u);
     }
 
     public async ValueTask DisposeAsync()
