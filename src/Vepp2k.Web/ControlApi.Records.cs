@@ -78,10 +78,19 @@ public static partial class ControlApi
             var end = to ?? system.Time.GetUtcNow();
             var start = from ?? end - TimeSpan.FromHours(1);
             if (start >= end) return Error(400, "from must be before to");
+            // The gaps go with the values so a plot breaks its line where the server did not run.
+            var gaps = HistoryGaps.In(store, start, end);
             return bins is > 0
-                ? Results.Json(new { path, from = start, to = end, bins = store.QueryDecimated(path, start, end, Math.Min(bins.Value, 10_000)) }, Json)
-                : Results.Json(new { path, from = start, to = end, samples = store.QuerySamples(path, start, end, 100_000) }, Json);
-        })).WithSummary("Archived values of a channel: raw, or decimated into bins (min/max/mean)");
+                ? Results.Json(new { path, from = start, to = end, gaps, bins = store.QueryDecimated(path, start, end, Math.Min(bins.Value, 10_000)) }, Json)
+                : Results.Json(new { path, from = start, to = end, gaps, samples = store.QuerySamples(path, start, end, 100_000) }, Json);
+        })).WithSummary("Archived values of a channel: raw, or decimated into bins (min/max/mean), with the gaps when the server did not run");
+        app.MapGet("/api/history/gaps", (HttpContext http, DateTimeOffset? from, DateTimeOffset? to) => As(http, auth, _ =>
+        {
+            var end = to ?? system.Time.GetUtcNow();
+            var start = from ?? end - TimeSpan.FromDays(30);
+            if (start >= end) return Error(400, "from must be before to");
+            return Results.Json(new { from = start, to = end, gaps = HistoryGaps.In(store, start, end) }, Json);
+        })).WithSummary("Times the server did not run (from the last record before a start to the start), and whether it had stopped cleanly");
 
         EventQuery Query(DateTimeOffset? from, DateTimeOffset? to, string? kind, string? user, string? subject, string? text, int? limit) =>
             new(from, to, kind is null ? null : Enum.Parse<EventKind>(kind, ignoreCase: true), user, subject, text, Math.Clamp(limit ?? 1000, 1, 100_000));

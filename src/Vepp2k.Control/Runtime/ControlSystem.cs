@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.History;
@@ -51,17 +52,25 @@ public sealed class ControlSystem : IAsyncDisposable
         WorkingSets = new WorkingSetService(Core, Registry, store);
         Users = new UserDirectory(store);
         Archiver = new Archiver(store, time, capacity: 200_000);
-        Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", "VEPP/Control/ArchiveLost",
-            $"archive lost {loss.Count} sample(s), {loss.TotalLost} in total", result: loss.Error?.Message ?? "queue full");
         Core.Journal.StorageFailed += e => SystemChannels?.StorageFailed(e);
+        var recovered = RecoverSpilledEvents();
+        ArchiveLostBefore = ArchiveLossTotal.Before(store);
+        Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", ArchiveLossTotal.Subject,
+            $"archive lost {loss.Count} sample(s), {loss.TotalLost} in this run", null, (ArchiveLostBefore + loss.TotalLost).ToString(CultureInfo.InvariantCulture),
+            loss.Error?.Message ?? "queue full");
         _alarms = new AlarmJournal(Core.Journal);
         Registry.Listen(OnUpdate);
         Registry.WriteRefused += (c, value, who, reason) => Core.Journal.Log(EventKind.Operator, who.User, c.Spec.Path,
             $"write refused via {who.Origin}", c.Snapshot().Value.ToString(), value.ToString(), "refused: " + reason);
-        Core.Journal.Log(EventKind.State, "system", "VEPP", $"control system started: mode {options.Mode}, {Registry.Count} channels");
+        var started = HistoryGaps.StartEvent(store, time.GetUtcNow(), $"mode {options.Mode}, {Registry.Count} channels");
+        Core.Journal.Log(started.Kind, started.User, started.Subject, started.Message, started.OldValue, started.NewValue, started.Result);
+        if (recovered is not null) Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
         Step();
         _lastPeriodic = time.GetUtcNow();
     }
+
+    /// <summary>Samples earlier runs lost (from the event log); <c>VEPP/Control/ArchiveLost</c> adds this run's.</summary>
+    public long ArchiveLostBefore { get; }
 
     public ControlSystemOptions Options { get; }
     public TimeProvider Time { get; }
@@ -85,9 +94,12 @@ public sealed class ControlSystem : IAsyncDisposable
     public UserDirectory Users { get; }
     public Archiver Archiver { get; }
 
-    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time)
+    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time) =>
+        Start(options, time, ControlStore.Open(options.DataFolder, options.PostgresConnection));
+
+    /// <summary>Starts on a store already open (it is owned from here on: disposed with the system).</summary>
+    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time, IControlStore store)
     {
-        var store = ControlStore.Open(options.DataFolder, options.PostgresConnection);
         try
         {
             string admin = new UserDirectory(store).EnsureAdmin(options.AdminPassword, options.DataFolder);
@@ -151,10 +163,36 @@ public sealed class ControlSystem : IAsyncDisposable
         _alarms.OnUpdate(u);
     }
 
+    /// <summary>
+    /// Stops cleanly: the archive queue written, ServerStopped logged, and every event the store
+    /// still refuses written to a spill file (reported on standard error now and as an event at the next start).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        Core.Journal.Log(EventKind.State, "system", "VEPP", "control system stopped");
         await Archiver.DisposeAsync();
+        Core.Journal.Log(EventKind.State, "system", HistoryGaps.Subject, HistoryGaps.Stopped);
+        var unsaved = Core.Journal.TakePending();
+        if (unsaved.Count > 0)
+        {
+            string file = EventSpill.Write(Options.DataFolder, unsaved, Time.GetUtcNow());
+            Console.Error.WriteLine($"vepp2k: the store refused {unsaved.Count} event(s) until shutdown; they are saved in {file} and go into the store at the next start");
+        }
         Store.Dispose();
+    }
+
+    /// <summary>Puts the events an earlier shutdown could only spill to a file into the store; says what it did, or why not.</summary>
+    private (string Message, string Result)? RecoverSpilledEvents()
+    {
+        try
+        {
+            var files = EventSpill.Recover(Options.DataFolder, Store);
+            if (files.Count == 0) return null;
+            return ($"recovered {files.Sum(f => f.Count)} event(s) the last shutdown could not store",
+                string.Join("; ", files.Select(f => $"{f.Count} from {f.File}")));
+        }
+        catch (Exception e) when (e is StorageException or IOException or System.Text.Json.JsonException)
+        {
+            return ("events spilled by an earlier shutdown are not yet in the store", "kept in the data folder for the next start: " + e.Message);
+        }
     }
 }
