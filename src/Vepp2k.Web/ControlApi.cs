@@ -18,13 +18,22 @@ public static partial class ControlApi
 
     internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
 
+    /// <summary>HTTP 429 with Retry-After (whole seconds, rounded up) and the refusal saying when to retry.</summary>
+    internal static IResult Throttled(HttpContext http, SignInOutcome outcome)
+    {
+        http.Response.Headers.RetryAfter = Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+        return Error(429, outcome.Refusal);
+    }
+
     internal static IResult Outcome(WriteResult r) =>
         Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
 
     /// <summary>Runs an action for an authenticated caller (401 otherwise); argument errors become 400.</summary>
     internal static async Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, Task<IResult>> action)
     {
-        if (auth.Identify(http) is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
+        var (caller, retryAfter) = auth.Check(http);
+        if (retryAfter is { } wait) return Throttled(http, new SignInOutcome(null, wait));
+        if (caller is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
         try { return await action(who); }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
@@ -49,11 +58,14 @@ public static partial class ControlApi
         var core = system.Core;
         var registry = system.Registry;
 
-        app.MapPost("/api/login", (SignInRequest r) =>
-            auth.SignIn(r.User, r.Password) is { } s
-                ? Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json)
-                : Error(401, "wrong user name or password"))
-            .WithSummary("Sign in; returns a bearer token");
+        app.MapPost("/api/login", (HttpContext http, SignInRequest r) =>
+        {
+            var outcome = auth.CheckPassword(r.User, r.Password, ApiAuth.Address(http), "sign-in");
+            if (outcome.RetryAfter is not null) return Throttled(http, outcome);
+            if (outcome.Role is not { } role) return Error(401, "wrong user name or password");
+            var s = auth.SignIn(r.User, role);
+            return Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json);
+        }).WithSummary("Sign in; returns a bearer token. After 5 wrong passwords for a user or from an address: 429 with Retry-After, doubling up to 15 min");
 
         app.MapGet("/api/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new { user = who.User, role = who.Role.ToString() }, Json)));
 
