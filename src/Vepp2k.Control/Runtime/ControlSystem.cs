@@ -18,8 +18,10 @@ namespace Vepp2k.Control.Runtime;
 /// </summary>
 public sealed class ControlSystem : IAsyncDisposable
 {
-    private readonly List<(Channel Channel, DateTimeOffset Last)> _periodic = [];
-    private DateTimeOffset _lastPeriodic;
+    private static readonly TimeSpan HeartbeatCheck = TimeSpan.FromSeconds(1);
+    private readonly ArchiveHeartbeat _heartbeat;
+    private DateTimeOffset _lastHeartbeatCheck;
+    private int _pruning;
     private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
     private readonly AlarmJournal _alarms;
@@ -59,6 +61,7 @@ public sealed class ControlSystem : IAsyncDisposable
             $"archive lost {loss.Count} sample(s), {loss.TotalLost} in this run", null, (ArchiveLostBefore + loss.TotalLost).ToString(CultureInfo.InvariantCulture),
             loss.Error?.Message ?? "queue full");
         _alarms = new AlarmJournal(Core.Journal);
+        _heartbeat = new ArchiveHeartbeat(options.ArchiveHeartbeat);
         Registry.Listen(OnUpdate);
         Registry.WriteRefused += (c, value, who, reason) => Core.Journal.Log(EventKind.Operator, who.User, c.Spec.Path,
             $"write refused via {who.Origin}", c.Snapshot().Value.ToString(), value.ToString(), "refused: " + reason);
@@ -66,7 +69,6 @@ public sealed class ControlSystem : IAsyncDisposable
         Core.Journal.Log(started.Kind, started.User, started.Subject, started.Message, started.OldValue, started.NewValue, started.Result);
         if (recovered is not null) Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
         Step();
-        _lastPeriodic = time.GetUtcNow();
     }
 
     /// <summary>Samples earlier runs lost (from the event log); <c>VEPP/Control/ArchiveLost</c> adds this run's.</summary>
@@ -129,18 +131,45 @@ public sealed class ControlSystem : IAsyncDisposable
         if (Options.Retention is { } retention && now - _lastRetention >= TimeSpan.FromHours(1))
         {
             _lastRetention = now;
-            long removed = Store.ApplyRetention(retention, now);
-            if (removed > 0) Core.Journal.Log(EventKind.System, "system", "VEPP/Control", $"retention removed {removed} old row(s)");
+            Prune(retention, now);
         }
-        if (now - _lastPeriodic >= Options.PeriodicArchive)
+        if (now - _lastHeartbeatCheck >= HeartbeatCheck)
         {
-            _lastPeriodic = now;
-            foreach (var c in Registry.All.Where(c => c.Spec.Type == ChannelType.Double))
+            _lastHeartbeatCheck = now;
+            foreach (var c in Registry.All)
             {
+                if (!_heartbeat.Due(c.Spec.Path, now)) continue;
                 var s = c.Snapshot();
-                if (double.IsFinite(s.Value.Number)) Archiver.Offer(new ArchiveSample(c.Spec.Path, now, s.Value.Number, (int)s.Severity));
+                if (s.Value.IsNumeric && double.IsFinite(s.Value.Number)) Offer(c.Spec.Path, now, s.Value.Number, s.Severity);
             }
         }
+    }
+
+    private void Offer(string path, DateTimeOffset time, double value, AlarmSeverity severity)
+    {
+        if (Archiver.Offer(new ArchiveSample(path, time, value, (int)severity))) _heartbeat.Archived(path, time);
+    }
+
+    /// <summary>
+    /// Retention off the device loop: the first prune of a large archive deletes millions of rows and
+    /// must not stall the readbacks; a prune still running when the next is due is not doubled.
+    /// </summary>
+    private void Prune(RetentionPolicy retention, DateTimeOffset now)
+    {
+        if (Interlocked.Exchange(ref _pruning, 1) == 1) return;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                long removed = Store.ApplyRetention(retention, now);
+                if (removed > 0) Core.Journal.Log(EventKind.System, "system", "VEPP/Control", $"retention removed {removed} old row(s)");
+            }
+            catch (StorageException e)
+            {
+                Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", "retention failed", result: e.Message);
+            }
+            finally { Volatile.Write(ref _pruning, 0); }
+        });
     }
 
     /// <summary>Runs the device loop until cancelled.</summary>
@@ -159,7 +188,7 @@ public sealed class ControlSystem : IAsyncDisposable
         // A channel without a value (NaN: no lock, no optics) is not archived: the gap shows in the
         // plot, and the alarm change that came with it is in the event log.
         if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric && double.IsFinite(u.Value.Number))
-            Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
+            Offer(u.Path, u.Time, u.Value.Number, u.Severity);
         _alarms.OnUpdate(u);
     }
 
@@ -169,6 +198,8 @@ public sealed class ControlSystem : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        // A prune in flight finishes first: the store must not be disposed under it.
+        while (Volatile.Read(ref _pruning) == 1) await Task.Delay(10);
         await Archiver.DisposeAsync();
         Core.Journal.Log(EventKind.State, "system", HistoryGaps.Subject, HistoryGaps.Stopped);
         var unsaved = Core.Journal.TakePending();
