@@ -59,7 +59,7 @@ public static partial class ControlApi
         }));
         app.MapPost("/api/worksets/import", (HttpContext http, string? format) => As(http, auth, async who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not import working sets");
+            if (!who.Role.CanWrite()) return Refuse(system.Core.Journal, who, "workingset", "import", 403, $"user '{who.User}' ({who.Role}) may not import working sets");
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             string text = await reader.ReadToEndAsync();
             var set = format?.ToLowerInvariant() == "csv" ? WorkingSetFiles.ImportCsv(text) : WorkingSetFiles.ImportJson(text);
@@ -112,7 +112,7 @@ public static partial class ControlApi
         }, Json)));
         app.MapPost("/api/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
+            if (!who.Role.CanWrite()) return Refuse(system.Core.Journal, who, "VEPP/Energy/Calibration", "calibration entry", 403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
             var method = Enum.Parse<CalibrationMethod>(r.Method, ignoreCase: true);
             double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv
                 ?? throw new ArgumentException("no NMR energy now; give nmrMeV");
@@ -139,7 +139,7 @@ public static partial class ControlApi
         app.MapPost("/api/users", (HttpContext http, UserRequest r) => As(http, auth, who =>
         {
             var problem = system.Users.Save(who.Role, r.Name, Enum.Parse<Role>(r.Role, ignoreCase: true), r.Password);
-            if (problem is not null) return Error(who.Role == Role.Admin ? 400 : 403, problem);
+            if (problem is not null) return Refuse(system.Core.Journal, who, $"user/{r.Name}", "save user", who.Role == Role.Admin ? 400 : 403, problem);
             system.Core.Journal.Log(EventKind.Operator, who.User, $"user/{r.Name}", "user saved", null, r.Role, "applied");
             return Results.Json(new { saved = r.Name, role = r.Role }, Json);
         }));

@@ -25,6 +25,13 @@ public static partial class ControlApi
         return Error(429, outcome.Refusal);
     }
 
+    /// <summary>A refused operator action over HTTP: logged with who, what and why (as every refusal is), then the error answer.</summary>
+    internal static IResult Refuse(EventJournal journal, WriteContext who, string subject, string action, int status, string reason)
+    {
+        journal.Log(Control.History.EventKind.Operator, who.User, subject, $"{action} refused via http", result: "refused: " + reason);
+        return Error(status, reason);
+    }
+
     internal static IResult Outcome(WriteResult r) =>
         Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
 
@@ -112,16 +119,16 @@ public static partial class ControlApi
         app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
         app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not define groups");
+            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 403, $"user '{who.User}' ({who.Role}) may not define groups");
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
-            if (problem is not null) return Error(400, problem);
+            if (problem is not null) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
             return Results.Json(core.Groups.Find(g.Name), Json);
         }));
         app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not delete groups");
-            if (!core.Store.DeleteGroup(name)) return Error(404, $"no user group '{name}'");
+            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{name}", "delete group", 403, $"user '{who.User}' ({who.Role}) may not delete groups");
+            if (!core.Store.DeleteGroup(name)) return Refuse(core.Journal, who, $"group/{name}", "delete group", 404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
         }));

@@ -33,7 +33,13 @@ public sealed class SystemChannels
             Path = "VEPP/Control/BeamStateValid", Type = ChannelType.Enum, EnumLabels = ["Invalid", "Valid"], Access = ChannelAccess.ReadWrite,
             DriveLow = 0, DriveHigh = 1, Description = "beam-relevant magnet state valid; a quench makes it invalid, write 1 to acknowledge",
         }, ChannelValue.OfEnum(1));
-        _beamValid.WriteHandler = (v, who) => v.Number >= 1 ? system.Core.AcknowledgeBeamState(who) : WriteResult.Refused("only 1 (acknowledge) may be written");
+        _beamValid.WriteHandler = (v, who) =>
+        {
+            if (v.Number >= 1) return system.Core.AcknowledgeBeamState(who);
+            const string reason = "only 1 (acknowledge) may be written";
+            system.Core.Journal.Log(EventKind.Operator, who.User, "VEPP/Control/BeamStateValid", $"write refused via {who.Origin}", null, v.ToString(), "refused: " + reason);
+            return WriteResult.Refused(reason);
+        };
         _beamReason = r.Add(new ChannelSpec { Path = "VEPP/Control/BeamStateReason", Type = ChannelType.String, Description = "why the beam state is invalid" }, ChannelValue.OfString(""));
         _ramps = r.Add(new ChannelSpec { Path = "VEPP/Control/Ramps", Type = ChannelType.Integer, Description = "ramps running or paused" }, ChannelValue.OfInteger(0));
         _energy = r.Add(new ChannelSpec

@@ -31,9 +31,13 @@ public class EventLogTests
         await using var rig = new ControlRig();
         Assert.False(rig.System.Core.ControlRamp(ControlRig.Operator, 999, "abort").Applied);
         Assert.False(rig.System.Core.Switch(ControlRig.Viewer, "1F1", false).Applied);
+        Assert.False(rig.Channel("VEPP/Control/BeamStateValid").Write(ChannelValue.OfEnum(0), ControlRig.Operator).Applied);
+        Assert.False(rig.System.Core.AcknowledgeBeamState(ControlRig.Operator).Applied);
         var refusals = rig.Events(EventKind.Operator).Where(e => e.Result.StartsWith("refused", StringComparison.Ordinal)).ToList();
         Assert.Contains(refusals, e => e.Subject == "ramp #999" && e.User == "alice" && e.Result.Contains("no ramp #999"));
         Assert.Contains(refusals, e => e.Subject == "1F1" && e.User == "victor" && e.Result.Contains("may not switch"));
+        Assert.Contains(refusals, e => e.Subject == "VEPP/Control/BeamStateValid" && e.Result.Contains("only 1"));
+        Assert.Contains(refusals, e => e.Subject == "VEPP/Control/BeamStateValid" && e.Result.Contains("already valid"));
     }
 
     [Fact]
