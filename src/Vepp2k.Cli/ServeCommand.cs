@@ -33,7 +33,7 @@ public static class ServeCommand
         var vcasWriters = new Option<string>("--vcas-writers") { Description = "who may write over VCAS, e.g. loopback=Operator,10.0.0.0/8=Expert (default: nobody)", DefaultValueFactory = _ => "" };
         var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
         var tick = new Option<double>("--readback-hz") { Description = "device-loop (readback) rate", DefaultValueFactory = _ => 10 };
-        var retention = new Option<double>("--retention-days") { Description = "keep archived samples and events this many days (0 = forever)", DefaultValueFactory = _ => 0 };
+        var retention = new Option<double>("--retention-days") { Description = "keep archived samples this many days (0 = forever); events are kept forever", DefaultValueFactory = _ => ControlSystemOptions.DefaultRetention.Samples!.Value.TotalDays };
         var testHooks = new Option<bool>("--test-hooks") { Description = "enable fault injection for browser tests (POST /api/test/quench); never in operation" };
         var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
@@ -55,8 +55,7 @@ public static class ServeCommand
                     TickPeriod = parse.GetValue(tick) is > 0 and <= 1000 and var hz ? TimeSpan.FromSeconds(1 / hz)
                         : throw new ArgumentException("--readback-hz must be in (0, 1000]"),
                     Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
-                    Retention = parse.GetValue(retention) > 0
-                        ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), TimeSpan.FromDays(parse.GetValue(retention))) : null,
+                    Retention = parse.GetValue(retention) > 0 ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), null) : null,
                 };
                 caOptions = new CaServerOptions
                 {

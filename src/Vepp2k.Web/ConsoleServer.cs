@@ -28,7 +28,7 @@ public static class ConsoleServer
 
         app.MapPost("/api/alarms/ack", (HttpContext http, AckRequest r) => ControlApi.As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return ControlApi.Error(403, $"user '{who.User}' ({who.Role}) may not acknowledge alarms");
+            if (!who.Role.CanWrite()) return ControlApi.Refuse(system.Core.Journal, who, r.Channel, "acknowledge alarm", 403, $"user '{who.User}' ({who.Role}) may not acknowledge alarms");
             if (system.Registry.Find(r.Channel) is not { } c) return ControlApi.Error(404, $"no channel '{r.Channel}'");
             var now = c.Snapshot();
             system.Core.Journal.Log(EventKind.Alarm, who.User, r.Channel, "alarm acknowledged", null, $"{now.Value} ({now.Severity})", "acknowledged");

@@ -59,7 +59,7 @@ public static partial class ControlApi
         }));
         app.MapPost("/api/worksets/import", (HttpContext http, string? format) => As(http, auth, async who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not import working sets");
+            if (!who.Role.CanWrite()) return Refuse(system.Core.Journal, who, "workingset", "import", 403, $"user '{who.User}' ({who.Role}) may not import working sets");
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             string text = await reader.ReadToEndAsync();
             var set = format?.ToLowerInvariant() == "csv" ? WorkingSetFiles.ImportCsv(text) : WorkingSetFiles.ImportJson(text);
@@ -78,10 +78,19 @@ public static partial class ControlApi
             var end = to ?? system.Time.GetUtcNow();
             var start = from ?? end - TimeSpan.FromHours(1);
             if (start >= end) return Error(400, "from must be before to");
+            // The gaps go with the values so a plot breaks its line where the server did not run.
+            var gaps = HistoryGaps.In(store, start, end);
             return bins is > 0
-                ? Results.Json(new { path, from = start, to = end, bins = store.QueryDecimated(path, start, end, Math.Min(bins.Value, 10_000)) }, Json)
-                : Results.Json(new { path, from = start, to = end, samples = store.QuerySamples(path, start, end, 100_000) }, Json);
-        })).WithSummary("Archived values of a channel: raw, or decimated into bins (min/max/mean)");
+                ? Results.Json(new { path, from = start, to = end, gaps, bins = store.QueryDecimated(path, start, end, Math.Min(bins.Value, 10_000)) }, Json)
+                : Results.Json(new { path, from = start, to = end, gaps, samples = store.QuerySamples(path, start, end, 100_000) }, Json);
+        })).WithSummary("Archived values of a channel: raw, or decimated into bins (min/max/mean), with the gaps when the server did not run");
+        app.MapGet("/api/history/gaps", (HttpContext http, DateTimeOffset? from, DateTimeOffset? to) => As(http, auth, _ =>
+        {
+            var end = to ?? system.Time.GetUtcNow();
+            var start = from ?? end - TimeSpan.FromDays(30);
+            if (start >= end) return Error(400, "from must be before to");
+            return Results.Json(new { from = start, to = end, gaps = HistoryGaps.In(store, start, end) }, Json);
+        })).WithSummary("Times the server did not run (from the last record before a start to the start), and whether it had stopped cleanly");
 
         EventQuery Query(DateTimeOffset? from, DateTimeOffset? to, string? kind, string? user, string? subject, string? text, int? limit) =>
             new(from, to, kind is null ? null : Enum.Parse<EventKind>(kind, ignoreCase: true), user, subject, text, Math.Clamp(limit ?? 1000, 1, 100_000));
@@ -103,7 +112,7 @@ public static partial class ControlApi
         }, Json)));
         app.MapPost("/api/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
+            if (!who.Role.CanWrite()) return Refuse(system.Core.Journal, who, "VEPP/Energy/Calibration", "calibration entry", 403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
             var method = Enum.Parse<CalibrationMethod>(r.Method, ignoreCase: true);
             double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv
                 ?? throw new ArgumentException("no NMR energy now; give nmrMeV");
@@ -130,7 +139,7 @@ public static partial class ControlApi
         app.MapPost("/api/users", (HttpContext http, UserRequest r) => As(http, auth, who =>
         {
             var problem = system.Users.Save(who.Role, r.Name, Enum.Parse<Role>(r.Role, ignoreCase: true), r.Password);
-            if (problem is not null) return Error(who.Role == Role.Admin ? 400 : 403, problem);
+            if (problem is not null) return Refuse(system.Core.Journal, who, $"user/{r.Name}", "save user", who.Role == Role.Admin ? 400 : 403, problem);
             system.Core.Journal.Log(EventKind.Operator, who.User, $"user/{r.Name}", "user saved", null, r.Role, "applied");
             return Results.Json(new { saved = r.Name, role = r.Role }, Json);
         }));

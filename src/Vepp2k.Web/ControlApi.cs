@@ -18,13 +18,29 @@ public static partial class ControlApi
 
     internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
 
+    /// <summary>HTTP 429 with Retry-After (whole seconds, rounded up) and the refusal saying when to retry.</summary>
+    internal static IResult Throttled(HttpContext http, SignInOutcome outcome)
+    {
+        http.Response.Headers.RetryAfter = Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+        return Error(429, outcome.Refusal);
+    }
+
+    /// <summary>A refused operator action over HTTP: logged with who, what and why (as every refusal is), then the error answer.</summary>
+    internal static IResult Refuse(EventJournal journal, WriteContext who, string subject, string action, int status, string reason)
+    {
+        journal.Log(Control.History.EventKind.Operator, who.User, subject, $"{action} refused via http", result: "refused: " + reason);
+        return Error(status, reason);
+    }
+
     internal static IResult Outcome(WriteResult r) =>
         Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
 
     /// <summary>Runs an action for an authenticated caller (401 otherwise); argument errors become 400.</summary>
     internal static async Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, Task<IResult>> action)
     {
-        if (auth.Identify(http) is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
+        var (caller, retryAfter) = auth.Check(http);
+        if (retryAfter is { } wait) return Throttled(http, new SignInOutcome(null, wait));
+        if (caller is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
         try { return await action(who); }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
@@ -49,11 +65,14 @@ public static partial class ControlApi
         var core = system.Core;
         var registry = system.Registry;
 
-        app.MapPost("/api/login", (SignInRequest r) =>
-            auth.SignIn(r.User, r.Password) is { } s
-                ? Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json)
-                : Error(401, "wrong user name or password"))
-            .WithSummary("Sign in; returns a bearer token");
+        app.MapPost("/api/login", (HttpContext http, SignInRequest r) =>
+        {
+            var outcome = auth.CheckPassword(r.User, r.Password, ApiAuth.Address(http), "sign-in");
+            if (outcome.RetryAfter is not null) return Throttled(http, outcome);
+            if (outcome.Role is not { } role) return Error(401, "wrong user name or password");
+            var s = auth.SignIn(r.User, role);
+            return Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json);
+        }).WithSummary("Sign in; returns a bearer token. After 5 wrong passwords for a user or from an address: 429 with Retry-After, doubling up to 15 min");
 
         app.MapGet("/api/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new { user = who.User, role = who.Role.ToString() }, Json)));
 
@@ -100,16 +119,16 @@ public static partial class ControlApi
         app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
         app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not define groups");
+            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 403, $"user '{who.User}' ({who.Role}) may not define groups");
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
-            if (problem is not null) return Error(400, problem);
+            if (problem is not null) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
             return Results.Json(core.Groups.Find(g.Name), Json);
         }));
         app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not delete groups");
-            if (!core.Store.DeleteGroup(name)) return Error(404, $"no user group '{name}'");
+            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{name}", "delete group", 403, $"user '{who.User}' ({who.Role}) may not delete groups");
+            if (!core.Store.DeleteGroup(name)) return Refuse(core.Journal, who, $"group/{name}", "delete group", 404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
         }));

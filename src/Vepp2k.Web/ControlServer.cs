@@ -28,7 +28,7 @@ public static class ControlServer
         var app = builder.Build();
         app.UseWebSockets();
         app.MapOpenApi();
-        var auth = new ApiAuth(system.Users, TimeProvider.System);
+        var auth = new ApiAuth(system.Users, TimeProvider.System, system.Core.Journal);
         OpticsServer.Map(app, options);
         ControlApi.Map(app, system, auth);
         ControlApi.MapRecords(app, system, auth);

@@ -12,12 +12,13 @@ namespace Vepp2k.Web.Tests;
 internal sealed class ControlServerRig : IAsyncDisposable
 {
     public const string AdminPassword = "admin-secret";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vepp2k-web-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _ownFolder;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private ControlServerRig(ControlSystem system, WebApplication app)
+    private ControlServerRig(ControlSystem system, WebApplication app, string? ownFolder)
     {
+        _ownFolder = ownFolder;
         System = system;
         App = app;
         _loop = system.RunAsync(_stop.Token);
@@ -28,13 +29,15 @@ internal sealed class ControlServerRig : IAsyncDisposable
     public WebApplication App { get; }
     public Uri Base { get; }
 
-    public static async Task<ControlServerRig> Start()
+    /// <param name="folder">A data folder the caller owns (kept for a restart); null for a fresh one deleted with the rig.</param>
+    /// <param name="timeScale">Simulated time speed; 1 where runs on one folder must not overlap in time.</param>
+    public static async Task<ControlServerRig> Start(string? folder = null, double timeScale = 20)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "vepp2k-web-" + Guid.NewGuid().ToString("N"));
-        var system = ControlSystem.Start(new ControlSystemOptions { DataFolder = folder, AdminPassword = AdminPassword }, new ScaledTimeProvider(20));
+        string data = folder ?? Path.Combine(Path.GetTempPath(), "vepp2k-web-" + Guid.NewGuid().ToString("N"));
+        var system = ControlSystem.Start(new ControlSystemOptions { DataFolder = data, AdminPassword = AdminPassword }, new ScaledTimeProvider(timeScale));
         var app = ControlServer.Create(system, new ServerOptions("127.0.0.1", 0));
         await app.StartAsync();
-        return new ControlServerRig(system, app);
+        return new ControlServerRig(system, app, folder is null ? data : null);
     }
 
     public HttpClient Client(string? user = null, string? password = null)
@@ -62,6 +65,7 @@ internal sealed class ControlServerRig : IAsyncDisposable
         _stop.Cancel();
         await _loop;
         await System.DisposeAsync();
-        try { Directory.Delete(_folder, true); } catch (IOException) { }
+        if (_ownFolder is not null)
+            try { Directory.Delete(_ownFolder, true); } catch (IOException) { }
     }
 }

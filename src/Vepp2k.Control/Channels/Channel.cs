@@ -93,14 +93,13 @@ public sealed class Channel
         if (Passes(value, _lastArchived, Spec.ArchiveDeadband) || force) mask |= UpdateMask.Archive;
         if (!value.IsNumeric && !value.SameAs(Value)) mask |= UpdateMask.Value | UpdateMask.Archive;
 
-        var previous = Status;
         Value = value;
         Time = time;
         Status = status;
         Severity = severity;
         if ((mask & UpdateMask.Value) != 0 || (mask & UpdateMask.Alarm) != 0) _lastMonitored = value.Number;
         if ((mask & UpdateMask.Archive) != 0 || (mask & UpdateMask.Alarm) != 0) _lastArchived = value.Number;
-        return mask == UpdateMask.None ? null : new ChannelUpdate(this, value, time, status, severity, mask, previous);
+        return mask == UpdateMask.None ? null : new ChannelUpdate(this, value, time, status, severity, mask);
     }
 
     // EPICS MDEL/ADEL: a change is sent when it exceeds the deadband; deadband 0 sends any change.
@@ -116,23 +115,36 @@ public sealed class Channel
     /// Writes through the channel's handler after the checks every interface shares: access, type,
     /// finiteness and drive limits. A refused write changes nothing and says why.
     /// </summary>
+    /// <remarks>A refusal of these shared checks is reported to the registry's <see cref="ChannelRegistry.WriteRefused"/>
+    /// (the event log): the handler never sees it, so it could not log it itself.</remarks>
     public WriteResult Write(ChannelValue value, WriteContext context)
     {
+        if (CheckWrite(value, context) is { } reason)
+        {
+            _registry.ReportRefusal(this, value, context, reason);
+            return WriteResult.Refused(reason);
+        }
+        return WriteHandler!(value, context);
+    }
+
+    /// <summary>Why the write may not reach the handler, or null when it may.</summary>
+    private string? CheckWrite(ChannelValue value, WriteContext context)
+    {
         if (Spec.Access != ChannelAccess.ReadWrite || WriteHandler is null)
-            return WriteResult.Refused($"{Spec.Path} is read-only");
+            return $"{Spec.Path} is read-only";
         if (!context.Role.CanWrite())
-            return WriteResult.Refused($"user '{context.User}' ({context.Role}) may not write");
+            return $"user '{context.User}' ({context.Role}) may not write";
         if (Spec.Type is ChannelType.Double or ChannelType.Integer or ChannelType.Enum)
         {
             if (!value.IsNumeric || !double.IsFinite(value.Number))
-                return WriteResult.Refused($"{Spec.Path} needs a finite number, got '{value}'");
+                return $"{Spec.Path} needs a finite number, got '{value}'";
             if (Spec.Type == ChannelType.Enum && (value.Number < 0 || value.Number >= Spec.EnumLabels.Count || value.Number % 1 != 0))
-                return WriteResult.Refused($"{Spec.Path}: {value} is not one of {string.Join(", ", Spec.EnumLabels.Select((l, i) => $"{i}={l}"))}");
+                return $"{Spec.Path}: {value} is not one of {string.Join(", ", Spec.EnumLabels.Select((l, i) => $"{i}={l}"))}";
             if (value.Number < Spec.DriveLow || value.Number > Spec.DriveHigh)
-                return WriteResult.Refused($"{Spec.Path}: {value.Number:G6} {Spec.Units} is outside the drive limits [{Spec.DriveLow:G6}, {Spec.DriveHigh:G6}]");
+                return $"{Spec.Path}: {value.Number:G6} {Spec.Units} is outside the drive limits [{Spec.DriveLow:G6}, {Spec.DriveHigh:G6}]";
         }
         else if (value.Type != Spec.Type)
-            return WriteResult.Refused($"{Spec.Path} carries {Spec.Type}, not {value.Type}");
-        return WriteHandler(value, context);
+            return $"{Spec.Path} carries {Spec.Type}, not {value.Type}";
+        return null;
     }
 }

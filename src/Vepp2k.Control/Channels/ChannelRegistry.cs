@@ -74,6 +74,15 @@ public sealed class ChannelRegistry
         lock (_gate) _listeners = [.. _listeners, listener];
     }
 
+    /// <summary>
+    /// Raised when a write is refused by the checks every channel shares (access, rights, type, drive
+    /// limits), with the channel, the value asked for, who asked and why: every refusal is an event.
+    /// </summary>
+    public event Action<Channel, ChannelValue, WriteContext, string>? WriteRefused;
+
+    internal void ReportRefusal(Channel channel, ChannelValue value, WriteContext who, string reason) =>
+        WriteRefused?.Invoke(channel, value, who, reason);
+
     internal void Remove(ChannelSubscription s)
     {
         lock (_gate) _subscriptions = [.. _subscriptions.Where(x => x != s)];

@@ -15,6 +15,8 @@ public enum EventKind
     State,
     /// <summary>A fault of the control system (storage losses, overloads).</summary>
     System,
+    /// <summary>A sign-in, a wrong password, or a sign-in refused because of too many wrong ones.</summary>
+    Access,
 }
 
 /// <summary>

@@ -33,6 +33,9 @@ public interface IControlStore : IDisposable
     /// <summary>The samples of a channel in [from, to] in equal time bins (empty bins omitted).</summary>
     IReadOnlyList<DecimatedBin> QueryDecimated(string channel, DateTimeOffset from, DateTimeOffset to, int bins);
 
+    /// <summary>The time of the newest event or sample, null when both are empty (the end of the previous run's record).</summary>
+    DateTimeOffset? LastRecordTime();
+
     /// <summary>Deletes what the policy no longer keeps; returns the number of rows removed.</summary>
     long ApplyRetention(RetentionPolicy policy, DateTimeOffset now);
 

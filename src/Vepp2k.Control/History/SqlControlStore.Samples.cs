@@ -43,6 +43,13 @@ public abstract partial class SqlControlStore
         });
     }
 
+    public DateTimeOffset? LastRecordTime() => Read("find the newest record", c =>
+    {
+        // Two MAX over indexed time columns: each an index lookup, not a scan.
+        var last = Scalar(c, null, "SELECT MAX(t) FROM (SELECT MAX(time_us) AS t FROM samples UNION ALL SELECT MAX(time_us) FROM events) AS newest");
+        return last is null or DBNull ? (DateTimeOffset?)null : UnixMicros.ToTime(Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture));
+    });
+
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);

@@ -154,11 +154,11 @@ public sealed partial class ControlCore
     /// <summary>Pause, resume or abort a ramp; says where it stopped.</summary>
     public WriteResult ControlRamp(WriteContext who, long id, string action)
     {
-        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not control ramps");
+        if (!who.Role.CanWrite()) return Refused(who, $"ramp #{id}", action, $"user '{who.User}' ({who.Role}) may not control ramps");
         lock (_gate)
         {
             var ramp = _ramps.FirstOrDefault(r => r.Id == id);
-            if (ramp is null) return WriteResult.Refused($"no ramp #{id}");
+            if (ramp is null) return Refused(who, $"ramp #{id}", action, $"no ramp #{id}");
             Machine.Update();
             bool done = action switch
             {
@@ -169,6 +169,7 @@ public sealed partial class ControlCore
             };
             var result = done ? WriteResult.Ok(ramp.Where()) : WriteResult.Refused($"ramp #{id} is {ramp.State}; cannot {action}");
             Journal.Log(EventKind.Operator, who.User, $"ramp #{id}", action, result: result.ToString());
+            if (done && action == "abort") LogStops(ramp, who.User);
             return result;
         }
     }
@@ -176,18 +177,18 @@ public sealed partial class ControlCore
     /// <summary>Switches a supply on or off (off of the dipole supply with solenoids powered needs confirmation).</summary>
     public WriteResult Switch(WriteContext who, string element, bool on)
     {
-        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not switch supplies");
+        if (!who.Role.CanWrite()) return Refused(who, element, on ? "switch on" : "switch off", $"user '{who.User}' ({who.Role}) may not switch supplies");
         lock (_gate)
         {
             var e = Machine.Find(element);
-            if (e is null) return WriteResult.Refused($"no element '{element}'");
+            if (e is null) return Refused(who, element, on ? "switch on" : "switch off", $"no element '{element}'");
             if (!on && Guard.CheckSwitchOff(e, who.Confirmed) is { } reason)
             {
                 Journal.Log(EventKind.Interlock, who.User, e.Path, "switch off refused", result: "refused: " + reason);
                 return WriteResult.Refused(reason);
             }
-            if (_ramps.FirstOrDefault(r => !r.Finished && r.Involves(e)) is { } busy && !on)
-                busy.Abort($"{e.Name} switched off by {who.User}");
+            if (_ramps.FirstOrDefault(r => !r.Finished && r.Involves(e)) is { } busy && !on && busy.Abort($"{e.Name} switched off by {who.User}"))
+                LogStops(busy, who.User);
             var old = e.Supply.State;
             var r = on ? e.Supply.SwitchOn() : e.Supply.SwitchOff();
             var result = r.Accepted ? WriteResult.Ok(r.Reason) : WriteResult.Refused(r.Reason);
@@ -199,11 +200,11 @@ public sealed partial class ControlCore
     /// <summary>Resets a supply's latched interlocks: refused while the cause is still there.</summary>
     public WriteResult ResetInterlocks(WriteContext who, string element)
     {
-        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' ({who.Role}) may not reset interlocks");
+        if (!who.Role.CanWrite()) return Refused(who, element, "reset interlocks", $"user '{who.User}' ({who.Role}) may not reset interlocks");
         lock (_gate)
         {
             var e = Machine.Find(element);
-            if (e is null) return WriteResult.Refused($"no element '{element}'");
+            if (e is null) return Refused(who, element, "reset interlocks", $"no element '{element}'");
             var latched = e.Supply.LatchedInterlocks;
             var r = e.Supply.ResetInterlocks();
             var result = r.Accepted ? WriteResult.Ok(r.Reason) : WriteResult.Refused(r.Reason);
@@ -260,8 +261,9 @@ public sealed partial class ControlCore
 
     private void StepAndLog(Ramp ramp, DateTimeOffset now)
     {
-        if (ramp.Step(now) is { } refusal)
-            Journal.Log(EventKind.Interlock, "system", $"ramp #{ramp.Id}", "ramp aborted", result: ramp.Where() + " - " + refusal);
+        if (ramp.Step(now) is not { } refusal) return;
+        Journal.Log(EventKind.Interlock, "system", $"ramp #{ramp.Id}", "ramp aborted", result: ramp.Where() + " - " + refusal);
+        LogStops(ramp, "system");
     }
 
     /// <summary>Ends a completed ramp's <see cref="Ramp.Done"/>: all arrived, one tripped or switched off, or the settle time ran out.</summary>
@@ -287,6 +289,28 @@ public sealed partial class ControlCore
         {
             r.Abort(reason);
             Journal.Log(EventKind.Interlock, "system", $"ramp #{r.Id}", "ramp aborted", result: r.Where() + " - " + reason);
+            LogStops(r, "system");
         }
+    }
+
+    /// <summary>
+    /// One event per element of an aborted ramp, so the log alone tells where each supply was left:
+    /// the setpoint it holds, the current it carried at the abort (mean of the two DCCTs) and the target.
+    /// </summary>
+    private void LogStops(Ramp r, string user)
+    {
+        foreach (var l in r.ActiveLegs)
+        {
+            double held = r.SetpointOf(l), read = l.Element.Readback;
+            Journal.Log(EventKind.Operator, user, l.Element.SetpointChannel, $"ramp #{r.Id} aborted: {r.StopReason}",
+                $"{l.Start:F4} A", $"{held:F4} A", $"stopped at {held:F4} A setpoint, {read:F4} A read, target {l.Target:F4} A");
+        }
+    }
+
+    /// <summary>A refusal before anything was looked at (rights, unknown name): logged like every other refusal.</summary>
+    private WriteResult Refused(WriteContext who, string subject, string action, string reason)
+    {
+        Journal.Log(EventKind.Operator, who.User, subject, $"{action} refused via {who.Origin}", result: "refused: " + reason);
+        return WriteResult.Refused(reason);
     }
 }

@@ -17,12 +17,13 @@ public sealed partial class ControlCore
     /// <summary>Marks the magnet state valid again after a quench has been dealt with.</summary>
     public WriteResult AcknowledgeBeamState(WriteContext who)
     {
-        if (!who.Role.CanWrite()) return WriteResult.Refused($"user '{who.User}' may not acknowledge");
+        const string subject = "VEPP/Control/BeamStateValid", action = "acknowledge beam state";
+        if (!who.Role.CanWrite()) return Refused(who, subject, action, $"user '{who.User}' may not acknowledge");
         lock (_gate)
         {
-            if (_watch.BeamStateValid) return WriteResult.Refused("beam state is already valid");
+            if (_watch.BeamStateValid) return Refused(who, subject, action, "beam state is already valid");
             if (Machine.Solenoids.Any(s => s.Discharging))
-                return WriteResult.Refused("a solenoid is still discharging");
+                return Refused(who, subject, action, "a solenoid is still discharging");
             _watch.Clear();
             Journal.Log(EventKind.State, who.User, "VEPP/Control/BeamStateValid", "beam state acknowledged valid", "invalid", "valid", "applied");
             return WriteResult.Ok("beam state valid");

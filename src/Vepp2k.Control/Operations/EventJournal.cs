@@ -24,6 +24,20 @@ public sealed class EventJournal(IControlStore store, TimeProvider time)
         Retry();
     }
 
+    /// <summary>
+    /// Takes every event the store has not accepted, for the shutdown's last resort (a spill file):
+    /// after this the journal holds none, so the caller owns them.
+    /// </summary>
+    public IReadOnlyList<EventRecord> TakePending()
+    {
+        lock (_gate)
+        {
+            var all = _pending.ToList();
+            _pending.Clear();
+            return all;
+        }
+    }
+
     /// <summary>Writes whatever is pending, oldest first; stops at the first failure.</summary>
     public void Retry()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.History;
@@ -17,10 +18,13 @@ namespace Vepp2k.Control.Runtime;
 /// </summary>
 public sealed class ControlSystem : IAsyncDisposable
 {
-    private readonly List<(Channel Channel, DateTimeOffset Last)> _periodic = [];
-    private DateTimeOffset _lastPeriodic;
+    private static readonly TimeSpan HeartbeatCheck = TimeSpan.FromSeconds(1);
+    private readonly ArchiveHeartbeat _heartbeat;
+    private DateTimeOffset _lastHeartbeatCheck;
+    private int _pruning;
     private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
+    private readonly AlarmJournal _alarms;
 
     private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
     {
@@ -60,14 +64,25 @@ public sealed class ControlSystem : IAsyncDisposable
         WorkingSets = new WorkingSetService(Core, Registry, store);
         Users = new UserDirectory(store);
         Archiver = new Archiver(store, time, capacity: 200_000);
-        Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", "VEPP/Control/ArchiveLost",
-            $"archive lost {loss.Count} sample(s), {loss.TotalLost} in total", result: loss.Error?.Message ?? "queue full");
         Core.Journal.StorageFailed += e => SystemChannels?.StorageFailed(e);
+        var recovered = RecoverSpilledEvents();
+        ArchiveLostBefore = ArchiveLossTotal.Before(store);
+        Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", ArchiveLossTotal.Subject,
+            $"archive lost {loss.Count} sample(s), {loss.TotalLost} in this run", null, (ArchiveLostBefore + loss.TotalLost).ToString(CultureInfo.InvariantCulture),
+            loss.Error?.Message ?? "queue full");
+        _alarms = new AlarmJournal(Core.Journal);
+        _heartbeat = new ArchiveHeartbeat(options.ArchiveHeartbeat);
         Registry.Listen(OnUpdate);
-        Core.Journal.Log(EventKind.State, "system", "VEPP", $"control system started: mode {options.Mode}, {Registry.Count} channels");
+        Registry.WriteRefused += (c, value, who, reason) => Core.Journal.Log(EventKind.Operator, who.User, c.Spec.Path,
+            $"write refused via {who.Origin}", c.Snapshot().Value.ToString(), value.ToString(), "refused: " + reason);
+        var started = HistoryGaps.StartEvent(store, time.GetUtcNow(), $"mode {options.Mode}, {Registry.Count} channels");
+        Core.Journal.Log(started.Kind, started.User, started.Subject, started.Message, started.OldValue, started.NewValue, started.Result);
+        if (recovered is not null) Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
         Step();
-        _lastPeriodic = time.GetUtcNow();
     }
+
+    /// <summary>Samples earlier runs lost (from the event log); <c>VEPP/Control/ArchiveLost</c> adds this run's.</summary>
+    public long ArchiveLostBefore { get; }
 
     public ControlSystemOptions Options { get; }
     public TimeProvider Time { get; }
@@ -94,9 +109,12 @@ public sealed class ControlSystem : IAsyncDisposable
     public UserDirectory Users { get; }
     public Archiver Archiver { get; }
 
-    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time)
+    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time) =>
+        Start(options, time, ControlStore.Open(options.DataFolder, options.PostgresConnection));
+
+    /// <summary>Starts on a store already open (it is owned from here on: disposed with the system).</summary>
+    public static ControlSystem Start(ControlSystemOptions options, TimeProvider time, IControlStore store)
     {
-        var store = ControlStore.Open(options.DataFolder, options.PostgresConnection);
         try
         {
             string admin = new UserDirectory(store).EnsureAdmin(options.AdminPassword, options.DataFolder);
@@ -126,18 +144,45 @@ public sealed class ControlSystem : IAsyncDisposable
         if (Options.Retention is { } retention && now - _lastRetention >= TimeSpan.FromHours(1))
         {
             _lastRetention = now;
-            long removed = Store.ApplyRetention(retention, now);
-            if (removed > 0) Core.Journal.Log(EventKind.System, "system", "VEPP/Control", $"retention removed {removed} old row(s)");
+            Prune(retention, now);
         }
-        if (now - _lastPeriodic >= Options.PeriodicArchive)
+        if (now - _lastHeartbeatCheck >= HeartbeatCheck)
         {
-            _lastPeriodic = now;
-            foreach (var c in Registry.All.Where(c => c.Spec.Type == ChannelType.Double))
+            _lastHeartbeatCheck = now;
+            foreach (var c in Registry.All)
             {
+                if (!_heartbeat.Due(c.Spec.Path, now)) continue;
                 var s = c.Snapshot();
-                if (double.IsFinite(s.Value.Number)) Archiver.Offer(new ArchiveSample(c.Spec.Path, now, s.Value.Number, (int)s.Severity));
+                if (s.Value.IsNumeric && double.IsFinite(s.Value.Number)) Offer(c.Spec.Path, now, s.Value.Number, s.Severity);
             }
         }
+    }
+
+    private void Offer(string path, DateTimeOffset time, double value, AlarmSeverity severity)
+    {
+        if (Archiver.Offer(new ArchiveSample(path, time, value, (int)severity))) _heartbeat.Archived(path, time);
+    }
+
+    /// <summary>
+    /// Retention off the device loop: the first prune of a large archive deletes millions of rows and
+    /// must not stall the readbacks; a prune still running when the next is due is not doubled.
+    /// </summary>
+    private void Prune(RetentionPolicy retention, DateTimeOffset now)
+    {
+        if (Interlocked.Exchange(ref _pruning, 1) == 1) return;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                long removed = Store.ApplyRetention(retention, now);
+                if (removed > 0) Core.Journal.Log(EventKind.System, "system", "VEPP/Control", $"retention removed {removed} old row(s)");
+            }
+            catch (StorageException e)
+            {
+                Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", "retention failed", result: e.Message);
+            }
+            finally { Volatile.Write(ref _pruning, 0); }
+        });
     }
 
     /// <summary>Runs the device loop until cancelled.</summary>
@@ -156,18 +201,42 @@ public sealed class ControlSystem : IAsyncDisposable
         // A channel without a value (NaN: no lock, no optics) is not archived: the gap shows in the
         // plot, and the alarm change that came with it is in the event log.
         if ((u.Mask & (UpdateMask.Archive | UpdateMask.Alarm)) != 0 && u.Value.IsNumeric && double.IsFinite(u.Value.Number))
-            Archiver.Offer(new ArchiveSample(u.Path, u.Time, u.Value.Number, (int)u.Severity));
-        // A channel's first value takes it out of UDF: that is start-up, not an alarm event.
-        bool startUp = u.PreviousStatus == AlarmStatus.Udf && u.Severity == AlarmSeverity.NoAlarm;
-        if ((u.Mask & UpdateMask.Alarm) != 0 && !startUp)
-            Core.Journal.Log(EventKind.Alarm, "system", u.Path, u.Severity == AlarmSeverity.NoAlarm ? "alarm cleared" : $"alarm {u.Status}",
-                null, $"{u.Value} ({u.Severity})", u.Severity.ToString());
+            Offer(u.Path, u.Time, u.Value.Number, u.Severity);
+        _alarms.OnUpdate(u);
     }
 
+    /// <summary>
+    /// Stops cleanly: the archive queue written, ServerStopped logged, and every event the store
+    /// still refuses written to a spill file (reported on standard error now and as an event at the next start).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        Core.Journal.Log(EventKind.State, "system", "VEPP", "control system stopped");
+        // A prune in flight finishes first: the store must not be disposed under it.
+        while (Volatile.Read(ref _pruning) == 1) await Task.Delay(10);
         await Archiver.DisposeAsync();
+        Core.Journal.Log(EventKind.State, "system", HistoryGaps.Subject, HistoryGaps.Stopped);
+        var unsaved = Core.Journal.TakePending();
+        if (unsaved.Count > 0)
+        {
+            string file = EventSpill.Write(Options.DataFolder, unsaved, Time.GetUtcNow());
+            Console.Error.WriteLine($"vepp2k: the store refused {unsaved.Count} event(s) until shutdown; they are saved in {file} and go into the store at the next start");
+        }
         Store.Dispose();
+    }
+
+    /// <summary>Puts the events an earlier shutdown could only spill to a file into the store; says what it did, or why not.</summary>
+    private (string Message, string Result)? RecoverSpilledEvents()
+    {
+        try
+        {
+            var files = EventSpill.Recover(Options.DataFolder, Store);
+            if (files.Count == 0) return null;
+            return ($"recovered {files.Sum(f => f.Count)} event(s) the last shutdown could not store",
+                string.Join("; ", files.Select(f => $"{f.Count} from {f.File}")));
+        }
+        catch (Exception e) when (e is StorageException or IOException or System.Text.Json.JsonException)
+        {
+            return ("events spilled by an earlier shutdown are not yet in the store", "kept in the data folder for the next start: " + e.Message);
+        }
     }
 }

@@ -20,14 +20,22 @@ public sealed record ControlSystemOptions
     /// <summary>How often the online model recomputes the optics from the readbacks.</summary>
     public TimeSpan ModelPeriod { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Every archived numeric channel is also sampled this often, changed or not.</summary>
-    public TimeSpan PeriodicArchive { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Heartbeat: every numeric channel is archived at least this often, changed or not (between
+    /// heartbeats only changes beyond the archive deadband and alarm changes are archived).
+    /// </summary>
+    public TimeSpan ArchiveHeartbeat { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Admin password for unattended starts; null generates one on first start.</summary>
     public string? AdminPassword { get; init; }
 
-    /// <summary>How long samples and events are kept (null = forever); applied once an hour.</summary>
-    public RetentionPolicy? Retention { get; init; }
+    /// <summary>
+    /// How long samples and events are kept (null = forever), pruned once an hour: by default samples
+    /// 90 days, events forever (the record of what operators did, and the archive-loss total, never expire).
+    /// </summary>
+    public RetentionPolicy? Retention { get; init; } = DefaultRetention;
+
+    public static readonly RetentionPolicy DefaultRetention = new(Samples: TimeSpan.FromDays(90), Events: null);
 
     /// <summary>
     /// The hardware provider, made on the control system's clock; null: the simulated VEPP-2000

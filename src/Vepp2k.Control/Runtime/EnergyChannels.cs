@@ -22,11 +22,13 @@ public sealed class EnergyChannels
     {
         _machine = machine;
         _meter = new EnergyMeter(machine.Catalogue, NmrParameters.Load(), calibration);
-        var field = new ChannelSpec { Path = "", Units = "T", Precision = 6, ValueDeadband = 1e-6, ArchiveDeadband = 5e-6 };
+        // Archive deadbands about 5 ppm (5 times the probes' 1 ppm reading noise, as for the supply
+        // readbacks): noise alone rarely crosses them, an energy change of 5 keV at 1 GeV always does.
+        var field = new ChannelSpec { Path = "", Units = "T", Precision = 6, ValueDeadband = 1e-6, ArchiveDeadband = 1.2e-5 };
         foreach (var p in machine.Probes)
             _probes[p.Name] = r.Add(field with { Path = $"VEPP/NMR/Measured/{p.Name}", Description = $"NMR field in dipole {p.Name} (NaN when not locked)" }, ChannelValue.Of(double.NaN));
         _average = r.Add(field with { Path = "VEPP/NMR/Measured/Average", Description = "mean field of the accepted NMR probes" }, ChannelValue.Of(double.NaN));
-        var mev = new ChannelSpec { Path = "", Units = "MeV", Precision = 4, ValueDeadband = 1e-4, ArchiveDeadband = 1e-3 };
+        var mev = new ChannelSpec { Path = "", Units = "MeV", Precision = 4, ValueDeadband = 1e-4, ArchiveDeadband = 5e-3 };
         _nmr = r.Add(mev with { Path = "VEPP/Energy/Energy_NMR", Description = "beam energy from the NMR field, uncalibrated" }, ChannelValue.Of(double.NaN));
         _energy = r.Add(mev with { Path = "VEPP/Energy/Energy", Description = "beam energy from the NMR field with the calibration applied" }, ChannelValue.Of(double.NaN));
         _uncertainty = r.Add(mev with { Path = "VEPP/Energy/dEnergy", Description = "uncertainty of VEPP/Energy/Energy (1 sigma)" }, ChannelValue.Of(double.NaN));

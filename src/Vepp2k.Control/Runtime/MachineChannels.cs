@@ -37,7 +37,7 @@ public sealed class MachineChannels
         var amps = new ChannelSpec
         {
             Path = "", Units = "A", Precision = e.UmStyle ? 4 : 3, DisplayLow = lo, DisplayHigh = hi,
-            Subsystem = e.Subsystem, ValueDeadband = p.NoiseRms, ArchiveDeadband = 3 * p.NoiseRms,
+            Subsystem = e.Subsystem, ValueDeadband = p.NoiseRms, ArchiveDeadband = ReadbackArchiveNoise * p.NoiseRms,
         };
         var set = r.Add(amps with
         {
@@ -74,12 +74,26 @@ public sealed class MachineChannels
         strength.WriteHandler = (v, who) => Result(_core.Set(who, [(e.Name, v.Number)], Units.Physics, $"set {e.Name} {e.StrengthName}"));
         var deviation = r.Add(new ChannelSpec
         {
-            Path = e.Path + "/Deviation", Units = "A", Precision = 4,
+            Path = e.Path + "/Deviation", Units = "A", Precision = 4, ArchiveDeadband = DeviationArchiveFraction * DeviationLimit(e),
             Alarms = new AlarmLimits(High: DeviationLimit(e), Low: -DeviationLimit(e), HighSeverity: AlarmSeverity.Minor, LowSeverity: AlarmSeverity.Minor, Hysteresis: 0.2 * DeviationLimit(e)),
             Description = $"{e.Name} readback minus ramped setpoint, filtered with a {DeviationFilter.TimeConstant.TotalSeconds} s time constant",
         }, ChannelValue.Of(0));
         return new Bound(set, read1, read2, volt, status, ramped, power, latched, live, reset, strength, deviation, new DeviationFilter());
     }
+
+    /// <summary>
+    /// Readback archive deadband in readback-noise rms: the difference of two noise samples exceeds
+    /// 5 rms (3.5 of its own rms) on 4e-4 of the 10 Hz ticks, so noise alone archives a readback about
+    /// once every 4 minutes, while any real move of 5 rms (a few tens of ppm of full scale) is kept.
+    /// </summary>
+    private const double ReadbackArchiveNoise = 5;
+
+    /// <summary>
+    /// Deviation archive deadband as a fraction of its alarm limit: the filtered deviation moves by
+    /// noise far less than this, so it is archived while a supply lags or drifts, not on every tick;
+    /// its alarm changes are archived whatever the deadband.
+    /// </summary>
+    private const double DeviationArchiveFraction = 0.25;
 
     /// <summary>Read-differs-from-set tolerance: 0.1% of full scale (the BINP supplies regulate to 100 ppm).</summary>
     private static double DeviationLimit(PoweredElement e) => 1e-3 * e.Supply.Parameters.MaxCurrent;

@@ -22,17 +22,21 @@ public sealed class ModelChannels
     {
         _machine = machine;
         _model = new OnlineModel(machine.Catalogue, mode);
-        var number = new ChannelSpec { Path = "", Precision = 5 };
+        // Archive deadbands: the model runs once a second on noisy readbacks, so without them every run
+        // is archived. Tunes and split to 1e-4 (tune resolution that matters for working-point
+        // plots), chromaticity to 0.01, the emittance ratio to 1e-3, beta* to 5 mm (half its 1 cm
+        // alarm limit; the alarm changes are archived anyway).
+        var number = new ChannelSpec { Path = "", Precision = 5, ArchiveDeadband = 1e-4 };
         _status = r.Add(new ChannelSpec { Path = "VEPP/Model/Status", Type = ChannelType.String, Description = "online model: ok, or why there is no optics" }, ChannelValue.OfString(""));
         _nuX = r.Add(number with { Path = "VEPP/Model/NuX", Description = "tune of mode 1 (x-like in the arcs), with integer part" }, ChannelValue.Of(double.NaN));
         _nuY = r.Add(number with { Path = "VEPP/Model/NuY", Description = "tune of mode 2, with integer part" }, ChannelValue.Of(double.NaN));
-        _chromX = r.Add(number with { Path = "VEPP/Model/ChromX", Description = "chromaticity dQ/d(delta) of mode 1" }, ChannelValue.Of(double.NaN));
-        _chromY = r.Add(number with { Path = "VEPP/Model/ChromY", Description = "chromaticity of mode 2" }, ChannelValue.Of(double.NaN));
+        _chromX = r.Add(number with { ArchiveDeadband = 0.01, Path = "VEPP/Model/ChromX", Description = "chromaticity dQ/d(delta) of mode 1" }, ChannelValue.Of(double.NaN));
+        _chromY = r.Add(number with { ArchiveDeadband = 0.01, Path = "VEPP/Model/ChromY", Description = "chromaticity of mode 2" }, ChannelValue.Of(double.NaN));
         _split = r.Add(number with { Path = "VEPP/Model/TuneSplit", Description = "fractional tune difference of the modes (0 for round beams)" }, ChannelValue.Of(double.NaN));
-        _ratio = r.Add(number with { Path = "VEPP/Model/EmittanceRatio", Description = "equilibrium emittance of mode 2 over mode 1 (1 for round beams)" }, ChannelValue.Of(double.NaN));
+        _ratio = r.Add(number with { ArchiveDeadband = 1e-3, Path = "VEPP/Model/EmittanceRatio", Description = "equilibrium emittance of mode 2 over mode 1 (1 for round beams)" }, ChannelValue.Of(double.NaN));
         foreach (var ip in new[] { "SND", "CMD" })
         {
-            var beta = new ChannelSpec { Path = "", Units = "m", Precision = 4 };
+            var beta = new ChannelSpec { Path = "", Units = "m", Precision = 4, ArchiveDeadband = 5e-3 };
             _ips[ip] = (
                 r.Add(beta with { Path = $"VEPP/Model/{ip}/BetaX", Description = $"beta_x* at {ip} (Edwards-Teng)" }, ChannelValue.Of(double.NaN)),
                 r.Add(beta with { Path = $"VEPP/Model/{ip}/BetaY", Description = $"beta_y* at {ip}" }, ChannelValue.Of(double.NaN)),

@@ -2,7 +2,7 @@
 import { api, qs } from "./api.js";
 import { $, dateTime, h, show, table } from "./dom.js";
 
-const kinds = ["", "Operator", "Interlock", "Quench", "Alarm", "State", "System"];
+const kinds = ["", "Operator", "Interlock", "Quench", "Alarm", "State", "System", "Access"];
 
 export function init() {
   $("#view-events").append(

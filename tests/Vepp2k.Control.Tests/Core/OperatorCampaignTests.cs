@@ -86,9 +86,11 @@ public class OperatorCampaignTests
             case SwitchCommand w:
                 {
                     var e = elements[w.Element % elements.Count];
+                    var busy = core.Ramps.FirstOrDefault(x => !x.Finished && x.Involves(e));
                     var r = core.Switch(ControlRig.Operator with { Confirmed = w.Confirmed }, e.Name, w.On);
                     Assert.True(r.Applied || r.Message.Length > 0);
-                    return 1;
+                    // Switching off aborts the ramp it is in: one more event per element, where it stopped.
+                    return 1 + (busy?.State == RampState.Aborted ? busy.Legs.Count : 0);
                 }
             case ResetCommand x:
                 {
@@ -102,7 +104,8 @@ public class OperatorCampaignTests
                     if (ramps.Count == 0) return 0;
                     var r = core.ControlRamp(ControlRig.Operator, ramps[^1].Id, a.Action switch { 0 => "pause", 1 => "resume", _ => "abort" });
                     Assert.True(r.Applied || r.Message.Length > 0);
-                    return 1;
+                    // An abort also logs where each element stopped.
+                    return 1 + (a.Action == 2 && r.Applied ? ramps[^1].Legs.Count : 0);
                 }
             case WaitCommand:
                 return 0;

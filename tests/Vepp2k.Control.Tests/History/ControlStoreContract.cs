@@ -91,6 +91,18 @@ public abstract class ControlStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void The_last_record_time_is_the_newest_event_or_sample()
+    {
+        Assert.Null(Store.LastRecordTime());
+        Store.AppendEvent(new EventRecord(0, T0.AddSeconds(10), EventKind.State, "system", "s", "m", null, null, ""));
+        Assert.Equal(T0.AddSeconds(10), Store.LastRecordTime());
+        Store.AppendSamples([new ArchiveSample("VEPP/X", T0.AddSeconds(25), 1, 0), new ArchiveSample("VEPP/X", T0.AddSeconds(20), 2, 0)]);
+        Assert.Equal(T0.AddSeconds(25), Store.LastRecordTime());
+        Store.AppendEvent(new EventRecord(0, T0.AddSeconds(30), EventKind.State, "system", "s", "m", null, null, ""));
+        Assert.Equal(T0.AddSeconds(30), Store.LastRecordTime());
+    }
+
+    [StoreFact]
     public void Times_are_kept_to_the_microsecond_in_UTC()
     {
         var local = new DateTimeOffset(2025, 6, 1, 15, 0, 0, TimeSpan.FromHours(7)).AddTicks(1_234_567);

@@ -44,6 +44,7 @@ internal sealed class GatedStore(string folder) : IControlStore
         _inner.QuerySamples(channel, from, to, limit);
     public IReadOnlyList<DecimatedBin> QueryDecimated(string channel, DateTimeOffset from, DateTimeOffset to, int bins) =>
         _inner.QueryDecimated(channel, from, to, bins);
+    public DateTimeOffset? LastRecordTime() => _inner.LastRecordTime();
     public long ApplyRetention(RetentionPolicy policy, DateTimeOffset now) => _inner.ApplyRetention(policy, now);
     public WorkingSet SaveWorkingSet(WorkingSet set) => _inner.SaveWorkingSet(set);
     public IReadOnlyList<WorkingSetInfo> ListWorkingSets() => _inner.ListWorkingSets();
