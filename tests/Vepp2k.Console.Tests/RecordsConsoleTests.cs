@@ -38,6 +38,9 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         var differs = rig.Page.Locator("#ws-compare-table tr.differs");
         await Assertions.Expect(differs).ToHaveCountAsync(1);
         await Assertions.Expect(differs).ToContainTextAsync("VEPP/QUAD/3F2/SCur");
+        // Both values and the difference in the channel's precision (3 digits) and unit.
+        foreach (int i in new[] { 2, 3, 4 })
+            await Assertions.Expect(differs.Locator("td").Nth(i)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^-?\d+\.\d{3} A$"));
 
         foreach (var s in new[] { "dipoles", "solenoids", "correctors" }) await rig.Page.UncheckAsync($".ws-sub[value='{s}']");
         await rig.Page.ClickAsync("#ws-restore");
