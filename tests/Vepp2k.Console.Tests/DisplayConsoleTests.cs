@@ -53,4 +53,45 @@ public sealed class DisplayConsoleTests(BrowserFixture browser)
         await Assertions.Expect(rig.Page.Locator("#el-setpoint + td.unit")).ToHaveTextAsync("A");
         await rig.Finish("element-precision");
     }
+
+    [Fact]
+    public async Task The_ring_legend_is_readable_and_the_ring_labels_do_not_overlap()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser);
+        await rig.SignIn();
+        // WCAG 2 contrast of each legend key's text against its own background.
+        var ratios = await rig.Page.EvaluateAsync<Dictionary<string, double>>("""
+            () => {
+              const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+              const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const out = {};
+              for (const k of document.querySelectorAll('#legend .key')) {
+                const s = getComputedStyle(k), a = lum(rgb(s.color)), b = lum(rgb(s.backgroundColor));
+                out[k.textContent] = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              }
+              return out;
+            }
+            """);
+        Assert.Equal(6, ratios.Count);
+        foreach (var (key, ratio) in ratios) Assert.True(ratio >= 4.5, $"legend '{key}': contrast {ratio:F2}");
+        // Every magnet label is shown, and no two labels on the drawing overlap on the screen.
+        Assert.Equal(24, await rig.Page.Locator("#ring .mag.Quadrupole .mag-label").CountAsync());
+        var overlaps = await rig.Page.EvaluateAsync<string[]>("""
+            () => {
+              const boxes = [...document.querySelectorAll('#ring text')].filter((t) => getComputedStyle(t).visibility !== 'hidden' && t.getClientRects().length)
+                .map((t) => [t.textContent, t.getBoundingClientRect()]);
+              const out = [];
+              for (let i = 0; i < boxes.length; i++)
+                for (let j = i + 1; j < boxes.length; j++) {
+                  const [a, p] = boxes[i], [b, q] = boxes[j];
+                  if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(`${a}/${b}`);
+                }
+              return out;
+            }
+            """);
+        Assert.True(overlaps.Length == 0, "overlapping labels: " + string.Join(", ", overlaps));
+        int shown = await rig.Page.EvaluateAsync<int>("() => [...document.querySelectorAll('#ring .mag.Quadrupole .mag-label')].filter((t) => getComputedStyle(t).visibility !== 'hidden' && t.getClientRects().length).length");
+        Assert.Equal(24, shown);
+        await rig.Finish("ring-legend-labels");
+    }
 }
