@@ -94,4 +94,25 @@ public sealed class DisplayConsoleTests(BrowserFixture browser)
         Assert.Equal(24, shown);
         await rig.Finish("ring-legend-labels");
     }
+
+    [Fact]
+    public async Task The_optics_view_flags_a_model_out_of_its_bounds()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser);
+        await rig.SignIn();
+        await rig.Page.ClickAsync("#nav button[data-view='optics']");
+        await Assertions.Expect(rig.Page.Locator("#opt-title")).ToContainTextAsync("from the online model");
+        await Assertions.Expect(rig.Page.Locator("#opt-tunes")).ToContainTextAsync("NuX");
+        await Assertions.Expect(rig.Page.Locator("#opt-warning")).ToBeHiddenAsync();
+        // F1 quads 20 % low, then D1 quads 21 % high: the model stays stable, with beta* 0.25-0.31 m
+        // (design 0.10 m) and max |Dx| 7.6 m (design 0.86 m).
+        foreach (var (group, factor) in new[] { ("quads-F1", 0.8), ("quads-D1", 1.21) })
+            (await rig.Admin().PostAsJsonAsync($"/api/groups/{group}/apply", new { operation = "scale", value = factor, units = "hardware", wait = true })).EnsureSuccessStatusCode();
+        var warning = rig.Page.Locator("#opt-warning");
+        await Assertions.Expect(warning).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(warning).ToContainTextAsync("outside its bounds");
+        await Assertions.Expect(warning).ToContainTextAsync("beta_x* at SND");
+        await Assertions.Expect(warning).ToContainTextAsync("max |Dx|");
+        await rig.Finish("optics-bounds");
+    }
 }
