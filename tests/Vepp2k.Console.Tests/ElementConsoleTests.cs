@@ -45,7 +45,7 @@ public sealed class ElementConsoleTests(BrowserFixture browser, ITestOutputHelpe
         await rig.Page.FillAsync("#el-value", target.ToString(CultureInfo.InvariantCulture));
         await rig.Page.ClickAsync("#el-set");
         await Assertions.Expect(rig.Page.Locator("#el-message")).ToHaveClassAsync("message ok");
-        await Assertions.Expect(rig.Page.Locator("#el-setpoint")).ToHaveTextAsync(target.ToString("F4", CultureInfo.InvariantCulture));
+        await Assertions.Expect(rig.Page.Locator("#el-setpoint")).ToHaveTextAsync(target.ToString("F3", CultureInfo.InvariantCulture));
         await rig.Page.WaitForFunctionAsync("t => ['#el-read1', '#el-read2'].every(s => Math.abs(parseFloat(document.querySelector(s).textContent) - t) < 0.05)", target);
         Assert.Equal(target, await Setpoint(rig, "1F1"), 6);
         await rig.Finish("element-panel-set");
@@ -65,11 +65,11 @@ public sealed class ElementConsoleTests(BrowserFixture browser, ITestOutputHelpe
         List<double> fromWrite = [], fromUpdate = [];
         for (int i = 1; i <= 9; i++)
         {
-            double value = Math.Round(start + 0.01 * i, 4);
+            double value = Math.Round(start + 0.01 * i, 3);
             long written = Stopwatch.GetTimestamp();
             (await admin.PutAsJsonAsync("/api/channels/VEPP/QUAD/2D1/SCur", new { value })).EnsureSuccessStatusCode();
             await rig.Page.WaitForFunctionAsync("v => document.querySelector('#el-setpoint').textContent === v",
-                value.ToString("F4", CultureInfo.InvariantCulture), new() { PollingInterval = 5 });
+                value.ToString("F3", CultureInfo.InvariantCulture), new() { PollingInterval = 5 });
             long shown = Stopwatch.GetTimestamp();
             fromWrite.Add(Stopwatch.GetElapsedTime(written, shown).TotalMilliseconds);
             fromUpdate.Add(Stopwatch.GetElapsedTime(posted[value], shown).TotalMilliseconds);

@@ -20,6 +20,8 @@ public sealed class OperationsConsoleTests(BrowserFixture browser)
         await Assertions.Expect(rig.Page.Locator("#grp-message")).ToContainTextAsync("all 4 arrived", new() { Timeout = 60_000 });
         double after = (await ConsoleRig.Json(await rig.Admin().GetAsync("/api/channels/VEPP/QUAD/2D1/SCur"))).GetProperty("value").GetDouble();
         Assert.Equal(0.98 * before, after, 6);
+        // Currents in the report as the setpoint channel shows them: 3 digits and the unit.
+        await Assertions.Expect(rig.Page.Locator("#grp-report tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^-?\d+\.\d{3} A$"));
         await rig.Finish("group-scale");
     }
 

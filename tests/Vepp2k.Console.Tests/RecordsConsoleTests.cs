@@ -38,6 +38,9 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         var differs = rig.Page.Locator("#ws-compare-table tr.differs");
         await Assertions.Expect(differs).ToHaveCountAsync(1);
         await Assertions.Expect(differs).ToContainTextAsync("VEPP/QUAD/3F2/SCur");
+        // Both values and the difference in the channel's precision (3 digits) and unit.
+        foreach (int i in new[] { 2, 3, 4 })
+            await Assertions.Expect(differs.Locator("td").Nth(i)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^-?\d+\.\d{3} A$"));
 
         foreach (var s in new[] { "dipoles", "solenoids", "correctors" }) await rig.Page.UncheckAsync($".ws-sub[value='{s}']");
         await rig.Page.ClickAsync("#ws-restore");
@@ -57,16 +60,32 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         for (int i = 1; i <= 3; i++) await SetAndWait(rig, "1F2", start + i);
         await rig.SignIn();
         await rig.Page.ClickAsync("#nav button[data-view='history']");
-        await rig.Page.FillAsync("#hist-channels", "VEPP/QUAD/1F2/SCur, VEPP/QUAD/1F2/MCur.1");
+        await rig.Page.FillAsync("#hist-channels", "VEPP/QUAD/1F2/SCur, VEPP/QUAD/1F2/MCur.1, VEPP/Energy/SetE");
         await rig.Page.ClickAsync("#hist-plot");
         await Assertions.Expect(rig.Page.Locator("#hist-message")).ToContainTextAsync("archived samples");
         var line = rig.Page.Locator("#hist-svg polyline[data-series='VEPP/QUAD/1F2/SCur']");
         await Assertions.Expect(line).ToHaveCountAsync(1);
         Assert.True(await PointCount(line) >= 4, "the setpoint's four values are plotted");
-        await Assertions.Expect(rig.Page.Locator("#hist-svg polyline[data-series='VEPP/QUAD/1F2/MCur.1']")).ToHaveCountAsync(1);
+        var readback = rig.Page.Locator("#hist-svg polyline[data-series='VEPP/QUAD/1F2/MCur.1']");
+        await Assertions.Expect(readback).ToHaveCountAsync(1);
+
+        // A setpoint holds until its next value: every segment of its line is horizontal or vertical.
+        var points = await Points(line);
+        Assert.All(points.Zip(points.Skip(1)), p => Assert.True(p.First.X == p.Second.X || p.First.Y == p.Second.Y, $"sloped segment {p.First} -> {p.Second}"));
+        // The readback ramps between setpoints: it has sloped segments.
+        var read = await Points(readback);
+        Assert.Contains(read.Zip(read.Skip(1)), p => p.First.X != p.Second.X && p.First.Y != p.Second.Y);
+        // Amperes and MeV on their own axes, each labelled with its unit; the 3 A of steps fill the plot's height.
+        await Assertions.Expect(rig.Page.Locator("#hist-svg .axis-y")).ToHaveTextAsync(["A", "MeV"]);
+        float height = (await rig.Page.Locator("#hist-svg").BoundingBoxAsync())!.Height;
+        Assert.True(points.Max(p => p.Y) - points.Min(p => p.Y) > 0.5 * height, "the setpoint steps span the A axis");
+
+        // Hovering just after the setpoint's last sample shows the values there in each channel's precision and unit.
+        var box = (await rig.Page.Locator("#hist-svg").BoundingBoxAsync())!;
+        await rig.Page.Mouse.MoveAsync(box.X + (float)points[^2].X + 2, box.Y + box.Height / 2);
+        await Assertions.Expect(rig.Page.Locator("#hist-svg .hover")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"VEPP/QUAD/1F2/SCur -?\d+\.\d{3} A"));
 
         // Zoom onto the right half of the plot: the server is asked again for that range.
-        var box = (await rig.Page.Locator("#hist-svg").BoundingBoxAsync())!;
         var request = rig.Page.WaitForRequestAsync(r => r.Url.Contains("/api/history/VEPP/QUAD/1F2/SCur"));
         await rig.Page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height / 2);
         await rig.Page.Mouse.DownAsync();
@@ -79,6 +98,10 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         await Assertions.Expect(line).ToHaveCountAsync(1);
         await rig.Finish("history-plot");
     }
+
+    private static async Task<List<(double X, double Y)>> Points(ILocator polyline) =>
+        [.. (await polyline.GetAttributeAsync("points"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(','))
+            .Select(p => (double.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))];
 
     private static async Task<int> PointCount(ILocator polyline) =>
         (await polyline.GetAttributeAsync("points"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

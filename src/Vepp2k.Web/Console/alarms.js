@@ -15,11 +15,10 @@ export function init() {
   live.onUpdate(refresh);
 }
 
-// A channel never posted (UDF: command channels such as .../Reset) is listed apart, not as an alarm.
-const undefinedChannels = () => [...live.values.values()].filter((c) => c.status === "Udf");
-
+// Every channel whose severity is Minor, Major or Invalid, UDF included: a value gone NaN (the
+// online model without stable optics) is an alarm like any other.
 export function active() {
-  return [...live.values.values()].filter((c) => c.severity !== "NoAlarm" && c.status !== "Udf")
+  return [...live.values.values()].filter((c) => c.severity !== "NoAlarm")
     .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.path.localeCompare(b.path));
 }
 
@@ -38,11 +37,9 @@ export function refresh() {
   $("#alarm-count").textContent = open.length ? String(open.length) : "";
   banners();
   if (!$("#view-alarms").classList.contains("active")) return;
-  const udf = undefinedChannels();
-  $("#alarm-table").replaceChildren(h("p", { class: "sub" }, `${udf.length} channel(s) never posted (UDF), not counted: ${udf.slice(0, 6).map((c) => c.path).join(", ")}${udf.length > 6 ? ", …" : ""}`),
-    list.length === 0 ? h("p", {}, "No channel is in alarm.") : table(["channel", "severity", "status", "value", "since", ""],
+  $("#alarm-table").replaceChildren(list.length === 0 ? h("p", {}, "No channel is in alarm.") : table(["channel", "severity", "status", "value", "since", ""],
     list.map((c) => h("tr", { class: `sev-${c.severity}${isAcked(c) ? " acked" : ""}` },
-      h("td", {}, c.path), h("td", {}, c.severity), h("td", {}, c.status), h("td", {}, String(c.value)), h("td", {}, time(c.time)),
+      h("td", {}, c.path), h("td", {}, c.severity), h("td", {}, c.status), h("td", {}, live.text(c.path, c.value)), h("td", {}, time(c.time)),
       h("td", {}, isAcked(c) ? "acknowledged" : h("button", { class: "act ack", "data-channel": c.path, onclick: () => acknowledge(c) }, "Acknowledge"))))));
 }
 

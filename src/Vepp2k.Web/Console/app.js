@@ -1,6 +1,6 @@
 // The console's entry: sign-in, navigation between views, the header summary, live updates.
 import { api, reason, session } from "./api.js";
-import { $, $$, fmt } from "./dom.js";
+import { $, $$ } from "./dom.js";
 import * as alarms from "./alarms.js";
 import { closeElement, openElement } from "./element.js";
 import * as events from "./events.js";
@@ -27,8 +27,8 @@ function showView(name) {
 }
 
 function summary() {
-  const v = (p, d) => fmt(live.value(p), d);
-  $("#summary").textContent = `E ${v("VEPP/Energy/Energy", 3)} ± ${v("VEPP/Energy/dEnergy", 3)} MeV · νx ${v("VEPP/Model/NuX", 4)} νy ${v("VEPP/Model/NuY", 4)} · ramps ${v("VEPP/Control/Ramps", 0)}`;
+  const v = (p) => live.text(p);
+  $("#summary").textContent = `E ${v("VEPP/Energy/Energy")} ± ${v("VEPP/Energy/dEnergy")} · νx ${v("VEPP/Model/NuX")} νy ${v("VEPP/Model/NuY")} · ramps ${v("VEPP/Control/Ramps")}`;
 }
 
 async function start() {
@@ -39,6 +39,7 @@ async function start() {
   $("#who").textContent = `${session.user} (${session.role})`;
   document.body.classList.toggle("viewer", !session.canWrite);
   $("#signin").classList.add("hidden");
+  await live.loadSpecs();
   live.connect();
   live.onUpdate(summary);
   await ring.load(openElement);

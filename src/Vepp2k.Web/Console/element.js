@@ -1,7 +1,7 @@
 // The element panel: setpoint, ramped setpoint, both readbacks, voltage, state, interlocks and
 // strength, live; set / step / switch / reset, with the server's answer (or reason for refusal).
 import { api, reason, session } from "./api.js";
-import { $, fmt, h, show } from "./dom.js";
+import { $, h, show } from "./dom.js";
 import * as live from "./live.js";
 import { ring, stateOf } from "./ring.js";
 
@@ -15,6 +15,7 @@ const readbacks = (e) => {
     read1: um ? `${e.path}/Cur` : `${e.path}/MCur.1`,
     read2: um ? `${e.path}/Cur.2` : `${e.path}/MCur.2`,
     volt: um ? `${e.path}/Vol` : `${e.path}/Volt`,
+    power: `${e.path}/Power`,
     ilk: `${e.path}/Ilk`,
     ilkLive: `${e.path}/IlkLive`,
     strength: `${e.path}/${e.strengthName}`,
@@ -26,23 +27,26 @@ export function openElement(name) {
   const e = ring.elements.get(name);
   if (!e) return;
   current = e;
-  const row = (label, id, unit) => h("tr", {}, h("th", {}, label), h("td", { id }), h("td", { class: "unit" }, unit));
+  const c = readbacks(e);
+  // Each value in its channel's precision, the unit beside it from the same channel's spec.
+  const row = (label, id, path) => h("tr", {}, h("th", {}, label), h("td", { id }), h("td", { class: "unit" }, path ? live.unitOf(path) : ""));
   const panel = $("#element-panel");
   panel.replaceChildren(
     h("div", { class: "panel-head" }, h("h2", { id: "el-name" }, e.name), h("button", { class: "close", onclick: closeElement, title: "close" }, "×")),
     h("p", { class: "sub" }, `${e.kind}, quadrant ${e.quadrant || "—"}, ${e.subsystem}; ${e.path}`),
     h("table", { class: "values" }, h("tbody", {},
-      row("State", "el-state", ""),
-      row("Setpoint", "el-setpoint", "A"),
-      row("Ramped setpoint", "el-ramped", "A"),
-      row("Readback DCCT 1", "el-read1", "A"),
-      row("Readback DCCT 2", "el-read2", "A"),
-      row("Deviation", "el-deviation", "A"),
-      row("Voltage", "el-volt", "V"),
-      row(`Strength ${e.strengthName}`, "el-strength", e.strengthUnit),
-      row("Interlocks latched", "el-ilk", ""),
-      row("Interlocks live", "el-ilklive", ""))),
-    h("p", { class: "sub" }, `Range ${fmt(e.minCurrent, 2)} … ${fmt(e.maxCurrent, 2)} A`),
+      row("State", "el-state"),
+      row("Power", "el-power", c.power),
+      row("Setpoint", "el-setpoint", c.setpoint),
+      row("Ramped setpoint", "el-ramped", c.ramped),
+      row("Readback DCCT 1", "el-read1", c.read1),
+      row("Readback DCCT 2", "el-read2", c.read2),
+      row("Deviation", "el-deviation", c.deviation),
+      row("Voltage", "el-volt", c.volt),
+      row(`Strength ${e.strengthName}`, "el-strength", c.strength),
+      row("Interlocks latched", "el-ilk", c.ilk),
+      row("Interlocks live", "el-ilklive", c.ilkLive))),
+    h("p", { class: "sub" }, `Range ${live.text(c.setpoint, e.minCurrent)} … ${live.text(c.setpoint, e.maxCurrent)}`),
     h("div", { class: "form" },
       h("input", { id: "el-value", type: "number", step: "any", placeholder: "value" }),
       h("select", { id: "el-units" }, h("option", { value: "hardware" }, "A (hardware)"), h("option", { value: "physics" }, `${e.strengthName} (physics)`)),
@@ -92,14 +96,13 @@ async function post(url, body) {
 export function refresh() {
   if (!current) return;
   const c = readbacks(current);
-  const set = (id, path, digits) => {
+  const set = (id, path) => {
     const cell = $(`#${id}`);
-    cell.textContent = fmt(live.value(path), digits);
+    cell.textContent = live.text(path, live.value(path), false);
     cell.className = `sev-${live.severity(path)}`;
   };
-  set("el-setpoint", c.setpoint, 4); set("el-ramped", c.ramped, 4); set("el-read1", c.read1, 4); set("el-read2", c.read2, 4);
-  set("el-deviation", c.deviation, 4); set("el-volt", c.volt, 2); set("el-strength", c.strength, 5);
-  set("el-ilk", c.ilk, 0); set("el-ilklive", c.ilkLive, 0);
+  set("el-power", c.power); set("el-setpoint", c.setpoint); set("el-ramped", c.ramped); set("el-read1", c.read1); set("el-read2", c.read2);
+  set("el-deviation", c.deviation); set("el-volt", c.volt); set("el-strength", c.strength); set("el-ilk", c.ilk); set("el-ilklive", c.ilkLive);
   const { state, alarm } = stateOf(current.name);
   $("#el-state").textContent = state;
   $("#el-state").className = `st-${state} sev-${alarm}`;

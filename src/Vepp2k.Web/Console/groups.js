@@ -1,7 +1,9 @@
 // Groups: choose or define one, set / step / scale it in hardware or physics units, watch the
 // synchronised ramp and the set-all-then-wait report with the elements that did not arrive.
 import { api, reason } from "./api.js";
-import { $, fmt, h, show, table } from "./dom.js";
+import { $, h, show, table } from "./dom.js";
+import * as live from "./live.js";
+import { ring } from "./ring.js";
 
 let groups = [];
 
@@ -77,10 +79,12 @@ async function apply() {
   progress.value = 1;
   const a = res.data.arrival;
   show($("#grp-message"), a.allArrived, `${res.data.message}; ${a.message}`);
-  $("#grp-report").replaceChildren(table(["element", "old [A]", "new [A]", "arrived"],
+  // Currents as the element's setpoint channel shows them (its precision and unit).
+  const current = (i, v) => live.text(ring.elements.get(i.element)?.setpointChannel, v);
+  $("#grp-report").replaceChildren(table(["element", "old", "new", "arrived"],
     res.data.items.map((i) => {
       const missing = a.notArrived.find((s) => s.startsWith(`${i.element} at `));
       return h("tr", { class: missing ? "differs" : "" },
-        h("td", {}, i.element), h("td", {}, fmt(i.oldCurrent)), h("td", {}, fmt(i.newCurrent)), h("td", {}, missing ? `no: ${missing}` : "yes"));
+        h("td", {}, i.element), h("td", {}, current(i, i.oldCurrent)), h("td", {}, current(i, i.newCurrent)), h("td", {}, missing ? `no: ${missing}` : "yes"));
     })));
 }

@@ -1,5 +1,7 @@
 // History: several channels against time, decimated by the server into as many bins as the plot
-// has pixels to show; dragging over the plot zooms, which re-queries the narrower range.
+// has pixels to show; dragging over the plot zooms, which re-queries the narrower range. Channels
+// operators write (setpoints) hold their value until the next write, so they are drawn as steps;
+// each unit gets its own axis.
 import { api, qs } from "./api.js";
 import { $, h, show } from "./dom.js";
 import * as live from "./live.js";
@@ -38,9 +40,10 @@ async function draw() {
   const series = answers.map((r, i) => {
     const full = r.data.bins.filter((b) => b.count > 0);
     const mid = (b) => (Date.parse(b.start) + Date.parse(b.end)) / 2;
-    return { name: paths[i], points: full.map((b) => [mid(b), b.mean]), band: full.map((b) => [mid(b), b.min, b.max]) };
+    return { name: paths[i], unit: live.unitOf(paths[i]), step: live.specs.get(paths[i])?.access === "rw",
+      points: full.map((b) => [mid(b), b.mean]), band: full.map((b) => [mid(b), b.min, b.max]) };
   });
   const count = answers.reduce((n, r) => n + r.data.bins.reduce((k, b) => k + b.count, 0), 0);
   show($("#hist-message"), true, `${count} archived samples in ${bins} bins per channel (mean line, min–max band)`);
-  plot(svg, series, { time: true, xRange: [from, to], xLabel: "time", onZoom: (a, b) => { range = [a, b]; draw(); } });
+  plot(svg, series, { time: true, xRange: [from, to], xLabel: "time", format: (path, y) => live.text(path, y), onZoom: (a, b) => { range = [a, b]; draw(); } });
 }

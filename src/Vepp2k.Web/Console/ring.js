@@ -45,6 +45,12 @@ function draw(openElement) {
     const dx = p[0] - cx, dy = p[1] - cy, r = Math.hypot(dx, dy) || 1;
     return [p[0] + (dx / r) * d, -(p[1] + (dy / r) * d)];
   };
+  // Each label with the direction (drawing coordinates) it may be pushed to clear another.
+  const labels = [];
+  const outwards = (p, sign) => {
+    const dx = p[0] - cx, dy = p[1] - cy, r = Math.hypot(dx, dy) || 1;
+    return [sign * dx / r, -sign * dy / r];
+  };
   for (const item of ring.layout.items) {
     const [x, y] = item.points[0];
     if (item.kind === "Monitor") {
@@ -62,6 +68,7 @@ function draw(openElement) {
       const t = svgEl("text", { x: lx, y: ly + 0.1, class: "marker-label" });
       t.textContent = item.name === "INJ" ? "injection" : item.name;
       svg.append(t);
+      labels.push({ t, dir: outwards([x, y], -1) });
       continue;
     }
     const g = svgEl("g", { class: `mag ${item.kind}`, "data-element": item.element, "data-name": item.name });
@@ -77,9 +84,31 @@ function draw(openElement) {
       const label = svgEl("text", { x: lx, y: ly + 0.04, class: "mag-label" });
       label.textContent = item.name;
       g.append(label);
+      labels.push({ t: label, dir: outwards(mid, inside ? -1 : 1) });
     }
     g.addEventListener("click", () => openElement(item.element));
     svg.append(g);
+  }
+  separate(labels);
+  // The view grows to hold labels pushed beyond the orbit's margin.
+  const all = labels.map(({ t }) => t.getBBox()).reduce((a, b) => ({ x0: Math.min(a.x0, b.x), y0: Math.min(a.y0, b.y), x1: Math.max(a.x1, b.x + b.width), y1: Math.max(a.y1, b.y + b.height) }),
+    { x0, y0, x1, y1 });
+  svg.setAttribute("viewBox", `${all.x0 - 0.1} ${all.y0 - 0.1} ${all.x1 - all.x0 + 0.2} ${all.y1 - all.y0 + 0.2}`);
+}
+
+// Quadrupoles near an IP and the solenoid sections sit closer together than their names are long:
+// a label that would cover one already placed moves further along its direction, step by step,
+// until it is clear (the drawing scales as a whole, so clear here is clear on any screen).
+function separate(labels) {
+  const gap = 0.02, step = 0.08;
+  const clash = (a, b) => a.x - gap < b.x + b.width && b.x - gap < a.x + a.width && a.y - gap < b.y + b.height && b.y - gap < a.y + a.height;
+  const placed = [];
+  for (const { t, dir } of labels) {
+    for (let k = 0; k < 20 && placed.some((p) => clash(t.getBBox(), p)); k++) {
+      t.setAttribute("x", Number(t.getAttribute("x")) + dir[0] * step);
+      t.setAttribute("y", Number(t.getAttribute("y")) + dir[1] * step);
+    }
+    placed.push(t.getBBox());
   }
 }
 

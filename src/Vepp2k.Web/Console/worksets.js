@@ -2,7 +2,8 @@
 // the live machine or another set (differences highlighted, tolerance adjustable), restore by
 // subsystem with ramp progress and the final report.
 import { api, qs, reason } from "./api.js";
-import { $, dateTime, fmt, h, show, table } from "./dom.js";
+import { $, dateTime, h, show, table } from "./dom.js";
+import * as live from "./live.js";
 import { watchRamps } from "./groups.js";
 
 const subsystems = ["dipoles", "quads", "solenoids", "correctors"];
@@ -70,8 +71,8 @@ async function compare() {
   show($("#ws-message"), true, `${res.data.filter((i) => i.differs).length} of ${res.data.length} item(s) differ beyond ${tolerance}`);
   $("#ws-compare-table").replaceChildren(table(["channel", "subsystem", `${s.name} v${s.version}`, $("#ws-with").value, "difference"],
     rows.map((i) => h("tr", { class: i.differs ? "differs" : "" },
-      h("td", {}, i.channel), h("td", {}, i.subsystem), h("td", {}, fmt(i.left)), h("td", {}, fmt(i.right)),
-      h("td", {}, i.left != null && i.right != null ? fmt(i.right - i.left) : "missing")))));
+      h("td", {}, i.channel), h("td", {}, i.subsystem), h("td", {}, live.text(i.channel, i.left)), h("td", {}, live.text(i.channel, i.right)),
+      h("td", {}, i.left != null && i.right != null ? live.text(i.channel, i.right - i.left) : "missing")))));
 }
 
 async function restore() {
