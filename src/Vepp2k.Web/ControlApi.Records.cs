@@ -63,9 +63,7 @@ public static partial class ControlApi
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             string text = await reader.ReadToEndAsync();
             var set = format?.ToLowerInvariant() == "csv" ? WorkingSetFiles.ImportCsv(text) : WorkingSetFiles.ImportJson(text);
-            var saved = store.SaveWorkingSet(set with { Author = $"{set.Author} (imported by {who.User})" });
-            system.Core.Journal.Log(EventKind.Operator, who.User, $"workingset/{saved.Name}", $"imported as version {saved.Version}", null, $"v{saved.Version}", "applied");
-            return Results.Json(saved, Json);
+            return Results.Json(sets.Import(who, set), Json);
         })).WithSummary("Import a working set from JSON or CSV (saved as a new version)");
     }
 
