@@ -28,6 +28,9 @@ public sealed record ChannelDto(
     };
 }
 
+/// <summary>An applied write or command and what it did; a refusal is a problem (409) instead.</summary>
+public sealed record OutcomeDto(bool Applied, string Message);
+
 /// <summary>A write: a number, or text (a number in text, or an enum label), and the confirmation some operations need.</summary>
 public sealed record WriteRequest(System.Text.Json.JsonElement Value, bool Confirm = false);
 

@@ -109,7 +109,7 @@ public static partial class ControlApi
             var result = system.Calibration.Add(entry);
             system.Core.Journal.Log(EventKind.Operator, who.User, "VEPP/Energy/Calibration", $"calibration entry {method}",
                 null, $"{r.ReferenceMeV} MeV", result.ToString());
-            return Results.Json(new { applied = result.Accepted, message = result.Reason }, Json, statusCode: result.Accepted ? 200 : 409);
+            return result.Accepted ? Results.Json(new OutcomeDto(true, result.Reason), Json) : Error(StatusCodes.Status409Conflict, result.Reason);
         })).WithSummary("Enter a calibration (phi-meson mass, resonant depolarisation, Compton backscattering)");
         app.MapGet("/api/model", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.ModelChannels?.Latest, Json)))
             .WithSummary("The latest online-model result");

@@ -10,28 +10,26 @@ namespace Vepp2k.Web;
 /// <summary>
 /// The HTTP/JSON API of the control system: channels, elements, groups and ramps. Every request
 /// needs a signed-in user; writes need the operator role or above and are logged under the user's
-/// name by the control core. A refusal is HTTP 409 with the reason; bad input is 400.
+/// name by the control core. Errors are RFC 7807 problem details (<see cref="ApiProblems"/>): not
+/// signed in 401, role not allowed 403, unknown thing 404, the machine refuses 409, bad input 400, storage down 503.
 /// </summary>
 public static partial class ControlApi
 {
     internal static JsonSerializerOptions Json => OpticsServer.Json;
 
-    internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    internal static IResult Error(int status, string message) => ApiProblems.Problem(status, message);
 
     internal static IResult Outcome(WriteResult r) =>
-        Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
+        r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(StatusCodes.Status409Conflict, r.Message);
 
-    /// <summary>Runs an action for an authenticated caller (401 otherwise); argument errors become 400.</summary>
+    /// <summary>
+    /// Runs an action for an authenticated caller (401 otherwise); the exceptions it may end in
+    /// become problem details in <see cref="ApiProblems"/>.
+    /// </summary>
     internal static async Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, Task<IResult>> action)
     {
         if (auth.Identify(http) is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
-        try { return await action(who); }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
-        {
-            return Error(400, e.Message);
-        }
-        catch (UnauthorizedAccessException e) { return Error(403, e.Message); }
-        catch (Control.History.StorageException e) { return Error(503, "storage: " + e.Message); }
+        return await action(who);
     }
 
     internal static Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, IResult> action) =>
@@ -136,7 +134,7 @@ public static partial class ControlApi
 
     private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
     {
-        if (!result.Applied) return Results.Json(new { applied = false, message = result.Message }, Json, statusCode: 409);
+        if (!result.Applied) return Error(StatusCodes.Status409Conflict, result.Message);
         ArrivalReport? arrival = null;
         if (wait)
         {

@@ -25,7 +25,9 @@ public static class ControlServer
                 + "Sign in with POST /api/login (bearer token) or use HTTP Basic credentials.";
             return Task.CompletedTask;
         }));
+        builder.Services.AddApiProblems();
         var app = builder.Build();
+        app.UseApiProblems();
         app.UseWebSockets();
         app.MapOpenApi();
         var auth = new ApiAuth(system.Users, TimeProvider.System);
