@@ -46,6 +46,7 @@ public static partial class ControlApi
         })).WithSummary("Compare with the live machine (with=live) or another set (with=name[:version])");
         app.MapPost("/api/worksets/{name}/restore", (HttpContext http, string name, RestoreRequest r) => As(http, auth, async who =>
         {
+            if (Forbidden(who, "restore") is { } forbidden) return forbidden;
             var set = Load(name, r.Version);
             var report = await sets.Restore(who, set, Subsystem.Parse(r.Subsystems), r.Tolerance, TimeSpan.FromSeconds(r.TimeoutSeconds));
             return Results.Json(report, Json);
@@ -59,7 +60,7 @@ public static partial class ControlApi
         }));
         app.MapPost("/api/worksets/import", (HttpContext http, string? format) => As(http, auth, async who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not import working sets");
+            if (Forbidden(who, "import working sets") is { } forbidden) return forbidden;
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             string text = await reader.ReadToEndAsync();
             var set = format?.ToLowerInvariant() == "csv" ? WorkingSetFiles.ImportCsv(text) : WorkingSetFiles.ImportJson(text);
@@ -101,7 +102,7 @@ public static partial class ControlApi
         }, Json)));
         app.MapPost("/api/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not enter calibrations");
+            if (Forbidden(who, "enter calibrations") is { } forbidden) return forbidden;
             var method = Enum.Parse<CalibrationMethod>(r.Method, ignoreCase: true);
             double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv
                 ?? throw new ArgumentException("no NMR energy now; give nmrMeV");

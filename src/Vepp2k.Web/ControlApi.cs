@@ -19,6 +19,16 @@ public static partial class ControlApi
 
     internal static IResult Error(int status, string message) => ApiProblems.Problem(status, message);
 
+    /// <summary>
+    /// 403 for a caller whose role may not act, checked before the core so a role refusal is never
+    /// answered as a machine refusal (409); null when the caller may go on.
+    /// </summary>
+    internal static IResult? Forbidden(WriteContext who, string action) =>
+        who.Role.CanWrite() ? null : Error(StatusCodes.Status403Forbidden, $"user '{who.User}' ({who.Role}) may not {action}");
+
+    internal static IResult? UnknownElement(ControlCore core, IEnumerable<string> names) =>
+        names.FirstOrDefault(n => core.Machine.Find(n) is null) is { } unknown ? Error(StatusCodes.Status404NotFound, $"no element '{unknown}'") : null;
+
     internal static IResult Outcome(WriteResult r) =>
         r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(StatusCodes.Status409Conflict, r.Message);
 
@@ -66,10 +76,9 @@ public static partial class ControlApi
         app.MapPut("/api/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
         {
             if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
+            if (Forbidden(who, "write") is { } forbidden) return forbidden;
             var value = ChannelValues.Parse(c.Spec, r.Value);
-            var result = c.Write(value, who with { Origin = "http", Confirmed = r.Confirm });
-            if (!result.Applied && !who.Role.CanWrite()) return Error(403, result.Message);
-            return Outcome(result);
+            return Outcome(c.Write(value, who with { Origin = "http", Confirmed = r.Confirm }));
         })).WithSummary("Write a channel (operator role)");
 
         app.MapGet("/api/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
@@ -77,13 +86,16 @@ public static partial class ControlApi
             .WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
 
         app.MapPost("/api/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
-            Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))));
+            Forbidden(who, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))));
 
         app.MapPost("/api/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
-            Outcome(core.ResetInterlocks(who, name))));
+            Forbidden(who, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))));
 
         app.MapPost("/api/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
         {
+            if (Forbidden(who, "change the machine") is { } forbidden) return forbidden;
+            if (r.Targets is not { Count: > 0 }) return Error(StatusCodes.Status400BadRequest, "targets: give at least one {element, value}");
+            if (UnknownElement(core, r.Targets.Select(t => t.Element)) is { } unknown) return unknown;
             var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
             var result = core.Set(who, targets, ParseUnits(r.Units), $"set {targets.Count} element(s)");
             return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
@@ -98,7 +110,7 @@ public static partial class ControlApi
         app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
         app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not define groups");
+            if (Forbidden(who, "define groups") is { } forbidden) return forbidden;
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
             if (problem is not null) return Error(400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
@@ -106,13 +118,15 @@ public static partial class ControlApi
         }));
         app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Error(403, $"user '{who.User}' ({who.Role}) may not delete groups");
+            if (Forbidden(who, "delete groups") is { } forbidden) return forbidden;
             if (!core.Store.DeleteGroup(name)) return Error(404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
         }));
         app.MapPost("/api/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
+            if (Forbidden(who, "change the machine") is { } forbidden) return forbidden;
+            if (core.Groups.Find(name) is null) return Error(StatusCodes.Status404NotFound, $"no group '{name}'");
             var operation = r.Operation.ToLowerInvariant() switch
             {
                 "set" => GroupOperation.Set,
@@ -129,7 +143,10 @@ public static partial class ControlApi
     {
         app.MapGet("/api/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)));
         app.MapPost("/api/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
-            action is "pause" or "resume" or "abort" ? Outcome(core.ControlRamp(who, id, action)) : Error(400, $"action '{action}': use pause, resume or abort")));
+            Forbidden(who, "control ramps")
+            ?? (action is not ("pause" or "resume" or "abort") ? Error(400, $"action '{action}': use pause, resume or abort") : null)
+            ?? (core.FindRamp(id) is null ? Error(404, $"no ramp #{id}") : null)
+            ?? Outcome(core.ControlRamp(who, id, action))));
     }
 
     private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
