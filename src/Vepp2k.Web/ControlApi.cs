@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Operations;
 using Vepp2k.Control.Runtime;
@@ -52,46 +53,49 @@ public static partial class ControlApi
         _ => throw new ArgumentException($"units '{units}': use hardware (A) or physics (strength)"),
     };
 
-    public static void Map(WebApplication app, ControlSystem system, ApiAuth auth)
+    public static void Map(IEndpointRouteBuilder api, ControlSystem system, ApiAuth auth)
     {
         var core = system.Core;
         var registry = system.Registry;
 
-        app.MapPost("/api/login", (SignInRequest r) =>
+        api.MapPost("/login", (SignInRequest r) =>
             auth.SignIn(r.User, r.Password) is { } s
                 ? Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json)
                 : Error(401, "wrong user name or password"))
             .WithSummary("Sign in; returns a bearer token");
 
-        app.MapGet("/api/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new { user = who.User, role = who.Role.ToString() }, Json)));
+        api.MapGet("/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new WhoAmIDto(who.User, who.Role.ToString()), Json)))
+            .Produces<WhoAmIDto>();
 
-        app.MapGet("/api/channels", (HttpContext http, string? prefix, bool? full) => As(http, auth, _ =>
+        api.MapGet("/channels", (HttpContext http, string? prefix, bool? full) => As(http, auth, _ =>
             Results.Json(registry.Under(prefix ?? "").Select(c => ChannelDto.From(c.Snapshot(), full ?? false)), Json)))
-            .WithSummary("All channels under a path prefix");
+            .Produces<IReadOnlyList<ChannelDto>>().WithSummary("All channels under a path prefix");
 
-        app.MapGet("/api/channels/{**path}", (HttpContext http, string path) => As(http, auth, _ =>
+        api.MapGet("/channels/{**path}", (HttpContext http, string path) => As(http, auth, _ =>
             registry.Find(path) is { } c ? Results.Json(ChannelDto.From(c.Snapshot(), true), Json) : Error(404, $"no channel '{path}'")))
-            .WithSummary("One channel with its spec");
+            .Produces<ChannelDto>().Finds().WithSummary("One channel with its spec");
 
-        app.MapPut("/api/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
+        api.MapPut("/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
         {
             if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
             if (Forbidden(who, "write") is { } forbidden) return forbidden;
             var value = ChannelValues.Parse(c.Spec, r.Value);
             return Outcome(c.Write(value, who with { Origin = "http", Confirmed = r.Confirm }));
-        })).WithSummary("Write a channel (operator role)");
+        })).Produces<OutcomeDto>().Finds().Acts().WithSummary("Write a channel (operator role)");
 
-        app.MapGet("/api/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+        api.MapGet("/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
             Results.Json(core.Machine.Elements.Select(e => ElementDto.From(e, core)), Json)))
-            .WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
+            .Produces<IReadOnlyList<ElementDto>>().WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
 
-        app.MapPost("/api/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
-            Forbidden(who, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))));
+        api.MapPost("/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
+            Forbidden(who, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Switch a supply on or off (confirm: true for the dangerous ones)");
 
-        app.MapPost("/api/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
-            Forbidden(who, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))));
+        api.MapPost("/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
+            Forbidden(who, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Reset a supply's latched interlocks");
 
-        app.MapPost("/api/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
+        api.MapPost("/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
         {
             if (Forbidden(who, "change the machine") is { } forbidden) return forbidden;
             if (r.Targets is not { Count: > 0 }) return Error(StatusCodes.Status400BadRequest, "targets: give at least one {element, value}");
@@ -99,31 +103,32 @@ public static partial class ControlApi
             var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
             var result = core.Set(who, targets, ParseUnits(r.Units), $"set {targets.Count} element(s)");
             return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
-        })).WithSummary("Set elements together (one synchronised ramp); wait=true waits for arrival");
+        })).Produces<OperationDto>().Finds().Acts().WithSummary("Set elements together (one synchronised ramp); wait=true waits for arrival");
 
-        MapGroups(app, core, auth);
-        MapRamps(app, core, auth);
+        MapGroups(api, core, auth);
+        MapRamps(api, core, auth);
     }
 
-    private static void MapGroups(WebApplication app, ControlCore core, ApiAuth auth)
+    private static void MapGroups(IEndpointRouteBuilder api, ControlCore core, ApiAuth auth)
     {
-        app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
-        app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
+        api.MapGet("/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)))
+            .Produces<IReadOnlyList<ElementGroup>>().WithSummary("Built-in and user groups with their members");
+        api.MapPost("/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
             if (Forbidden(who, "define groups") is { } forbidden) return forbidden;
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
             if (problem is not null) return Error(400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
             return Results.Json(core.Groups.Find(g.Name), Json);
-        }));
-        app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
+        })).Produces<ElementGroup>().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Define (or redefine) a user group");
+        api.MapDelete("/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
             if (Forbidden(who, "delete groups") is { } forbidden) return forbidden;
             if (!core.Store.DeleteGroup(name)) return Error(404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
-        }));
-        app.MapPost("/api/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
+        })).Finds().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete a user group");
+        api.MapPost("/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
             if (Forbidden(who, "change the machine") is { } forbidden) return forbidden;
             if (core.Groups.Find(name) is null) return Error(StatusCodes.Status404NotFound, $"no group '{name}'");
@@ -136,17 +141,19 @@ public static partial class ControlApi
             };
             var result = core.Apply(who, name, operation, r.Value, ParseUnits(r.Units));
             return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
-        })).WithSummary("Set, increment or scale a group; wait=true waits for arrival");
+        })).Produces<OperationDto>().Finds().Acts().WithSummary("Set, increment or scale a group; wait=true waits for arrival");
     }
 
-    private static void MapRamps(WebApplication app, ControlCore core, ApiAuth auth)
+    private static void MapRamps(IEndpointRouteBuilder api, ControlCore core, ApiAuth auth)
     {
-        app.MapGet("/api/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)));
-        app.MapPost("/api/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
+        api.MapGet("/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)))
+            .Produces<IReadOnlyList<RampDto>>().WithSummary("Running and recent ramps");
+        api.MapPost("/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
             Forbidden(who, "control ramps")
             ?? (action is not ("pause" or "resume" or "abort") ? Error(400, $"action '{action}': use pause, resume or abort") : null)
             ?? (core.FindRamp(id) is null ? Error(404, $"no ramp #{id}") : null)
-            ?? Outcome(core.ControlRamp(who, id, action))));
+            ?? Outcome(core.ControlRamp(who, id, action))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Pause, resume or abort a ramp");
     }
 
     private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
@@ -159,6 +166,6 @@ public static partial class ControlApi
             arrival = await core.WaitForArrival([.. result.Items.Select(i => (i.Element, i.NewCurrent))], tolerance,
                 ramp.Duration + TimeSpan.FromSeconds(timeoutSeconds));
         }
-        return Results.Json(new { applied = true, message = result.Message, rampId = result.RampId, items = result.Items, arrival }, Json);
+        return Results.Json(new OperationDto(true, result.Message, result.RampId, result.Items, arrival), Json);
     }
 }

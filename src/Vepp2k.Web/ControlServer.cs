@@ -32,8 +32,9 @@ public static class ControlServer
         app.MapOpenApi();
         var auth = new ApiAuth(system.Users, TimeProvider.System);
         OpticsServer.Map(app, options);
-        ControlApi.Map(app, system, auth);
-        ControlApi.MapRecords(app, system, auth);
+        var api = app.MapApi();
+        ControlApi.Map(api, system, auth);
+        ControlApi.MapRecords(api, system, auth);
         app.Map("/ws/channels", http => ChannelSocket.Serve(http, system.Registry, auth));
         ConsoleServer.Map(app, system, auth, options);
         return app;
