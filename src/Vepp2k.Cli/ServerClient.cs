@@ -75,7 +75,8 @@ public sealed class ServerClient(HttpClient http)
         try
         {
             var e = JsonDocument.Parse(text).RootElement;
-            if (e.TryGetProperty("error", out var m) || e.TryGetProperty("message", out m)) return $"{m.GetString()} ({(int)status})";
+            // "detail" of RFC 7807 problem details; "error" is what servers before them sent.
+            if (e.TryGetProperty("detail", out var m) || e.TryGetProperty("error", out m) || e.TryGetProperty("message", out m)) return $"{m.GetString()} ({(int)status})";
         }
         catch (JsonException) { }
         return status == HttpStatusCode.Unauthorized ? "not signed in: give --user/--password or VEPP2K_USER/VEPP2K_PASSWORD (401)" : $"{text} ({(int)status})";

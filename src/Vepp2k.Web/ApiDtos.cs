@@ -28,6 +28,16 @@ public sealed record ChannelDto(
     };
 }
 
+/// <summary>An applied write or command and what it did; a refusal is a problem (409) instead.</summary>
+public sealed record OutcomeDto(bool Applied, string Message);
+
+/// <summary>The signed-in caller.</summary>
+public sealed record WhoAmIDto(string User, string Role);
+
+/// <summary>An accepted set or group operation: its ramp, each element's move, and the arrival report when waited for.</summary>
+public sealed record OperationDto(bool Applied, string Message, long? RampId, IReadOnlyList<Control.Operations.OperationItem> Items,
+    Control.Operations.ArrivalReport? Arrival);
+
 /// <summary>A write: a number, or text (a number in text, or an enum label), and the confirmation some operations need.</summary>
 public sealed record WriteRequest(System.Text.Json.JsonElement Value, bool Confirm = false);
 

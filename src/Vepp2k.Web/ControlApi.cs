@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Operations;
 using Vepp2k.Control.Runtime;
@@ -10,13 +11,24 @@ namespace Vepp2k.Web;
 /// <summary>
 /// The HTTP/JSON API of the control system: channels, elements, groups and ramps. Every request
 /// needs a signed-in user; writes need the operator role or above and are logged under the user's
-/// name by the control core. A refusal is HTTP 409 with the reason; bad input is 400.
+/// name by the control core. Errors are RFC 7807 problem details (<see cref="ApiProblems"/>): not
+/// signed in 401, role not allowed 403, unknown thing 404, the machine refuses 409, bad input 400, storage down 503.
 /// </summary>
 public static partial class ControlApi
 {
     internal static JsonSerializerOptions Json => OpticsServer.Json;
 
-    internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    internal static IResult Error(int status, string message) => ApiProblems.Problem(status, message);
+
+    /// <summary>
+    /// 403 for a caller whose role may not act, checked before the core so a role refusal is never
+    /// answered as a machine refusal (409); null when the caller may go on.
+    /// </summary>
+    internal static IResult? Forbidden(EventJournal journal, WriteContext who, string action) =>
+        who.Role.CanWrite() ? null : Refuse(journal, who, action, action, StatusCodes.Status403Forbidden, $"user '{who.User}' ({who.Role}) may not {action}");
+
+    internal static IResult? UnknownElement(ControlCore core, IEnumerable<string> names) =>
+        names.FirstOrDefault(n => core.Machine.Find(n) is null) is { } unknown ? Error(StatusCodes.Status404NotFound, $"no element '{unknown}'") : null;
 
     /// <summary>HTTP 429 with Retry-After (whole seconds, rounded up) and the refusal saying when to retry.</summary>
     internal static IResult Throttled(HttpContext http, SignInOutcome outcome)
@@ -33,21 +45,18 @@ public static partial class ControlApi
     }
 
     internal static IResult Outcome(WriteResult r) =>
-        Results.Json(new { applied = r.Applied, message = r.Message }, Json, statusCode: r.Applied ? 200 : 409);
+        r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(StatusCodes.Status409Conflict, r.Message);
 
-    /// <summary>Runs an action for an authenticated caller (401 otherwise); argument errors become 400.</summary>
+    /// <summary>
+    /// Runs an action for an authenticated caller (401 otherwise); the exceptions it may end in
+    /// become problem details in <see cref="ApiProblems"/>.
+    /// </summary>
     internal static async Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, Task<IResult>> action)
     {
         var (caller, retryAfter) = auth.Check(http);
         if (retryAfter is { } wait) return Throttled(http, new SignInOutcome(null, wait));
         if (caller is not { } who) return Error(401, "sign in first (POST /api/login, or HTTP Basic credentials)");
-        try { return await action(who); }
-        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
-        {
-            return Error(400, e.Message);
-        }
-        catch (UnauthorizedAccessException e) { return Error(403, e.Message); }
-        catch (Control.History.StorageException e) { return Error(503, "storage: " + e.Message); }
+        return await action(who);
     }
 
     internal static Task<IResult> As(HttpContext http, ApiAuth auth, Func<WriteContext, IResult> action) =>
@@ -60,12 +69,12 @@ public static partial class ControlApi
         _ => throw new ArgumentException($"units '{units}': use hardware (A) or physics (strength)"),
     };
 
-    public static void Map(WebApplication app, ControlSystem system, ApiAuth auth)
+    public static void Map(IEndpointRouteBuilder api, ControlSystem system, ApiAuth auth)
     {
         var core = system.Core;
         var registry = system.Registry;
 
-        app.MapPost("/api/login", (HttpContext http, SignInRequest r) =>
+        api.MapPost("/login", (HttpContext http, SignInRequest r) =>
         {
             var outcome = auth.CheckPassword(r.User, r.Password, ApiAuth.Address(http), "sign-in");
             if (outcome.RetryAfter is not null) return Throttled(http, outcome);
@@ -74,66 +83,74 @@ public static partial class ControlApi
             return Results.Json(new { token = s.Token, role = s.Role.ToString(), expires = s.Expires }, Json);
         }).WithSummary("Sign in; returns a bearer token. After 5 wrong passwords for a user or from an address: 429 with Retry-After, doubling up to 15 min");
 
-        app.MapGet("/api/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new { user = who.User, role = who.Role.ToString() }, Json)));
+        api.MapGet("/whoami", Task<IResult> (HttpContext http) => As(http, auth, who => Results.Json(new WhoAmIDto(who.User, who.Role.ToString()), Json)))
+            .Produces<WhoAmIDto>();
 
-        app.MapGet("/api/channels", (HttpContext http, string? prefix, bool? full) => As(http, auth, _ =>
+        api.MapGet("/channels", (HttpContext http, string? prefix, bool? full) => As(http, auth, _ =>
             Results.Json(registry.Under(prefix ?? "").Select(c => ChannelDto.From(c.Snapshot(), full ?? false)), Json)))
-            .WithSummary("All channels under a path prefix");
+            .Produces<IReadOnlyList<ChannelDto>>().WithSummary("All channels under a path prefix");
 
-        app.MapGet("/api/channels/{**path}", (HttpContext http, string path) => As(http, auth, _ =>
+        api.MapGet("/channels/{**path}", (HttpContext http, string path) => As(http, auth, _ =>
             registry.Find(path) is { } c ? Results.Json(ChannelDto.From(c.Snapshot(), true), Json) : Error(404, $"no channel '{path}'")))
-            .WithSummary("One channel with its spec");
+            .Produces<ChannelDto>().Finds().WithSummary("One channel with its spec");
 
-        app.MapPut("/api/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
+        api.MapPut("/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
         {
             if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
+            if (Forbidden(core.Journal, who, "write") is { } forbidden) return forbidden;
             var value = ChannelValues.Parse(c.Spec, r.Value);
-            var result = c.Write(value, who with { Origin = "http", Confirmed = r.Confirm });
-            if (!result.Applied && !who.Role.CanWrite()) return Error(403, result.Message);
-            return Outcome(result);
-        })).WithSummary("Write a channel (operator role)");
+            return Outcome(c.Write(value, who with { Origin = "http", Confirmed = r.Confirm }));
+        })).Produces<OutcomeDto>().Finds().Acts().WithSummary("Write a channel (operator role)");
 
-        app.MapGet("/api/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+        api.MapGet("/elements", Task<IResult> (HttpContext http) => As(http, auth, _ =>
             Results.Json(core.Machine.Elements.Select(e => ElementDto.From(e, core)), Json)))
-            .WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
+            .Produces<IReadOnlyList<ElementDto>>().WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
 
-        app.MapPost("/api/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
-            Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))));
+        api.MapPost("/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
+            Forbidden(core.Journal, who, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Switch a supply on or off (confirm: true for the dangerous ones)");
 
-        app.MapPost("/api/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
-            Outcome(core.ResetInterlocks(who, name))));
+        api.MapPost("/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
+            Forbidden(core.Journal, who, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Reset a supply's latched interlocks");
 
-        app.MapPost("/api/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
+        api.MapPost("/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
         {
+            if (Forbidden(core.Journal, who, "change the machine") is { } forbidden) return forbidden;
+            if (r.Targets is not { Count: > 0 }) return Error(StatusCodes.Status400BadRequest, "targets: give at least one {element, value}");
+            if (UnknownElement(core, r.Targets.Select(t => t.Element)) is { } unknown) return unknown;
             var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
             var result = core.Set(who, targets, ParseUnits(r.Units), $"set {targets.Count} element(s)");
             return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
-        })).WithSummary("Set elements together (one synchronised ramp); wait=true waits for arrival");
+        })).Produces<OperationDto>().Finds().Acts().WithSummary("Set elements together (one synchronised ramp); wait=true waits for arrival");
 
-        MapGroups(app, core, auth);
-        MapRamps(app, core, auth);
+        MapGroups(api, core, auth);
+        MapRamps(api, core, auth);
     }
 
-    private static void MapGroups(WebApplication app, ControlCore core, ApiAuth auth)
+    private static void MapGroups(IEndpointRouteBuilder api, ControlCore core, ApiAuth auth)
     {
-        app.MapGet("/api/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)));
-        app.MapPost("/api/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
+        api.MapGet("/groups", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Groups.All, Json)))
+            .Produces<IReadOnlyList<ElementGroup>>().WithSummary("Built-in and user groups with their members");
+        api.MapPost("/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 403, $"user '{who.User}' ({who.Role}) may not define groups");
+            if (Forbidden(core.Journal, who, "define groups") is { } forbidden) return forbidden;
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
             if (problem is not null) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
             return Results.Json(core.Groups.Find(g.Name), Json);
-        }));
-        app.MapDelete("/api/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
+        })).Produces<ElementGroup>().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Define (or redefine) a user group");
+        api.MapDelete("/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (!who.Role.CanWrite()) return Refuse(core.Journal, who, $"group/{name}", "delete group", 403, $"user '{who.User}' ({who.Role}) may not delete groups");
+            if (Forbidden(core.Journal, who, "delete groups") is { } forbidden) return forbidden;
             if (!core.Store.DeleteGroup(name)) return Refuse(core.Journal, who, $"group/{name}", "delete group", 404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
-        }));
-        app.MapPost("/api/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
+        })).Finds().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete a user group");
+        api.MapPost("/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
+            if (Forbidden(core.Journal, who, "change the machine") is { } forbidden) return forbidden;
+            if (core.Groups.Find(name) is null) return Error(StatusCodes.Status404NotFound, $"no group '{name}'");
             var operation = r.Operation.ToLowerInvariant() switch
             {
                 "set" => GroupOperation.Set,
@@ -143,19 +160,24 @@ public static partial class ControlApi
             };
             var result = core.Apply(who, name, operation, r.Value, ParseUnits(r.Units));
             return await WithArrival(core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
-        })).WithSummary("Set, increment or scale a group; wait=true waits for arrival");
+        })).Produces<OperationDto>().Finds().Acts().WithSummary("Set, increment or scale a group; wait=true waits for arrival");
     }
 
-    private static void MapRamps(WebApplication app, ControlCore core, ApiAuth auth)
+    private static void MapRamps(IEndpointRouteBuilder api, ControlCore core, ApiAuth auth)
     {
-        app.MapGet("/api/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)));
-        app.MapPost("/api/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
-            action is "pause" or "resume" or "abort" ? Outcome(core.ControlRamp(who, id, action)) : Error(400, $"action '{action}': use pause, resume or abort")));
+        api.MapGet("/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)))
+            .Produces<IReadOnlyList<RampDto>>().WithSummary("Running and recent ramps");
+        api.MapPost("/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
+            Forbidden(core.Journal, who, "control ramps")
+            ?? (action is not ("pause" or "resume" or "abort") ? Error(400, $"action '{action}': use pause, resume or abort") : null)
+            ?? (core.FindRamp(id) is null ? Error(404, $"no ramp #{id}") : null)
+            ?? Outcome(core.ControlRamp(who, id, action))))
+            .Produces<OutcomeDto>().Finds().Acts().WithSummary("Pause, resume or abort a ramp");
     }
 
     private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
     {
-        if (!result.Applied) return Results.Json(new { applied = false, message = result.Message }, Json, statusCode: 409);
+        if (!result.Applied) return Error(StatusCodes.Status409Conflict, result.Message);
         ArrivalReport? arrival = null;
         if (wait)
         {
@@ -163,6 +185,6 @@ public static partial class ControlApi
             arrival = await core.WaitForArrival([.. result.Items.Select(i => (i.Element, i.NewCurrent))], tolerance,
                 ramp.Duration + TimeSpan.FromSeconds(timeoutSeconds));
         }
-        return Results.Json(new { applied = true, message = result.Message, rampId = result.RampId, items = result.Items, arrival }, Json);
+        return Results.Json(new OperationDto(true, result.Message, result.RampId, result.Items, arrival), Json);
     }
 }

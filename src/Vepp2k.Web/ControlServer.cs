@@ -25,13 +25,16 @@ public static class ControlServer
                 + "Sign in with POST /api/login (bearer token) or use HTTP Basic credentials.";
             return Task.CompletedTask;
         }));
+        builder.Services.AddApiProblems();
         var app = builder.Build();
+        app.UseApiProblems();
         app.UseWebSockets();
         app.MapOpenApi();
         var auth = new ApiAuth(system.Users, TimeProvider.System, system.Core.Journal);
         OpticsServer.Map(app, options);
-        ControlApi.Map(app, system, auth);
-        ControlApi.MapRecords(app, system, auth);
+        var api = app.MapApi();
+        ControlApi.Map(api, system, auth);
+        ControlApi.MapRecords(api, system, auth);
         app.Map("/ws/channels", http => ChannelSocket.Serve(http, system.Registry, auth));
         ConsoleServer.Map(app, system, auth, options);
         return app;

@@ -59,7 +59,7 @@ public static class OpticsServer
             try { return action(); }
             catch (Exception e) when (e is ArgumentException or OpticsException or MadxException)
             {
-                return Results.Json(new { error = e.Message }, Json, statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, e.Message);
             }
         }
 

@@ -17,7 +17,7 @@ public class ControlApiTests
         var before = (await ControlServerRig.Json(await viewer.GetAsync("/api/channels/VEPP/QUAD/1F1/SCur"))).GetProperty("value").GetDouble();
         var put = await viewer.PutAsJsonAsync("/api/channels/VEPP/QUAD/1F1/SCur", new { value = 200 });
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
-        Assert.Contains("may not write", (await ControlServerRig.Json(put)).GetProperty("error").GetString());
+        Assert.Contains("may not write", (await ControlServerRig.Json(put)).GetProperty("detail").GetString());
         var after = (await ControlServerRig.Json(await viewer.GetAsync("/api/channels/VEPP/QUAD/1F1/SCur"))).GetProperty("value").GetDouble();
         Assert.Equal(before, after);
     }
@@ -38,7 +38,7 @@ public class ControlApiTests
         Assert.Equal(4, events.GetArrayLength());
         var refused = await op.PostAsJsonAsync("/api/groups/quads-D1/apply", new { operation = "set", value = 500 });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("drive limits", (await ControlServerRig.Json(refused)).GetProperty("message").GetString());
+        Assert.Contains("drive limits", (await ControlServerRig.Json(refused)).GetProperty("detail").GetString());
     }
 
     [Fact]

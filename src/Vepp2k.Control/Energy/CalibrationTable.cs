@@ -9,7 +9,7 @@ namespace Vepp2k.Control.Energy;
 /// The operator's calibration entries kept across restarts in <c>calibration.json</c> of the data
 /// folder. A new entry is written to a temporary file, flushed to disk and renamed over the old
 /// file, so a crash leaves either the old table or the new one, never half of one; a write that
-/// fails is reported and the entry is not added.
+/// fails throws <see cref="StorageException"/> (storage down, not a refusal of the entry) and the entry is not added.
 /// </summary>
 public sealed class CalibrationTable
 {
@@ -34,6 +34,8 @@ public sealed class CalibrationTable
 
     public EnergyCalibration Calibration { get; } = new();
 
+    /// <summary>Adds an entry, or refuses it with the reason.</summary>
+    /// <exception cref="StorageException">The table could not be written; the entry is not added.</exception>
     public CommandResult Add(EnergyCalibrationEntry entry)
     {
         lock (_gate)
@@ -51,7 +53,7 @@ public sealed class CalibrationTable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return CommandResult.Refuse($"could not store the calibration table, entry not added: {e.Message}");
+                throw new StorageException($"could not store the calibration table, entry not added: {e.Message}", e);
             }
             return Calibration.Add(entry);
         }

@@ -61,11 +61,10 @@ public sealed class GroupCatalog
     public ElementGroup? Find(string name) =>
         _builtIn.GetValueOrDefault(name) ?? All.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Defines (or redefines) a user group; refuses built-in names and unknown members.</summary>
+    /// <summary>Defines (or redefines) a user group; refuses names against <see cref="OperatorName"/>, built-in names and unknown members.</summary>
     public string? Define(string name, IReadOnlyList<string> members, string author, DateTimeOffset time)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
-            return $"group name '{name}' must be 1-64 letters, digits, '-', '_' or '.'";
+        if (OperatorName.Problem(name, "group name") is { } bad) return bad;
         if (_builtIn.ContainsKey(name)) return $"'{name}' is a built-in group";
         if (members.Count == 0) return "a group needs at least one member";
         var unknown = members.Where(m => _machine.Find(m) is null).ToList();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Vepp2k.Control.History;
+using Vepp2k.Control.Operations;
 
 namespace Vepp2k.Control.Security;
 
@@ -51,8 +52,7 @@ public sealed class UserDirectory(IControlStore store)
     public string? Save(Role actingRole, string name, Role role, string password)
     {
         if (actingRole != Role.Admin) return "only an admin may manage users";
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_'))
-            return $"user name '{name}' must be 1-64 letters, digits, '.', '-' or '_'";
+        if (OperatorName.Problem(name, "user name") is { } bad) return bad;
         if (password.Length < 8) return "a password needs at least 8 characters";
         store.SaveUser(new UserRecord(name, role, PasswordHasher.Hash(password)));
         return null;

@@ -30,11 +30,30 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
     public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)
     {
         if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not save working sets");
+        CheckNames(name, tags);
         var items = Live().Select(x => new WorkingSetItem(x.Channel, x.Value, x.Subsystem)).ToList();
         var saved = store.SaveWorkingSet(new WorkingSet(name, 0, core.Time.GetUtcNow(), who.User, comment, tags, items));
         core.Journal.Log(EventKind.Operator, who.User, $"workingset/{saved.Name}", $"saved version {saved.Version} ({items.Count} items) via {who.Origin}",
             null, $"v{saved.Version}", "applied");
         return saved;
+    }
+
+    /// <summary>Stores an imported set (JSON or CSV file) as the next version of its name, under the rules of <see cref="Save"/>.</summary>
+    public WorkingSet Import(WriteContext who, WorkingSet set)
+    {
+        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not import working sets");
+        CheckNames(set.Name, set.Tags);
+        var saved = store.SaveWorkingSet(set with { Author = $"{set.Author} (imported by {who.User})" });
+        core.Journal.Log(EventKind.Operator, who.User, $"workingset/{saved.Name}", $"imported as version {saved.Version} via {who.Origin}",
+            null, $"v{saved.Version}", "applied");
+        return saved;
+    }
+
+    // Names and tags are checked here, before the store, so a refused name leaves nothing behind.
+    private static void CheckNames(string name, IReadOnlyList<string> tags)
+    {
+        OperatorName.Check(name, "working-set name");
+        foreach (var tag in tags) OperatorName.Check(tag, "tag");
     }
 
     /// <summary>

@@ -30,10 +30,11 @@ export async function api(method, url, body) {
   return { ok: r.ok, status: r.status, data };
 }
 
-// The reason a request failed or the message of one that succeeded.
+// The reason a request failed (the "detail" of the server's RFC 7807 problem details) or the
+// message of one that succeeded.
 export function reason(res) {
   const d = res.data;
-  if (d && typeof d === "object") return d.error ?? d.message ?? d.summary ?? JSON.stringify(d);
+  if (d && typeof d === "object") return d.detail ?? d.message ?? d.summary ?? JSON.stringify(d);
   return `${res.status} ${d ?? ""}`;
 }
 
