@@ -12,9 +12,9 @@ public sealed record ElementDto(
     public static ElementDto From(PoweredElement e, ControlCore core)
     {
         var s = e.Supply;
-        return new ElementDto(e.Name, e.Path, e.Subsystem, e.Model.Kind.ToString(), e.Model.Quadrant, e.SetpointChannel, s.Setpoint, s.RampedSetpoint,
+        return new ElementDto(e.Name, e.Path, e.Subsystem, e.Model.Kind.ToString(), e.Model.Quadrant, e.SetpointChannel, e.Request, s.RampedSetpoint,
             s.Dcct1, s.Dcct2, s.OutputVoltage, s.State.ToString(), s.LatchedInterlocks.ToString(), s.LiveInterlocks.ToString(),
-            e.StrengthName, e.Model.StrengthUnit, core.StrengthOf(e, s.Setpoint), e.Model.MinCurrent, e.Model.MaxCurrent);
+            e.StrengthName, e.Model.StrengthUnit, core.StrengthOf(e, e.Request), e.Model.MinCurrent, e.Model.MaxCurrent);
     }
 }
 
