@@ -24,8 +24,8 @@ public static partial class ControlApi
     /// 403 for a caller whose role may not act, checked before the core so a role refusal is never
     /// answered as a machine refusal (409); null when the caller may go on.
     /// </summary>
-    internal static IResult? Forbidden(EventJournal journal, WriteContext who, string action) =>
-        who.Role.CanWrite() ? null : Refuse(journal, who, action, action, StatusCodes.Status403Forbidden, $"user '{who.User}' ({who.Role}) may not {action}");
+    internal static IResult? Forbidden(EventJournal journal, WriteContext who, string subject, string action) =>
+        who.Role.CanWrite() ? null : Refuse(journal, who, subject, action, StatusCodes.Status403Forbidden, $"user '{who.User}' ({who.Role}) may not {action}");
 
     internal static IResult? UnknownElement(ControlCore core, IEnumerable<string> names) =>
         names.FirstOrDefault(n => core.Machine.Find(n) is null) is { } unknown ? Error(StatusCodes.Status404NotFound, $"no element '{unknown}'") : null;
@@ -97,7 +97,7 @@ public static partial class ControlApi
         api.MapPut("/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
         {
             if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
-            if (Forbidden(core.Journal, who, "write") is { } forbidden) return forbidden;
+            if (Forbidden(core.Journal, who, path, "write") is { } forbidden) return forbidden;
             var value = ChannelValues.Parse(c.Spec, r.Value);
             return Outcome(c.Write(value, who with { Origin = "http", Confirmed = r.Confirm }));
         })).Produces<OutcomeDto>().Finds().Acts().WithSummary("Write a channel (operator role)");
@@ -107,16 +107,16 @@ public static partial class ControlApi
             .Produces<IReadOnlyList<ElementDto>>().WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
 
         api.MapPost("/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
-            Forbidden(core.Journal, who, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
+            Forbidden(core.Journal, who, name, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Switch a supply on or off (confirm: true for the dangerous ones)");
 
         api.MapPost("/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
-            Forbidden(core.Journal, who, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
+            Forbidden(core.Journal, who, name, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Reset a supply's latched interlocks");
 
         api.MapPost("/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
         {
-            if (Forbidden(core.Journal, who, "change the machine") is { } forbidden) return forbidden;
+            if (Forbidden(core.Journal, who, "set", "change the machine") is { } forbidden) return forbidden;
             if (r.Targets is not { Count: > 0 }) return Error(StatusCodes.Status400BadRequest, "targets: give at least one {element, value}");
             if (UnknownElement(core, r.Targets.Select(t => t.Element)) is { } unknown) return unknown;
             var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
@@ -134,7 +134,7 @@ public static partial class ControlApi
             .Produces<IReadOnlyList<ElementGroup>>().WithSummary("Built-in and user groups with their members");
         api.MapPost("/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (Forbidden(core.Journal, who, "define groups") is { } forbidden) return forbidden;
+            if (Forbidden(core.Journal, who, $"group/{g.Name}", "define groups") is { } forbidden) return forbidden;
             var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
             if (problem is not null) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 400, problem);
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
@@ -142,14 +142,14 @@ public static partial class ControlApi
         })).Produces<ElementGroup>().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Define (or redefine) a user group");
         api.MapDelete("/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (Forbidden(core.Journal, who, "delete groups") is { } forbidden) return forbidden;
+            if (Forbidden(core.Journal, who, $"group/{name}", "delete groups") is { } forbidden) return forbidden;
             if (!core.Store.DeleteGroup(name)) return Refuse(core.Journal, who, $"group/{name}", "delete group", 404, $"no user group '{name}'");
             core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
             return Results.Json(new { deleted = name }, Json);
         })).Finds().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete a user group");
         api.MapPost("/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
-            if (Forbidden(core.Journal, who, "change the machine") is { } forbidden) return forbidden;
+            if (Forbidden(core.Journal, who, $"group/{name}", "change the machine") is { } forbidden) return forbidden;
             if (core.Groups.Find(name) is null) return Error(StatusCodes.Status404NotFound, $"no group '{name}'");
             var operation = r.Operation.ToLowerInvariant() switch
             {
@@ -168,7 +168,7 @@ public static partial class ControlApi
         api.MapGet("/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)))
             .Produces<IReadOnlyList<RampDto>>().WithSummary("Running and recent ramps");
         api.MapPost("/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
-            Forbidden(core.Journal, who, "control ramps")
+            Forbidden(core.Journal, who, $"ramp #{id}", "control ramps")
             ?? (action is not ("pause" or "resume" or "abort") ? Error(400, $"action '{action}': use pause, resume or abort") : null)
             ?? (core.FindRamp(id) is null ? Error(404, $"no ramp #{id}") : null)
             ?? Outcome(core.ControlRamp(who, id, action))))

@@ -89,8 +89,9 @@ public class OperatorCampaignTests
                     var busy = core.Ramps.FirstOrDefault(x => !x.Finished && x.Involves(e));
                     var r = core.Switch(ControlRig.Operator with { Confirmed = w.Confirmed }, e.Name, w.On);
                     Assert.True(r.Applied || r.Message.Length > 0);
-                    // Switching off aborts the ramp it is in: one more event per element, where it stopped.
-                    return 1 + (busy?.State == RampState.Aborted ? busy.Legs.Count : 0);
+                    // Switching off aborts the ramp it is in: one more event per element it still moved
+                    // (legs a later request took over are not this ramp's to stop), where it stopped.
+                    return 1 + (busy?.State == RampState.Aborted ? busy.ActiveLegs.Count() : 0);
                 }
             case ResetCommand x:
                 {
@@ -105,7 +106,7 @@ public class OperatorCampaignTests
                     var r = core.ControlRamp(ControlRig.Operator, ramps[^1].Id, a.Action switch { 0 => "pause", 1 => "resume", _ => "abort" });
                     Assert.True(r.Applied || r.Message.Length > 0);
                     // An abort also logs where each element stopped.
-                    return 1 + (a.Action == 2 && r.Applied ? ramps[^1].Legs.Count : 0);
+                    return 1 + (a.Action == 2 && r.Applied ? ramps[^1].ActiveLegs.Count() : 0);
                 }
             case WaitCommand:
                 return 0;
