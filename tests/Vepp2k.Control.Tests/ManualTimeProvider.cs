@@ -10,4 +10,14 @@ internal sealed class ManualTimeProvider : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 
     public void Advance(double seconds) => _now += TimeSpan.FromSeconds(seconds);
+
+    /// <summary>Runs a control system's device loop for this much simulated time at 10 Hz.</summary>
+    public void Run(Runtime.ControlSystem system, double seconds)
+    {
+        for (double t = 0; t < seconds - 1e-9; t += 0.1)
+        {
+            Advance(0.1);
+            system.Step();
+        }
+    }
 }

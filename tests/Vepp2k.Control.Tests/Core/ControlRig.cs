@@ -26,14 +26,7 @@ internal sealed class ControlRig : IAsyncDisposable
     public double Value(string path) => Channel(path).Snapshot().Value.Number;
 
     /// <summary>Runs the device loop for this much simulated time at 10 Hz.</summary>
-    public void Run(double seconds)
-    {
-        for (double t = 0; t < seconds - 1e-9; t += 0.1)
-        {
-            Clock.Advance(0.1);
-            System.Step();
-        }
-    }
+    public void Run(double seconds) => Clock.Run(System, seconds);
 
     public IReadOnlyList<EventRecord> Events(EventKind? kind = null) => System.Store.QueryEvents(new EventQuery(Kind: kind, Limit: 100_000));
 

@@ -16,15 +16,6 @@ public class ArchiveBudgetTests
 
     private static ControlSystemOptions Options(TempFolder folder) => new() { DataFolder = folder.Path, AdminPassword = "admin-password" };
 
-    private static void Run(ControlSystem system, ManualTimeProvider clock, double seconds)
-    {
-        for (double t = 0; t < seconds - 1e-9; t += 0.1)
-        {
-            clock.Advance(0.1);
-            system.Step();
-        }
-    }
-
     private static long Rows(ControlSystem system, DateTimeOffset from, DateTimeOffset to, Func<Channel, bool> which) =>
         system.Registry.All.Where(which).Sum(c => (long)system.Store.QuerySamples(c.Spec.Path, from, to).Count);
 
@@ -34,9 +25,9 @@ public class ArchiveBudgetTests
         using var folder = new TempFolder();
         var clock = new ManualTimeProvider();
         await using var system = ControlSystem.Start(Options(folder), clock);
-        Run(system, clock, 5);
+        clock.Run(system, 5);
         var from = clock.GetUtcNow();
-        Run(system, clock, 60);
+        clock.Run(system, 60);
         await system.Archiver.FlushAsync();
         var to = clock.GetUtcNow();
         // The budget is 200 MB a day; at no less than 50 bytes a row (value, time, channel, two
@@ -54,7 +45,7 @@ public class ArchiveBudgetTests
         using var folder = new TempFolder();
         var clock = new ManualTimeProvider();
         await using var system = ControlSystem.Start(Options(folder), clock);
-        Run(system, clock, 1);
+        clock.Run(system, 1);
         var set = system.Registry.Get("VEPP/QUAD/1F1/SCur");
         double start = set.Snapshot().Value.Number;
         // Steps far below any readback deadband (the supply's noise is larger).
@@ -64,11 +55,11 @@ public class ArchiveBudgetTests
             double v = start + i * 1e-5;
             Assert.True(set.Write(ChannelValue.Of(v), Alice).Applied);
             written.Add(v);
-            Run(system, clock, 2);
+            clock.Run(system, 2);
         }
         var corrector = system.Machine.Elements.First(e => e.Subsystem == "correctors");
         system.Simulator!.Supply(corrector.Name).SetFault(InterlockBits.Water, true);
-        Run(system, clock, 1);
+        clock.Run(system, 1);
         await system.Archiver.FlushAsync();
 
         var samples = system.Store.QuerySamples(set.Spec.Path, DateTimeOffset.MinValue.AddDays(1), clock.GetUtcNow());
@@ -85,7 +76,7 @@ public class ArchiveBudgetTests
         var heartbeat = TimeSpan.FromSeconds(30);
         await using var system = ControlSystem.Start(Options(folder) with { ArchiveHeartbeat = heartbeat }, clock);
         var from = clock.GetUtcNow();
-        Run(system, clock, 95);
+        clock.Run(system, 95);
         await system.Archiver.FlushAsync();
         // Integers, enums and doubles that never change: interlock bits, the power switch, the setpoint.
         foreach (var path in new[] { "VEPP/QUAD/1F1/Ilk", "VEPP/QUAD/1F1/Power", "VEPP/QUAD/1F1/SCur", "VEPP/Control/EventsPending" })

@@ -13,15 +13,6 @@ public class RestartTests
 
     private static ControlSystemOptions Options(TempFolder folder) => new() { DataFolder = folder.Path, AdminPassword = "admin-password" };
 
-    private static void Run(ControlSystem system, ManualTimeProvider clock, double seconds)
-    {
-        for (double t = 0; t < seconds - 1e-9; t += 0.1)
-        {
-            clock.Advance(0.1);
-            system.Step();
-        }
-    }
-
     [Fact]
     public async Task EventsTheStoreRefusesUntilShutdownAreSpilledToAFileAndStoredAtTheNextStart()
     {
@@ -57,7 +48,7 @@ public class RestartTests
         var t0 = clock.GetUtcNow();
         await using (var first = ControlSystem.Start(Options(folder), clock))
         {
-            Run(first, clock, 5);
+            clock.Run(first, 5);
             await first.Archiver.FlushAsync();
         }
         var stopped = clock.GetUtcNow();
@@ -104,14 +95,14 @@ public class RestartTests
         long lost;
         await using (var first = ControlSystem.Start(Options(folder), clock, store))
         {
-            Run(first, clock, 1);
+            clock.Run(first, 1);
             await first.Archiver.FlushAsync();
             lost = first.Archiver.Lost;
         }
         Assert.True(lost > 0);
 
         await using var second = ControlSystem.Start(Options(folder), clock);
-        Run(second, clock, 0.2);
+        clock.Run(second, 0.2);
         Assert.Equal(lost, second.Registry.Get("VEPP/Control/ArchiveLostTotal").Snapshot().Value.Number);
         Assert.Equal(0, second.Registry.Get("VEPP/Control/ArchiveLost").Snapshot().Value.Number);
     }
