@@ -30,9 +30,8 @@ public static class ConsoleServer
         {
             if (ControlApi.Forbidden(system.Core.Journal, who, r.Channel, "acknowledge alarms") is { } forbidden) return forbidden;
             if (system.Registry.Find(r.Channel) is not { } c) return ControlApi.Error(404, $"no channel '{r.Channel}'");
-            var now = c.Snapshot();
-            system.Core.Journal.Log(EventKind.Alarm, who.User, r.Channel, "alarm acknowledged", null, $"{now.Value} ({now.Severity})", "acknowledged");
-            return Results.Json(new { acknowledged = r.Channel, severity = now.Severity.ToString() }, ControlApi.Json);
+            var result = system.Core.AcknowledgeAlarm(who with { Origin = "http" }, c);
+            return Results.Json(new { acknowledged = r.Channel, severity = c.Snapshot().Severity.ToString(), message = result.Message }, ControlApi.Json);
         })).WithSummary("Acknowledge an alarm (logged in the event log)");
 
         if (options.TestHooks)

@@ -118,6 +118,20 @@ public sealed class RecordsConsoleTests(BrowserFixture browser)
         await rig.Page.ClickAsync("#nav button[data-view='alarms']");
         await rig.Page.ClickAsync("button.ack[data-channel='VEPP/Control/BeamStateValid']");
         await Assertions.Expect(rig.Page.Locator("#alarm-message")).ToHaveTextAsync("acknowledged VEPP/Control/BeamStateValid (Major)");
+        // The acknowledgement is the server's: a colleague's console, opened fresh, shows it too.
+        await using (var colleague = await browser.Browser.NewContextAsync())
+        {
+            var other = await colleague.NewPageAsync();
+            await other.GotoAsync(rig.Base.ToString());
+            await other.FillAsync("#login-user", "admin");
+            await other.FillAsync("#login-password", ConsoleRig.AdminPassword);
+            await other.ClickAsync("#login-submit");
+            await other.WaitForSelectorAsync("#link.up");
+            await other.ClickAsync("#nav button[data-view='alarms']");
+            var row = other.Locator("#alarm-table tr", new() { HasText = "VEPP/Control/BeamStateValid" });
+            await Assertions.Expect(row).ToContainTextAsync("acknowledged");
+            await Assertions.Expect(row.Locator("button.ack")).ToHaveCountAsync(0);
+        }
         await rig.Page.ClickAsync("#nav button[data-view='events']");
         await rig.Page.FillAsync("#ev-text", "alarm acknowledged");
         await rig.Page.ClickAsync("#ev-search");

@@ -15,6 +15,7 @@ public sealed class Channel
     private double _lastArchived = double.NaN;
     private AlarmStatus _externalStatus;
     private AlarmSeverity _externalSeverity;
+    private AlarmSeverity _unacknowledged;
 
     internal Channel(ChannelSpec spec, ChannelRegistry registry, ChannelValue initial, DateTimeOffset time)
     {
@@ -31,6 +32,29 @@ public sealed class Channel
     public DateTimeOffset Time { get; private set; }
     public AlarmStatus Status { get; private set; }
     public AlarmSeverity Severity { get; private set; }
+
+    /// <summary>
+    /// The highest alarm severity raised since the last acknowledgement, kept after the alarm has gone
+    /// (EPICS ACKS with ACKT = YES): every client sees the same acknowledgement state, not each
+    /// console its own. An alarm that gets worse needs acknowledging again.
+    /// </summary>
+    public AlarmSeverity Unacknowledged { get { lock (_gate) return _unacknowledged; } }
+
+    /// <summary>Acknowledges the alarms raised so far; returns the severity that was unacknowledged.</summary>
+    public AlarmSeverity Acknowledge()
+    {
+        ChannelUpdate update;
+        AlarmSeverity was;
+        lock (_gate)
+        {
+            was = _unacknowledged;
+            _unacknowledged = AlarmSeverity.NoAlarm;
+            // An alarm-state change: monitors of the alarm (consoles, CA ALARM subscribers) hear of it.
+            update = new ChannelUpdate(this, Value, Time, Status, Severity, UpdateMask.Alarm);
+        }
+        _registry.Publish(update);
+        return was;
+    }
 
     /// <summary>The handler a write is routed to (the control core installs it); null for channels nobody may write.</summary>
     public Func<ChannelValue, WriteContext, WriteResult>? WriteHandler { get; set; }
@@ -88,7 +112,12 @@ public sealed class Channel
         if (_externalSeverity > severity) (status, severity) = (_externalStatus, _externalSeverity);
 
         var mask = UpdateMask.None;
-        if (status != Status || severity != Severity) mask |= UpdateMask.Alarm;
+        if (status != Status || severity != Severity)
+        {
+            mask |= UpdateMask.Alarm;
+            // As recGblResetAlarms: a change to a severity above the unacknowledged one raises it.
+            if (severity > _unacknowledged) _unacknowledged = severity;
+        }
         if (Passes(value, _lastMonitored, Spec.ValueDeadband) || force) mask |= UpdateMask.Value;
         if (Passes(value, _lastArchived, Spec.ArchiveDeadband) || force) mask |= UpdateMask.Archive;
         if (!value.IsNumeric && !value.SameAs(Value)) mask |= UpdateMask.Value | UpdateMask.Archive;

@@ -1,5 +1,5 @@
-// Alarms: every channel in alarm now, worst first; acknowledging one is remembered for this session
-// (until its severity changes) and logged in the event log. Banners for a quench (beam state
+// Alarms: every channel in alarm now, worst first. Acknowledgement is the channel's own state on the
+// server (unacknowledged severity, as EPICS ACKS): every console sees the same, and it is logged. Banners for a quench (beam state
 // invalid) and for tripped supplies stay up while the condition lasts.
 import { api, reason } from "./api.js";
 import { $, h, show, table, time } from "./dom.js";
@@ -7,8 +7,7 @@ import * as live from "./live.js";
 import { ring, stateOf } from "./ring.js";
 
 const order = ["Invalid", "Major", "Minor"];
-const acked = new Map(JSON.parse(sessionStorage.getItem("vepp2k_acked") ?? "[]"));
-const isAcked = (c) => acked.get(c.path) === c.severity;
+const isAcked = (c) => (c.unacknowledged ?? "NoAlarm") === "NoAlarm";
 
 export function init() {
   $("#view-alarms").append(h("p", { id: "alarm-message", class: "message" }), h("div", { id: "alarm-table", class: "scroll" }));
@@ -26,8 +25,8 @@ async function acknowledge(c) {
   const res = await api("POST", "/api/alarms/ack", { channel: c.path });
   show($("#alarm-message"), res.ok, res.ok ? `acknowledged ${c.path} (${c.severity})` : `Refused: ${reason(res)}`);
   if (!res.ok) return;
-  acked.set(c.path, c.severity);
-  sessionStorage.setItem("vepp2k_acked", JSON.stringify([...acked]));
+  // The server's update follows over the socket; until then show what it has just done.
+  live.values.set(c.path, { ...c, unacknowledged: "NoAlarm" });
   refresh();
 }
 
