@@ -135,17 +135,14 @@ public static partial class ControlApi
         api.MapPost("/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
             if (Forbidden(core.Journal, who, $"group/{g.Name}", "define groups") is { } forbidden) return forbidden;
-            var problem = core.Groups.Define(g.Name, g.Members, who.User, core.Time.GetUtcNow());
-            if (problem is not null) return Refuse(core.Journal, who, $"group/{g.Name}", "define group", 400, problem);
-            core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{g.Name}", "group defined", null, string.Join(" ", g.Members), "applied");
-            return Results.Json(core.Groups.Find(g.Name), Json);
+            var result = core.DefineGroup(who with { Origin = "http" }, g.Name, g.Members);
+            return result.Applied ? Results.Json(core.Groups.Find(g.Name), Json) : Error(StatusCodes.Status400BadRequest, result.Message);
         })).Produces<ElementGroup>().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Define (or redefine) a user group");
         api.MapDelete("/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
             if (Forbidden(core.Journal, who, $"group/{name}", "delete groups") is { } forbidden) return forbidden;
-            if (!core.Store.DeleteGroup(name)) return Refuse(core.Journal, who, $"group/{name}", "delete group", 404, $"no user group '{name}'");
-            core.Journal.Log(Control.History.EventKind.Operator, who.User, $"group/{name}", "group deleted", result: "applied");
-            return Results.Json(new { deleted = name }, Json);
+            var result = core.DeleteGroup(who with { Origin = "http" }, name);
+            return result.Applied ? Results.Json(new { deleted = name }, Json) : Error(StatusCodes.Status404NotFound, result.Message);
         })).Finds().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete a user group");
         api.MapPost("/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
