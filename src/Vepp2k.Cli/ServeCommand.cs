@@ -41,6 +41,12 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, cancel) =>
         {
+            // What clients did to the servers (limits reached, failed circuits) and what the control
+            // system cannot show in a channel (storage failures, spilled events) go to standard error.
+            using var logs = LoggerFactory.Create(b => b
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; })
+                .AddFilter(level => level >= LogLevel.Information));
             ControlSystem system;
             VcasServerOptions vcasOptions;
             CaServerOptions caOptions;
@@ -55,6 +61,7 @@ public static class ServeCommand
                     TickPeriod = parse.GetValue(tick) is > 0 and <= 1000 and var hz ? TimeSpan.FromSeconds(1 / hz)
                         : throw new ArgumentException("--readback-hz must be in (0, 1000]"),
                     Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
+                    Logs = logs,
                     Retention = parse.GetValue(retention) > 0 ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), null) : null,
                 };
                 caOptions = new CaServerOptions
@@ -74,11 +81,6 @@ public static class ServeCommand
                 Console.Error.WriteLine($"vepp2k serve: {e.Message}");
                 return 2;
             }
-            // Servers report what clients did to them (limits reached, failed circuits) on standard error.
-            using var logs = LoggerFactory.Create(b => b
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; })
-                .AddFilter(level => level >= LogLevel.Information));
             await using (system)
             {
                 Console.WriteLine($"vepp2k: simulated VEPP-2000, mode {system.Options.Mode}, {system.Registry.Count} channels, data in {Path.GetFullPath(system.Options.DataFolder)}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.History;
@@ -23,12 +25,16 @@ public sealed class ControlSystem : IAsyncDisposable
     private DateTimeOffset _lastHeartbeatCheck;
     private int _pruning;
     private DateTimeOffset _lastModel = DateTimeOffset.MinValue;
+    private readonly ILogger _log;
+    private string? _lastStorageError;
+    private long _loopFailures;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
     private readonly AlarmJournal _alarms;
 
     private ControlSystem(ControlSystemOptions options, TimeProvider time, IControlStore store, string adminMessage)
     {
         Options = options;
+        _log = options.Logs?.CreateLogger("Vepp2k.Control") ?? NullLogger.Instance;
         Time = time;
         Store = store;
         AdminMessage = adminMessage;
@@ -64,9 +70,17 @@ public sealed class ControlSystem : IAsyncDisposable
         WorkingSets = new WorkingSetService(Core, Registry, store);
         Users = new UserDirectory(store);
         Archiver = new Archiver(store, time, capacity: 200_000);
-        Core.Journal.StorageFailed += e => SystemChannels?.StorageFailed(e);
+        Core.Journal.StorageFailed += e =>
+        {
+            SystemChannels?.StorageFailed(e);
+            // The journal retries every tick: one line per distinct failure, not ten a second.
+            if (Interlocked.Exchange(ref _lastStorageError, e.Message) != e.Message)
+                _log.LogError("event store failed, events held for retry: {Error}", e.Message);
+        };
         var recovered = RecoverSpilledEvents();
         ArchiveLostBefore = ArchiveLossTotal.Before(store);
+        Archiver.LossReported += loss => _log.LogWarning("archive lost {Count} sample(s), {Total} in this run: {Reason}",
+            loss.Count, loss.TotalLost, loss.Error?.Message ?? "queue full");
         Archiver.LossReported += loss => Core.Journal.Log(EventKind.System, "system", ArchiveLossTotal.Subject,
             $"archive lost {loss.Count} sample(s), {loss.TotalLost} in this run", null, (ArchiveLostBefore + loss.TotalLost).ToString(CultureInfo.InvariantCulture),
             loss.Error?.Message ?? "queue full");
@@ -77,7 +91,11 @@ public sealed class ControlSystem : IAsyncDisposable
             $"write refused via {who.Origin}", c.Snapshot().Value.ToString(), value.ToString(), "refused: " + reason);
         var started = HistoryGaps.StartEvent(store, time.GetUtcNow(), $"mode {options.Mode}, {Registry.Count} channels");
         Core.Journal.Log(started.Kind, started.User, started.Subject, started.Message, started.OldValue, started.NewValue, started.Result);
-        if (recovered is not null) Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
+        if (recovered is not null)
+        {
+            Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
+            _log.LogWarning("{Message}: {Result}", recovered.Value.Message, recovered.Value.Result);
+        }
         Step();
     }
 
@@ -191,7 +209,19 @@ public sealed class ControlSystem : IAsyncDisposable
         using var timer = new PeriodicTimer(Options.TickPeriod);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancel)) Step();
+            while (await timer.WaitForNextTickAsync(cancel))
+            {
+                try
+                {
+                    Step();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failing tick must not stop the device loop, and with it every readback: it is
+                    // reported (the first and then every 100th) and the next tick tries again.
+                    if (_loopFailures++ % 100 == 0) _log.LogError(e, "device-loop tick failed ({Count} so far)", _loopFailures);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
     }
@@ -219,7 +249,9 @@ public sealed class ControlSystem : IAsyncDisposable
         if (unsaved.Count > 0)
         {
             string file = EventSpill.Write(Options.DataFolder, unsaved, Time.GetUtcNow());
-            Console.Error.WriteLine($"vepp2k: the store refused {unsaved.Count} event(s) until shutdown; they are saved in {file} and go into the store at the next start");
+            string message = $"the store refused {unsaved.Count} event(s) until shutdown; they are saved in {file} and go into the store at the next start";
+            if (Options.Logs is null) Console.Error.WriteLine("vepp2k: " + message);
+            else _log.LogError("{Message}", message);
         }
         Store.Dispose();
     }

@@ -44,6 +44,13 @@ public sealed record ControlSystemOptions
     /// </summary>
     public Func<TimeProvider, Devices.IMagnetHardware>? Hardware { get; init; }
 
+    /// <summary>
+    /// Where the control system reports what operators cannot see in a channel: storage failures,
+    /// archive losses, events spilled at shutdown, device-loop failures. Null: nowhere but the
+    /// channels and the event log (and standard error for a spill).
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? Logs { get; init; }
+
     /// <summary>Serve only these subsystems' elements (null = all): for splitting the ring between servers.</summary>
     public IReadOnlyList<string>? Subsystems { get; init; }
 }
