@@ -41,7 +41,8 @@ public sealed partial class VcasServer : IAsyncDisposable
     /// <summary>The port listened on (the chosen one when <see cref="VcasServerOptions.Port"/> is 0).</summary>
     public int Port { get; private set; }
 
-    public int ClientCount => _sessions.Count;
+    /// <summary>Connections held now: one being closed (evicted or timed out, its last line still flushing) no longer counts.</summary>
+    public int ClientCount => _sessions.Keys.Count(s => !s.Closing);
 
     /// <summary>Idle connections closed to make room for newcomers at a limit.</summary>
     public long EvictedClients => Interlocked.Read(ref _evicted);

@@ -80,7 +80,7 @@ public class CircuitLimitTests
         using var cts = new CancellationTokenSource(10_000);
         while ((n = await stream.ReadAsync(buffer, cts.Token)) > 0) total += n;
         Assert.Equal(16, total);
-        Assert.InRange(stopwatch.Elapsed.TotalSeconds, 0.9, 4);
+        Assert.InRange(stopwatch.Elapsed.TotalSeconds, 0.9, 8); // 1 s timeout, swept once a second; generous for a loaded machine
         Assert.Equal(1, server.TimedOutCircuits);
     }
 

@@ -310,6 +310,9 @@ def scenario_create(port):
     a, b = Client(port), Client(port)
     name = "TEST/Vcas/Fit"
     a.send(name=name, method="cr", val=1.5, descr="a fit result", units="mm")
+    # A create has no reply; the creator's own get (same connection, handled in order) says it is
+    # done before another connection asks for it.
+    check(a.get(name)["val"] == "1.5", "the creator reads its channel")
     r = b.get(name, "gf")
     check(r["val"] == "1.5" and r.get("type") == "ex" and r.get("units") == "mm" and r.get("host") == HOST, f"created: {r}")
     b.send(name=name, method="sb")
