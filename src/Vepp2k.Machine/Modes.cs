@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using Vepp2k.MadX;
 using Vepp2k.Physics;
 using Vepp2k.Machine.Magnets;
@@ -7,17 +8,25 @@ using Vepp2k.Physics.Input;
 
 namespace Vepp2k.Machine;
 
-/// <summary>One operating mode of the ring: an embedded MAD-X file.</summary>
+/// <summary>One operating mode of the ring: an embedded MAD-X file and the design setting it was written from.</summary>
 /// <param name="FieldProfile">
 /// Its optics take the solenoids from the coils' field profile (SolenoidFieldOptics): the modes of the
 /// design, which was fitted that way. The file's hard-edge sections then carry the setting (the coil
 /// currents), not the shape of the field.
 /// </param>
-public sealed record ModeInfo(string Name, string Description, bool RoundBeamDesign, bool FieldProfile);
+/// <param name="FacilityFit">
+/// Built on its own layout fitted to the facility's model optics at its monitor points
+/// (<see cref="OperatingFit"/>), not on the reconstructed design; its report compares the two.
+/// </param>
+/// <param name="Design">The design setting (strengths, solenoid fields, RF voltage, energy) the file is written from.</param>
+public sealed record ModeInfo(string Name, string Description, bool RoundBeamDesign, bool FieldProfile, bool FacilityFit,
+    [property: JsonIgnore] Func<RingSetting> Design);
 
 /// <summary>
-/// The embedded VEPP-2000 lattice files, one per mode (src/Vepp2k.Machine/Lattices/*.madx), loaded
-/// through the same MAD-X reader users' own files go through.
+/// The one registry of operating modes: every embedded lattice file (src/Vepp2k.Machine/Lattices/*.madx,
+/// loaded through the same MAD-X reader users' own files go through), its description, and the design
+/// setting it comes from. Everything else (the optics command, the online model, the control system's
+/// default, the web API) looks modes up here.
 /// </summary>
 public static class Modes
 {
@@ -25,11 +34,16 @@ public static class Modes
 
     public static readonly IReadOnlyList<ModeInfo> All =
     [
-        new("design-1GeV", "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true, true),
-        new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false, true),
-        new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true, true),
-        new("no-solenoids", "solenoids off, quadrupoles rematched at 0.8 GeV: the structure for vacuum conditioning", false, false),
-        new("operating-5cm", "beta* = 5 cm optics at 0.3 GeV, 135 degrees per solenoid, on its own fitted layout: the facility's monitor optics to 1.4 % rms (docs/lattice.md)", true, false),
+        new(Default, "round beams at 1 GeV, beta* = 10 cm, double-rotation solenoids (+90 / -90 degrees)", true, true, false,
+            () => ModeDesigns.OneGeV(SolenoidPolarity.DoubleRotation)),
+        new("flat-1GeV", "same focusing, compensated solenoids (+- at each IP): uncoupled outside the IRs", false, true, false,
+            () => ModeDesigns.OneGeV(SolenoidPolarity.Compensated)),
+        new("mobius-1GeV", "same focusing, 90 degrees at SND and compensated at CMD-3: Moebius ring", true, true, false,
+            () => ModeDesigns.OneGeV(SolenoidPolarity.Moebius)),
+        new("no-solenoids", "solenoids off, quadrupoles rematched at 0.8 GeV: the structure for vacuum conditioning", false, false, false,
+            ModeDesigns.NoSolenoids),
+        new("operating-5cm", "beta* = 5 cm optics at 0.3 GeV, 135 degrees per solenoid, on its own fitted layout: the facility's monitor optics to 1.4 % rms (docs/lattice.md)", true, false, true,
+            () => OperatingFit.Setting),
     ];
 
     public static ModeInfo Find(string name) =>

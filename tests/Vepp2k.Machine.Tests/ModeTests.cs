@@ -48,6 +48,27 @@ public class ModeTests
     }
 
     [Fact]
+    public void TheRegistryHoldsExactlyTheEmbeddedLatticeFilesWithUniqueNames()
+    {
+        // One registry: a lattice file added without a mode entry, or a mode without its file, is caught here.
+        const string prefix = "Vepp2k.Machine.Lattices.";
+        var embedded = typeof(Modes).Assembly.GetManifestResourceNames()
+            .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".madx", StringComparison.Ordinal))
+            .Select(r => r[prefix.Length..^".madx".Length]).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(embedded, Modes.All.Select(m => m.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(Modes.All.Count, Modes.All.Select(m => m.Name.ToLowerInvariant()).Distinct().Count());
+        Assert.Contains(Modes.All, m => m.Name == Modes.Default);
+        Assert.Single(Modes.All, m => m.FacilityFit);
+    }
+
+    [Fact]
+    public void EveryModeFileCarriesTheEnergyOfItsDesignSetting()
+    {
+        foreach (var mode in Modes.All)
+            Assert.Equal(mode.Design().EnergyEv, Modes.Load(mode.Name, hardEdge: true).Lattice.EnergyEv, 1e-3);
+    }
+
+    [Fact]
     public void DesignMeetsTheRoundBeamConditionsAtBothIps()
     {
         var o = Optics("design-1GeV");

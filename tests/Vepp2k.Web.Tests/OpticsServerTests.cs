@@ -45,6 +45,15 @@ public sealed class OpticsServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModesEndpointListsTheRegistryWithoutItsDesignFunctions()
+    {
+        var modes = JsonDocument.Parse(await client.GetStringAsync("/api/modes")).RootElement;
+        Assert.Equal(Modes.All.Select(m => m.Name), modes.EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.All(modes.EnumerateArray(), m => Assert.False(m.TryGetProperty("design", out _)));
+        Assert.True(modes.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "operating-5cm").GetProperty("facilityFit").GetBoolean());
+    }
+
+    [Fact]
     public async Task BadRequestsGet400WithTheReason()
     {
         var response = await client.GetAsync("/api/optics?mode=nonsense");

@@ -12,7 +12,7 @@ public sealed record ControlSystemOptions
     public string? PostgresConnection { get; init; }
 
     /// <summary>Operating mode whose design currents the supplies start at.</summary>
-    public string Mode { get; init; } = "design-1GeV";
+    public string Mode { get; init; } = Machine.Modes.Default;
 
     /// <summary>Readback period of the device loop (10 Hz by default).</summary>
     public TimeSpan TickPeriod { get; init; } = TimeSpan.FromMilliseconds(100);

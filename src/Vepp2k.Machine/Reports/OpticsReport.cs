@@ -38,7 +38,7 @@ public sealed record OpticsReport(
             env?.EnergyLossEv, env?.Decrements, env?.Partition, env?.Emittances,
             env?.EnergySpread, env?.BunchLength, env?.SynchrotronTune,
             integrals, o.EnvelopeProblem, table, source.Mode is null ? null : Machine.Table1.Notes(), round,
-            source.Mode == "operating-5cm" ? MonitorFit.Of(o.Linear) : null, source.Warnings);
+            source.Mode is { } mode && Modes.Find(mode).FacilityFit ? MonitorFit.Of(o.Linear) : null, source.Warnings);
     }
 }
 

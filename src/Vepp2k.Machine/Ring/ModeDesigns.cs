@@ -55,7 +55,7 @@ public static class ModeDesigns
 
     /// <summary>What in a mode's file is published, fitted or assumed: the header of its MAD-X file.</summary>
     public static IReadOnlyList<string> ProvenanceOf(string mode) =>
-        [.. Published, .. mode == OperatingMode ? OperatingStatus : DesignStatus];
+        [.. Published, .. Modes.Find(mode).FacilityFit ? OperatingStatus : DesignStatus];
 
     /// <summary>Header of the modes whose optics come from the coils' field profile.</summary>
     public static readonly string[] FieldProfileNote =
@@ -75,10 +75,7 @@ public static class ModeDesigns
     }
 
     /// <summary>The layout a mode is built on: the design's, except the operating optics, which was fitted with its own.</summary>
-    public static RingGeometry Geometry(string mode) => mode == OperatingMode ? OperatingFit.Geometry : RingDesign.Geometry;
-
-    /// <summary>The one mode not built on the design: fitted to the facility's monitor optics (<see cref="OperatingFit"/>).</summary>
-    private const string OperatingMode = "operating-5cm";
+    public static RingGeometry Geometry(string mode) => Modes.Find(mode).FacilityFit ? OperatingFit.Geometry : RingDesign.Geometry;
 
     /// <summary>
     /// The ring of a mode for a setting as its optics are computed: built on the mode's geometry, with
@@ -96,21 +93,18 @@ public static class ModeDesigns
     /// the mode's <see cref="Geometry"/>: what the online model starts from before it puts in the
     /// strengths the magnets actually carry.
     /// </summary>
-    public static RingSetting Setting(string mode)
+    public static RingSetting Setting(string mode) => Modes.Find(mode).Design();
+
+    /// <summary>The 1 GeV design focusing with the solenoids in the given polarity (the design, flat and Moebius modes).</summary>
+    internal static RingSetting OneGeV(SolenoidPolarity polarity)
     {
-        double e = RingDesign.NominalEnergyEv;
-        var plus = RingDesign.DesignSolenoid;
         var q = RingDesign.DesignQuads;
-        return mode switch
-        {
-            "design-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.DoubleRotation), RfVoltage),
-            "flat-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Compensated), RfVoltage),
-            "mobius-1GeV" => new(e, [q, q, q, q], RingDesign.Polarity(plus, SolenoidPolarity.Moebius), RfVoltage),
-            "no-solenoids" => new(NoSolenoidEnergyEv, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(plus, SolenoidPolarity.Off), RfVoltage),
-            OperatingMode => OperatingFit.Setting,
-            _ => throw new ArgumentException($"no design for mode {mode}"),
-        };
+        return new(RingDesign.NominalEnergyEv, [q, q, q, q], RingDesign.Polarity(RingDesign.DesignSolenoid, polarity), RfVoltage);
     }
+
+    /// <summary>The vacuum-conditioning structure: solenoids off, quadrupoles rematched at <see cref="NoSolenoidEnergyEv"/>.</summary>
+    internal static RingSetting NoSolenoids() =>
+        new(NoSolenoidEnergyEv, Enumerable.Repeat(NoSolenoidQuads, 4).ToArray(), RingDesign.Polarity(RingDesign.DesignSolenoid, SolenoidPolarity.Off), RfVoltage);
 
     /// <summary>Writes every mode file into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> WriteAll(string directory)
