@@ -28,7 +28,7 @@ public static class ConsoleServer
 
         app.MapPost("/api/alarms/ack", (HttpContext http, AckRequest r) => ControlApi.As(http, auth, who =>
         {
-            if (ControlApi.Forbidden(system.Core.Journal, who, r.Channel, "acknowledge alarms") is { } forbidden) return forbidden;
+            if (ControlApi.Forbidden(system.Core, who, r.Channel, "acknowledge alarms") is { } forbidden) return forbidden;
             if (system.Registry.Find(r.Channel) is not { } c) return ControlApi.Error(404, $"no channel '{r.Channel}'");
             var result = system.Core.AcknowledgeAlarm(who with { Origin = "http" }, c);
             return Results.Json(new { acknowledged = r.Channel, severity = c.Snapshot().Severity.ToString(), message = result.Message }, ControlApi.Json);
@@ -37,7 +37,7 @@ public static class ConsoleServer
         if (options.TestHooks)
             app.MapPost("/api/test/quench", (HttpContext http, QuenchRequest r) => ControlApi.As(http, auth, who =>
             {
-                if (ControlApi.Forbidden(system.Core.Journal, who, "test/quench", "use test hooks") is { } forbidden) return forbidden;
+                if (ControlApi.Forbidden(system.Core, who, "test/quench", "use test hooks") is { } forbidden) return forbidden;
                 var simulator = system.Simulator ?? throw new ArgumentException("quench injection needs the simulated machine");
                 var solenoid = simulator.Solenoids.OfType<Control.Quench.SuperconductingSolenoid>().FirstOrDefault(s => s.Name == r.Solenoid)
                     ?? throw new ArgumentException($"no solenoid '{r.Solenoid}'; use 1S..4S");

@@ -50,7 +50,7 @@ public static partial class ControlApi
         })).Produces<IReadOnlyList<ComparisonItem>>().Finds().WithSummary("Compare with the live machine (with=live) or another set (with=name[:version])");
         api.MapPost("/worksets/{name}/restore", (HttpContext http, string name, RestoreRequest r) => As(http, auth, async who =>
         {
-            if (Forbidden(system.Core.Journal, who, $"workingset/{name}", "restore") is { } forbidden) return forbidden;
+            if (Forbidden(system.Core, who, $"workingset/{name}", "restore working sets") is { } forbidden) return forbidden;
             var set = Load(name, r.Version);
             var report = await sets.Restore(who, set, Subsystem.Parse(r.Subsystems), r.Tolerance, TimeSpan.FromSeconds(r.TimeoutSeconds));
             return Results.Json(report, Json);
@@ -64,7 +64,7 @@ public static partial class ControlApi
         })).Produces<WorkingSet>(StatusCodes.Status200OK, "application/json", "text/csv").Finds().WithSummary("Export a working set as JSON or CSV (format=csv)");
         api.MapPost("/worksets/import", (HttpContext http, string? format) => As(http, auth, async who =>
         {
-            if (Forbidden(system.Core.Journal, who, "workingset", "import working sets") is { } forbidden) return forbidden;
+            if (Forbidden(system.Core, who, "workingset", "import working sets") is { } forbidden) return forbidden;
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             string text = await reader.ReadToEndAsync();
             var set = format?.ToLowerInvariant() == "csv" ? WorkingSetFiles.ImportCsv(text) : WorkingSetFiles.ImportJson(text);
@@ -116,15 +116,9 @@ public static partial class ControlApi
         }, Json)));
         api.MapPost("/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
-            if (Forbidden(system.Core.Journal, who, "VEPP/Energy/Calibration", "enter calibrations") is { } forbidden) return forbidden;
+            if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "enter calibrations") is { } forbidden) return forbidden;
             var method = Enum.Parse<CalibrationMethod>(r.Method, ignoreCase: true);
-            double nmr = r.NmrMeV * 1e6 ?? (system.EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv
-                ?? throw new ArgumentException("no NMR energy now; give nmrMeV");
-            var entry = new EnergyCalibrationEntry(method, r.ReferenceMeV * 1e6, r.UncertaintyMeV * 1e6, nmr, who.User, system.Time.GetUtcNow(), r.Note);
-            var result = system.Calibration.Add(entry);
-            system.Core.Journal.Log(EventKind.Operator, who.User, "VEPP/Energy/Calibration", $"calibration entry {method}",
-                null, $"{r.ReferenceMeV} MeV", result.ToString());
-            return result.Accepted ? Results.Json(new OutcomeDto(true, result.Reason), Json) : Error(StatusCodes.Status409Conflict, result.Reason);
+            return Outcome(system.CalibrationEntry.Enter(who, method, r.ReferenceMeV * 1e6, r.UncertaintyMeV * 1e6, r.NmrMeV * 1e6, r.Note));
         })).Produces<OutcomeDto>().Acts().WithSummary("Enter a calibration (phi-meson mass, resonant depolarisation, Compton backscattering)");
         api.MapGet("/model", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.ModelChannels?.Latest, Json)))
             .Produces<OnlineResult>().WithSummary("The latest online-model result");

@@ -21,11 +21,12 @@ public static partial class ControlApi
     internal static IResult Error(int status, string message) => ApiProblems.Problem(status, message);
 
     /// <summary>
-    /// 403 for a caller whose role may not act, checked before the core so a role refusal is never
-    /// answered as a machine refusal (409); null when the caller may go on.
+    /// 403 for a caller whose role may not act, by the core's one policy (<see cref="ControlCore.Authorize"/>,
+    /// which logs the refusal), asked before the request is read further so a viewer is told about
+    /// rights, not about a bad body; null when the caller may go on.
     /// </summary>
-    internal static IResult? Forbidden(EventJournal journal, WriteContext who, string subject, string action) =>
-        who.Role.CanWrite() ? null : Refuse(journal, who, subject, action, StatusCodes.Status403Forbidden, $"user '{who.User}' ({who.Role}) may not {action}");
+    internal static IResult? Forbidden(ControlCore core, WriteContext who, string subject, string action) =>
+        core.Authorize(who, subject, action) is { } denied ? Error(StatusCodes.Status403Forbidden, denied.Message) : null;
 
     internal static IResult? UnknownElement(ControlCore core, IEnumerable<string> names) =>
         names.FirstOrDefault(n => core.Machine.Find(n) is null) is { } unknown ? Error(StatusCodes.Status404NotFound, $"no element '{unknown}'") : null;
@@ -45,7 +46,7 @@ public static partial class ControlApi
     }
 
     internal static IResult Outcome(WriteResult r) =>
-        r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(StatusCodes.Status409Conflict, r.Message);
+        r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(r.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, r.Message);
 
     /// <summary>
     /// Runs an action for an authenticated caller (401 otherwise); the exceptions it may end in
@@ -97,7 +98,7 @@ public static partial class ControlApi
         api.MapPut("/channels/{**path}", (HttpContext http, string path, WriteRequest r) => As(http, auth, who =>
         {
             if (registry.Find(path) is not { } c) return Error(404, $"no channel '{path}'");
-            if (Forbidden(core.Journal, who, path, "write") is { } forbidden) return forbidden;
+            if (Forbidden(core, who, path, "write") is { } forbidden) return forbidden;
             var value = ChannelValues.Parse(c.Spec, r.Value);
             return Outcome(c.Write(value, who with { Origin = "http", Confirmed = r.Confirm }));
         })).Produces<OutcomeDto>().Finds().Acts().WithSummary("Write a channel (operator role)");
@@ -107,16 +108,16 @@ public static partial class ControlApi
             .Produces<IReadOnlyList<ElementDto>>().WithSummary("Every powered element with setpoint, readbacks, state and interlocks");
 
         api.MapPost("/elements/{name}/switch", (HttpContext http, string name, SwitchRequest r) => As(http, auth, who =>
-            Forbidden(core.Journal, who, name, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
+            Forbidden(core, who, name, "switch supplies") ?? UnknownElement(core, [name]) ?? Outcome(core.Switch(who with { Confirmed = r.Confirm }, name, r.On))))
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Switch a supply on or off (confirm: true for the dangerous ones)");
 
         api.MapPost("/elements/{name}/reset", (HttpContext http, string name) => As(http, auth, who =>
-            Forbidden(core.Journal, who, name, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
+            Forbidden(core, who, name, "reset interlocks") ?? UnknownElement(core, [name]) ?? Outcome(core.ResetInterlocks(who, name))))
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Reset a supply's latched interlocks");
 
         api.MapPost("/set", (HttpContext http, SetRequest r) => As(http, auth, async who =>
         {
-            if (Forbidden(core.Journal, who, "set", "change the machine") is { } forbidden) return forbidden;
+            if (Forbidden(core, who, "set", "change the machine") is { } forbidden) return forbidden;
             if (r.Targets is not { Count: > 0 }) return Error(StatusCodes.Status400BadRequest, "targets: give at least one {element, value}");
             if (UnknownElement(core, r.Targets.Select(t => t.Element)) is { } unknown) return unknown;
             var targets = r.Targets.Select(t => (t.Element, t.Value)).ToList();
@@ -134,19 +135,19 @@ public static partial class ControlApi
             .Produces<IReadOnlyList<ElementGroup>>().WithSummary("Built-in and user groups with their members");
         api.MapPost("/groups", (HttpContext http, GroupDefinition g) => As(http, auth, who =>
         {
-            if (Forbidden(core.Journal, who, $"group/{g.Name}", "define groups") is { } forbidden) return forbidden;
+            if (Forbidden(core, who, $"group/{g.Name}", "define groups") is { } forbidden) return forbidden;
             var result = core.DefineGroup(who with { Origin = "http" }, g.Name, g.Members);
             return result.Applied ? Results.Json(core.Groups.Find(g.Name), Json) : Error(StatusCodes.Status400BadRequest, result.Message);
         })).Produces<ElementGroup>().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Define (or redefine) a user group");
         api.MapDelete("/groups/{name}", (HttpContext http, string name) => As(http, auth, who =>
         {
-            if (Forbidden(core.Journal, who, $"group/{name}", "delete groups") is { } forbidden) return forbidden;
+            if (Forbidden(core, who, $"group/{name}", "delete groups") is { } forbidden) return forbidden;
             var result = core.DeleteGroup(who with { Origin = "http" }, name);
             return result.Applied ? Results.Json(new { deleted = name }, Json) : Error(StatusCodes.Status404NotFound, result.Message);
         })).Finds().ProducesProblem(StatusCodes.Status403Forbidden).WithSummary("Delete a user group");
         api.MapPost("/groups/{name}/apply", (HttpContext http, string name, GroupRequest r) => As(http, auth, async who =>
         {
-            if (Forbidden(core.Journal, who, $"group/{name}", "change the machine") is { } forbidden) return forbidden;
+            if (Forbidden(core, who, $"group/{name}", "change the machine") is { } forbidden) return forbidden;
             if (core.Groups.Find(name) is null) return Error(StatusCodes.Status404NotFound, $"no group '{name}'");
             var operation = r.Operation.ToLowerInvariant() switch
             {
@@ -165,7 +166,7 @@ public static partial class ControlApi
         api.MapGet("/ramps", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(core.Ramps.Select(RampDto.From), Json)))
             .Produces<IReadOnlyList<RampDto>>().WithSummary("Running and recent ramps");
         api.MapPost("/ramps/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
-            Forbidden(core.Journal, who, $"ramp #{id}", "control ramps")
+            Forbidden(core, who, $"ramp #{id}", "control ramps")
             ?? (action is not ("pause" or "resume" or "abort") ? Error(400, $"action '{action}': use pause, resume or abort") : null)
             ?? (core.FindRamp(id) is null ? Error(404, $"no ramp #{id}") : null)
             ?? Outcome(core.ControlRamp(who, id, action))))

@@ -14,6 +14,10 @@ public readonly record struct WriteResult(bool Applied, string Message, Task<Wri
 {
     public static WriteResult Ok(string message, Task<WriteResult>? done = null) => new(true, message, done);
     public static WriteResult Refused(string reason) => new(false, reason);
+
+    /// <summary>Refused because the caller's role may not do this (<see cref="Operations.ControlCore.Authorize"/>), not because of the machine.</summary>
+    public bool Denied { get; init; }
+
     public override string ToString() => (Applied ? "applied: " : "refused: ") + Message;
 }
 

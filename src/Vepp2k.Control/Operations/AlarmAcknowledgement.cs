@@ -12,7 +12,7 @@ public sealed partial class ControlCore
     public WriteResult AcknowledgeAlarm(WriteContext who, Channel channel)
     {
         string subject = channel.Spec.Path;
-        if (!who.Role.CanWrite()) return Refused(who, subject, "acknowledge alarm", $"user '{who.User}' ({who.Role}) may not acknowledge alarms");
+        if (Authorize(who, subject, "acknowledge alarms") is { } denied) return denied;
         var now = channel.Snapshot();
         var was = channel.Acknowledge();
         Journal.Log(EventKind.Alarm, who.User, subject, $"alarm acknowledged via {who.Origin}", was.ToString(), $"{now.Value} ({now.Severity})", "acknowledged");

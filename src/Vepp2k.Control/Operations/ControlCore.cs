@@ -66,7 +66,7 @@ public sealed partial class ControlCore
     /// <summary>Sets elements to values (amperes, or strengths at the present energy).</summary>
     public OperationResult Set(WriteContext who, IReadOnlyList<(string Element, double Value)> targets, Units units, string description)
     {
-        if (!who.Role.CanWrite()) return Refuse(who, description, $"user '{who.User}' ({who.Role}) may not change the machine");
+        if (Authorize(who, description, "change the machine") is { } denied) return OperationResult.Refused(denied.Message) with { Denied = true };
         if (targets.Count == 0) return Refuse(who, description, "nothing to set");
         lock (_gate)
         {
@@ -154,7 +154,7 @@ public sealed partial class ControlCore
     /// <summary>Pause, resume or abort a ramp; says where it stopped.</summary>
     public WriteResult ControlRamp(WriteContext who, long id, string action)
     {
-        if (!who.Role.CanWrite()) return Refused(who, $"ramp #{id}", action, $"user '{who.User}' ({who.Role}) may not control ramps");
+        if (Authorize(who, $"ramp #{id}", "control ramps") is { } denied) return denied;
         lock (_gate)
         {
             var ramp = _ramps.FirstOrDefault(r => r.Id == id);
@@ -177,7 +177,7 @@ public sealed partial class ControlCore
     /// <summary>Switches a supply on or off (off of the dipole supply with solenoids powered needs confirmation).</summary>
     public WriteResult Switch(WriteContext who, string element, bool on)
     {
-        if (!who.Role.CanWrite()) return Refused(who, element, on ? "switch on" : "switch off", $"user '{who.User}' ({who.Role}) may not switch supplies");
+        if (Authorize(who, element, "switch supplies") is { } denied) return denied;
         lock (_gate)
         {
             var e = Machine.Find(element);
@@ -200,7 +200,7 @@ public sealed partial class ControlCore
     /// <summary>Resets a supply's latched interlocks: refused while the cause is still there.</summary>
     public WriteResult ResetInterlocks(WriteContext who, string element)
     {
-        if (!who.Role.CanWrite()) return Refused(who, element, "reset interlocks", $"user '{who.User}' ({who.Role}) may not reset interlocks");
+        if (Authorize(who, element, "reset interlocks") is { } denied) return denied;
         lock (_gate)
         {
             var e = Machine.Find(element);

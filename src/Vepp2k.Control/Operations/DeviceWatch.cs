@@ -18,7 +18,7 @@ public sealed partial class ControlCore
     public WriteResult AcknowledgeBeamState(WriteContext who)
     {
         const string subject = "VEPP/Control/BeamStateValid", action = "acknowledge beam state";
-        if (!who.Role.CanWrite()) return Refused(who, subject, action, $"user '{who.User}' may not acknowledge");
+        if (Authorize(who, subject, action) is { } denied) return denied;
         lock (_gate)
         {
             if (_watch.BeamStateValid) return Refused(who, subject, action, "beam state is already valid");

@@ -12,7 +12,7 @@ public sealed partial class ControlCore
     public WriteResult DefineGroup(WriteContext who, string name, IReadOnlyList<string> members)
     {
         string subject = $"group/{name}";
-        if (!who.Role.CanWrite()) return Refused(who, subject, "define group", $"user '{who.User}' ({who.Role}) may not define groups");
+        if (Authorize(who, subject, "define groups") is { } denied) return denied;
         if (Groups.Define(name, members, who.User, Time.GetUtcNow()) is { } problem) return Refused(who, subject, "define group", problem);
         Journal.Log(EventKind.Operator, who.User, subject, $"group defined via {who.Origin}", null, string.Join(" ", members), "applied");
         return WriteResult.Ok($"group '{name}': {string.Join(" ", members)}");
@@ -22,7 +22,7 @@ public sealed partial class ControlCore
     public WriteResult DeleteGroup(WriteContext who, string name)
     {
         string subject = $"group/{name}";
-        if (!who.Role.CanWrite()) return Refused(who, subject, "delete group", $"user '{who.User}' ({who.Role}) may not delete groups");
+        if (Authorize(who, subject, "delete groups") is { } denied) return denied;
         if (!Store.DeleteGroup(name)) return Refused(who, subject, "delete group", $"no user group '{name}'");
         Journal.Log(EventKind.Operator, who.User, subject, $"group deleted via {who.Origin}", result: "applied");
         return WriteResult.Ok($"deleted group '{name}'");

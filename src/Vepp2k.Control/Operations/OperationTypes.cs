@@ -16,6 +16,9 @@ public sealed record OperationItem(string Element, double OldCurrent, double New
 public sealed record OperationResult(bool Applied, string Message, long? RampId, IReadOnlyList<OperationItem> Items, Task<Channels.WriteResult>? Done = null)
 {
     public static OperationResult Refused(string reason) => new(false, reason, null, []);
+
+    /// <summary>Refused because the caller's role may not act (<see cref="ControlCore.Authorize"/>).</summary>
+    public bool Denied { get; init; }
 }
 
 /// <summary>The end of a set-all-then-wait: who arrived within tolerance and who did not, with where they are.</summary>

@@ -68,6 +68,7 @@ public sealed class ControlSystem : IAsyncDisposable
         }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
+        CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
         Users = new UserDirectory(store);
         Archiver = new Archiver(store, time, capacity: 200_000);
         Core.Journal.StorageFailed += e =>
@@ -114,6 +115,9 @@ public sealed class ControlSystem : IAsyncDisposable
     public ChannelRegistry Registry { get; }
     public MachineChannels MachineChannels { get; }
     public CalibrationTable Calibration { get; }
+
+    /// <summary>Entering a calibration (rights, refusal, event) for every interface.</summary>
+    public CalibrationEntryOperation CalibrationEntry { get; }
 
     /// <summary>Machine-wide channels: null on a server that does not serve the dipoles.</summary>
     public SystemChannels? SystemChannels { get; }

@@ -29,7 +29,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
 
     public WorkingSet Save(WriteContext who, string name, string comment, IReadOnlyList<string> tags)
     {
-        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not save working sets");
+        Authorize(who, $"workingset/{name}", "save working sets");
         CheckNames(name, tags);
         var items = Live().Select(x => new WorkingSetItem(x.Channel, x.Value, x.Subsystem)).ToList();
         var saved = store.SaveWorkingSet(new WorkingSet(name, 0, core.Time.GetUtcNow(), who.User, comment, tags, items));
@@ -41,12 +41,18 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
     /// <summary>Stores an imported set (JSON or CSV file) as the next version of its name, under the rules of <see cref="Save"/>.</summary>
     public WorkingSet Import(WriteContext who, WorkingSet set)
     {
-        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not import working sets");
+        Authorize(who, $"workingset/{set.Name}", "import working sets");
         CheckNames(set.Name, set.Tags);
         var saved = store.SaveWorkingSet(set with { Author = $"{set.Author} (imported by {who.User})" });
         core.Journal.Log(EventKind.Operator, who.User, $"workingset/{saved.Name}", $"imported as version {saved.Version} via {who.Origin}",
             null, $"v{saved.Version}", "applied");
         return saved;
+    }
+
+    // The core's policy, refusal logged; thrown, as these operations return what they saved or restored.
+    private void Authorize(WriteContext who, string subject, string action)
+    {
+        if (core.Authorize(who, subject, action) is { } denied) throw new UnauthorizedAccessException(denied.Message);
     }
 
     // Names and tags are checked here, before the store, so a refused name leaves nothing behind.
@@ -88,7 +94,7 @@ public sealed class WorkingSetService(ControlCore core, ChannelRegistry registry
     public async Task<RestoreReport> Restore(WriteContext who, WorkingSet set, IReadOnlyList<string> subsystems, double tolerance,
         TimeSpan timeoutPerSubsystem, IProgress<string>? progress = null, CancellationToken cancel = default)
     {
-        if (!who.Role.CanWrite()) throw new UnauthorizedAccessException($"user '{who.User}' ({who.Role}) may not restore");
+        Authorize(who, $"workingset/{set.Name}", "restore working sets");
         var items = new List<RestoreItem>();
         foreach (var subsystem in Subsystem.RestoreOrder.Where(subsystems.Contains))
         {
