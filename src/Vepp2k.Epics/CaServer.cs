@@ -20,7 +20,6 @@ public sealed class CaServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Admission _admission;
     private readonly List<Task> _tasks = [];
-    private ChannelSubscription? _updates;
     private Socket? _tcp;
     private Socket? _udp;
 
@@ -55,9 +54,7 @@ public sealed class CaServer : IAsyncDisposable
     {
         (_tcp, _udp) = Listeners.Open(Options);
         _context.TcpPort = (ushort)((IPEndPoint)_tcp.LocalEndPoint!).Port;
-        _updates = _context.Registry.Subscribe(u => _context.Monitors.Watches(u.Channel), capacity: 100_000);
-        // The pump gets its own thread: under a flood of updates it must not starve the circuits' pool threads.
-        _tasks.Add(Task.Factory.StartNew(() => Pump(_updates, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        _context.Monitors.Start(_context.Registry, UpdateMask.Value | UpdateMask.Archive | UpdateMask.Alarm | UpdateMask.Property, _context.Log);
         _tasks.Add(Task.Run(() => AcceptAsync(_tcp, _stop.Token)));
         _tasks.Add(Task.Run(() => SearchAsync(_udp, _stop.Token)));
         _tasks.Add(Task.Run(() => Beacons.RunAsync(_context, _stop.Token)));
@@ -75,7 +72,7 @@ public sealed class CaServer : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         _tcp?.Dispose();
         _udp?.Dispose();
-        _updates?.Dispose();
+        _context.Monitors.Dispose();
         foreach (var c in _admission.Snapshot())
         {
             c.Circuit?.Disconnect(_ => true);
@@ -107,20 +104,6 @@ public sealed class CaServer : IAsyncDisposable
     public void RefreshRights()
     {
         foreach (var c in _context.Circuits.Keys) c.RefreshRights();
-    }
-
-    private void Pump(ChannelSubscription updates, CancellationToken cancel)
-    {
-        var reader = updates.Reader;
-        try
-        {
-            while (reader.WaitToReadAsync(cancel).AsTask().GetAwaiter().GetResult())
-                while (reader.TryRead(out var update)) _context.Monitors.Dispatch(update);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
     }
 
     private async Task AcceptAsync(Socket listener, CancellationToken cancel)

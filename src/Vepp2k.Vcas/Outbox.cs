@@ -17,11 +17,10 @@ internal sealed class Outbox(int replyBudget, TimeZoneInfo zone)
 {
     private readonly Lock _gate = new();
     private readonly Queue<Entry> _order = new();
-    private readonly Dictionary<string, Update> _latest = new(StringComparer.Ordinal);
+    private readonly PendingUpdates<string, Update> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _ready = new(0);
     private readonly SemaphoreSlim _drained = new(0);
     private long _replyChars;
-    private long _coalesced;
     private volatile bool _completed;
 
     // A reply line, or the name of a channel whose latest pending update goes out at this place.
@@ -30,7 +29,10 @@ internal sealed class Outbox(int replyBudget, TimeZoneInfo zone)
     public int Pending { get { lock (_gate) return _order.Count; } }
 
     /// <summary>Updates replaced by a newer value before the client took them.</summary>
-    public long Coalesced => Interlocked.Read(ref _coalesced);
+    public long Coalesced
+    {
+        get { lock (_gate) return _pending.Coalesced; }
+    }
 
     public bool Completed => _completed;
 
@@ -38,9 +40,7 @@ internal sealed class Outbox(int replyBudget, TimeZoneInfo zone)
     {
         lock (_gate)
         {
-            if (_latest.ContainsKey(update.Name)) _coalesced++;
-            else _order.Enqueue(new Entry(null, update.Name));
-            _latest[update.Name] = update;
+            if (_pending.Offer(update.Name, update)) _order.Enqueue(new Entry(null, update.Name));
         }
         Wake(_ready);
     }
@@ -48,7 +48,7 @@ internal sealed class Outbox(int replyBudget, TimeZoneInfo zone)
     /// <summary>Drops a channel's pending update (after release); its place in the queue is skipped.</summary>
     public void Forget(string channel)
     {
-        lock (_gate) _latest.Remove(channel);
+        lock (_gate) _pending.Forget(channel);
     }
 
     public void Reply(string line)
@@ -80,7 +80,7 @@ internal sealed class Outbox(int replyBudget, TimeZoneInfo zone)
                     lines.Add(line);
                     replies += line.Length;
                 }
-                else if (_latest.Remove(e.Channel!, out var u))
+                else if (_pending.TryTake(e.Channel!, out var u))
                     lines.Add(VcasFormat.Reply(u.Name, VcasFormat.Time(u.Time, zone), VcasFormat.Value(u.Value)));
             }
         }

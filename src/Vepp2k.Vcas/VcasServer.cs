@@ -35,7 +35,6 @@ public sealed partial class VcasServer : IAsyncDisposable
         _registry = registry;
         _options = options;
         _log = log ?? NullLogger<VcasServer>.Instance;
-        _feed = registry.Subscribe(u => (u.Mask & (UpdateMask.Value | UpdateMask.Alarm)) != 0 && _watchers.ContainsKey(u.Path), capacity: 100_000);
     }
 
     /// <summary>The port listened on (the chosen one when <see cref="VcasServerOptions.Port"/> is 0).</summary>
@@ -51,7 +50,7 @@ public sealed partial class VcasServer : IAsyncDisposable
     public long RefusedClients => Interlocked.Read(ref _refused);
 
     /// <summary>Registry updates the server lost because its own fan-out fell behind (it never waits for clients).</summary>
-    public long FeedDropped => _feed.Dropped;
+    public long FeedDropped => _hub.Dropped;
 
     public IReadOnlyList<VcasClientInfo> Clients() =>
         [.. _sessions.Keys.Select(s => new VcasClientInfo(s.Remote.ToString(), s.Role, s.Subscriptions().Length, s.Outbox.Pending, s.Outbox.Coalesced))];
@@ -75,7 +74,7 @@ public sealed partial class VcasServer : IAsyncDisposable
         _listener = listener;
         Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         _accepting = AcceptLoopAsync(_stop.Token);
-        _dispatching = DispatchAsync(_stop.Token);
+        _hub.Start(_registry, UpdateMask.Value | UpdateMask.Alarm, _log);
         _sweeping = SweepAsync(_stop.Token);
         return Task.CompletedTask;
     }
@@ -150,8 +149,7 @@ public sealed partial class VcasServer : IAsyncDisposable
         await _accepting;
         await _sweeping;
         await Task.WhenAll(_sessions.Values);
-        _feed.Dispose();
-        await _dispatching;
+        _hub.Dispose();
         _stop.Dispose();
     }
 }

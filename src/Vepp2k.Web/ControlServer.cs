@@ -35,7 +35,9 @@ public static class ControlServer
         var api = app.MapApi();
         ControlApi.Map(api, system, auth);
         ControlApi.MapRecords(api, system, auth);
-        app.Map("/ws/channels", http => ChannelSocket.Serve(http, system.Registry, auth));
+        var sockets = new ChannelSocket(system.Registry, auth, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ChannelSocket>());
+        app.Lifetime.ApplicationStopped.Register(sockets.Dispose);
+        app.Map("/ws/channels", sockets.Serve);
         ConsoleServer.Map(app, system, auth, options);
         return app;
     }

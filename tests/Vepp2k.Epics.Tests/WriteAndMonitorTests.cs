@@ -124,7 +124,7 @@ public class WriteAndMonitorTests
     {
         var registry = TestChannels.Build();
         var h = new CircuitHarness(registry);
-        registry.Listen(h.Context.Monitors.Dispatch);
+        registry.Listen(h.Context.Monitors.Deliver);
         uint sid = h.Open("TST:DEAD");
         h.Feed(Msg.Bytes(1, 6, 1, sid, 1, Msg.MaskPayload(1)), Msg.Bytes(1, 6, 1, sid, 2, Msg.MaskPayload(2)));
         Assert.Equal(2, h.Take().Count); // first updates, whatever the mask
@@ -151,7 +151,7 @@ public class WriteAndMonitorTests
     {
         var registry = TestChannels.Build();
         var h = new CircuitHarness(registry);
-        registry.Listen(h.Context.Monitors.Dispatch);
+        registry.Listen(h.Context.Monitors.Deliver);
         uint sid = h.Open("TST:FAST");
         h.Feed(Msg.Bytes(1, 20, 0, sid, 9, Msg.MaskPayload(1)));
         h.Take();

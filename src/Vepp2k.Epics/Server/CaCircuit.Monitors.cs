@@ -35,13 +35,13 @@ internal sealed partial class CaCircuit
         if (entry.Monitors.Remove(header.P2, out var old))
         {
             Outbox.Cancel(old);
-            _server.Monitors.Remove(old);
+            _server.Monitors.Remove(old.Channel.Channel, old);
             _monitorCount--;
         }
         var monitor = new Monitor(entry, header.P2, header.DataType, header.Count, mask, Outbox);
         entry.Monitors[header.P2] = monitor;
         _monitorCount++;
-        _server.Monitors.Add(monitor);
+        _server.Monitors.Add(entry.Channel, monitor);
         // The first update goes out at once with the current value, whatever the mask.
         Outbox.Offer(monitor, snapshot);
     }
@@ -50,7 +50,7 @@ internal sealed partial class CaCircuit
     {
         if (!_channels.TryGetValue(header.P1, out var entry) || !entry.Monitors.Remove(header.P2, out var monitor)) return;
         Outbox.Cancel(monitor);
-        _server.Monitors.Remove(monitor);
+        _server.Monitors.Remove(monitor.Channel.Channel, monitor);
         _monitorCount--;
         // The final, empty EVENT_ADD tells the client the subscription is gone.
         Reply(CaHeader.Of(CaCommand.EventAdd, 0, header.DataType, header.Count, entry.Sid, header.P2));

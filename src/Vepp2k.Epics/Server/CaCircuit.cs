@@ -133,7 +133,7 @@ internal sealed partial class CaCircuit
         foreach (var m in entry.Monitors.Values)
         {
             Outbox.Cancel(m);
-            _server.Monitors.Remove(m);
+            _server.Monitors.Remove(entry.Channel, m);
         }
         _monitorCount -= entry.Monitors.Count;
         entry.Monitors.Clear();

@@ -15,6 +15,7 @@ internal sealed class Outbox
     private readonly Lock _gate = new();
     private readonly MessageBuffer _replies = new();
     private readonly Queue<Monitor> _changed = new();
+    private readonly PendingUpdates<Monitor, ChannelUpdate> _pending = new(ReferenceEqualityComparer.Instance);
     private bool _eventsOn = true;
     private volatile bool _readerFlushes;
 
@@ -24,7 +25,10 @@ internal sealed class Outbox
     /// <summary>Set after the writer took a batch (the reader may go on reading).</summary>
     public Signal Drained { get; } = new();
 
-    public long Coalesced { get; private set; }
+    public long Coalesced
+    {
+        get { lock (_gate) return _pending.Coalesced; }
+    }
 
     public int PendingReplyBytes
     {
@@ -53,20 +57,18 @@ internal sealed class Outbox
         lock (_gate)
         {
             if (monitor.Cancelled) return;
-            if (monitor.Queued) Coalesced++;
-            else
-            {
-                monitor.Queued = true;
-                _changed.Enqueue(monitor);
-            }
-            monitor.Latest = update;
+            if (_pending.Offer(monitor, update)) _changed.Enqueue(monitor);
         }
         Ready.Set();
     }
 
     public void Cancel(Monitor monitor)
     {
-        lock (_gate) monitor.Cancelled = true;
+        lock (_gate)
+        {
+            monitor.Cancelled = true;
+            _pending.Forget(monitor);
+        }
     }
 
     /// <summary>EVENTS_OFF / EVENTS_ON: while off, changed monitors wait (still coalescing).</summary>
@@ -83,10 +85,7 @@ internal sealed class Outbox
         {
             _replies.MoveTo(batch);
             while (_eventsOn && _changed.TryDequeue(out var monitor))
-            {
-                monitor.Queued = false;
-                if (!monitor.Cancelled) MonitorUpdate.Write(batch, monitor);
-            }
+                if (_pending.TryTake(monitor, out var latest)) MonitorUpdate.Write(batch, monitor, latest);
         }
         Drained.Set();
     }

@@ -14,7 +14,11 @@ internal sealed class ServerContext(ChannelRegistry registry, CaServerOptions op
     public CaServerOptions Options { get; } = options;
     public AccessRules Rules { get; set; } = rules;
     public ILogger Log { get; } = log;
-    public MonitorHub Monitors { get; } = new();
+    /// <summary>Every monitor of every circuit, by channel, fed by the shared hub: an update goes to the monitors whose mask it matches.</summary>
+    public SubscriberHub<Channel, Monitor> Monitors { get; } = new(null, u => u.Channel, (m, u) =>
+    {
+        if ((u.Mask & m.Mask) != 0) m.Outbox.Offer(m, u);
+    });
     public ConcurrentDictionary<CaCircuit, byte> Circuits { get; } = new();
 
     /// <summary>The TCP port search replies announce.</summary>
