@@ -58,6 +58,71 @@ public class HardwareProviderTests
         }
     }
 
+    [Fact]
+    public async Task A_failing_device_loop_tick_is_logged_and_the_loop_goes_on()
+    {
+        // A bus that times out on three consecutive polls: before, the first exception ended the
+        // device loop (and every readback with it) without a word.
+        FlakyBus? bus = null;
+        var logs = new CapturedLogs();
+        var folder = Path.Combine(Path.GetTempPath(), "vepp2k-flaky-" + Guid.NewGuid().ToString("N"));
+        var system = ControlSystem.Start(new ControlSystemOptions
+        {
+            DataFolder = folder, AdminPassword = "admin-password", TickPeriod = TimeSpan.FromMilliseconds(5), Logs = logs,
+            Hardware = time => bus = new FlakyBus(new SimulatedHardware(MagnetCatalogue.Default, time), failFrom: 3, failCount: 3),
+        }, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var loop = system.RunAsync(stop.Token);
+        try
+        {
+            for (var start = DateTime.UtcNow; bus!.Polls < 20; await Task.Delay(10))
+                Assert.True(DateTime.UtcNow - start < TimeSpan.FromSeconds(20), $"the loop stopped after {bus.Polls} polls");
+            Assert.False(loop.IsCompleted);
+            var error = Assert.Single(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+            Assert.Contains("device-loop tick failed", error.Message);
+            Assert.Contains("CAN timeout", error.Exception!.Message);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await loop;
+            await system.DisposeAsync();
+            Directory.Delete(folder, true);
+        }
+    }
+
+    /// <summary>Simulated crates behind a bus whose polls fail for a while, as a CAN link that drops out.</summary>
+    private sealed class FlakyBus(SimulatedHardware crates, int failFrom, int failCount) : IMagnetHardware
+    {
+        private int _polls;
+        public int Polls => Volatile.Read(ref _polls);
+        public IReadOnlyList<PoweredElement> Elements => crates.Elements;
+        public IReadOnlyList<IQuenchProtection> Solenoids => crates.Solenoids;
+        public IReadOnlyList<INmrProbe> Probes => crates.Probes;
+
+        public void Update()
+        {
+            int poll = Interlocked.Increment(ref _polls);
+            if (poll >= failFrom && poll < failFrom + failCount) throw new IOException($"CAN timeout on poll {poll}");
+            crates.Update();
+        }
+    }
+
+    /// <summary>A logger factory that keeps what the control system logs.</summary>
+    private sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(Microsoft.Extensions.Logging.LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) { }
+        public void Dispose() { }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Enqueue((logLevel, formatter(state, exception), exception));
+    }
+
     /// <summary>A provider over simulated crates that logs every command on its way, as a bus driver would.</summary>
     private sealed class BusAdapter : IMagnetHardware
     {
