@@ -136,10 +136,9 @@ public static partial class ControlApi
                 : Results.Json(system.Store.ListUsers().Select(u => new { name = u.Name, role = u.Role.ToString() }), Json)));
         api.MapPost("/users", (HttpContext http, UserRequest r) => As(http, auth, who =>
         {
-            var problem = system.Users.Save(who.Role, r.Name, Enum.Parse<Role>(r.Role, ignoreCase: true), r.Password);
-            if (problem is not null) return Refuse(system.Core.Journal, who, $"user/{r.Name}", "save user", who.Role == Role.Admin ? 400 : 403, problem);
-            system.Core.Journal.Log(EventKind.Operator, who.User, $"user/{r.Name}", "user saved", null, r.Role, "applied");
-            return Results.Json(new { saved = r.Name, role = r.Role }, Json);
+            var result = system.UserAdministration.Save(who, r.Name, Enum.Parse<Role>(r.Role, ignoreCase: true), r.Password);
+            // A refusal that is not about rights is about the name or the password given: bad input.
+            return result.Applied ? Results.Json(new { saved = r.Name, role = r.Role }, Json) : Error(result.Denied ? 403 : 400, result.Message);
         }));
     }
 }

@@ -38,13 +38,6 @@ public static partial class ControlApi
         return Error(429, outcome.Refusal);
     }
 
-    /// <summary>A refused operator action over HTTP: logged with who, what and why (as every refusal is), then the error answer.</summary>
-    internal static IResult Refuse(EventJournal journal, WriteContext who, string subject, string action, int status, string reason)
-    {
-        journal.Log(Control.History.EventKind.Operator, who.User, subject, $"{action} refused via http", result: "refused: " + reason);
-        return Error(status, reason);
-    }
-
     internal static IResult Outcome(WriteResult r) =>
         r.Applied ? TypedResults.Json(new OutcomeDto(true, r.Message), Json) : Error(r.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, r.Message);
 

@@ -70,6 +70,7 @@ public sealed class ControlSystem : IAsyncDisposable
         WorkingSets = new WorkingSetService(Core, Registry, store);
         CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
         Users = new UserDirectory(store);
+        UserAdministration = new UserAdministration(Core, Users);
         Archiver = new Archiver(store, time, capacity: 200_000);
         Core.Journal.StorageFailed += e =>
         {
@@ -129,6 +130,9 @@ public sealed class ControlSystem : IAsyncDisposable
     public bool Serves(string subsystem) => Options.Subsystems is null || Options.Subsystems.Contains(subsystem);
     public WorkingSetService WorkingSets { get; }
     public UserDirectory Users { get; }
+
+    /// <summary>Adding and changing users (admins only, logged) for every interface.</summary>
+    public UserAdministration UserAdministration { get; }
     public Archiver Archiver { get; }
 
     public static ControlSystem Start(ControlSystemOptions options, TimeProvider time) =>

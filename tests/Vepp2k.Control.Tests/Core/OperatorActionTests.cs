@@ -56,4 +56,25 @@ public class OperatorActionTests
         Assert.Equal(1, saved.Version);
         Assert.Equal(2, rig.Events(EventKind.Operator).Count(e => e.Subject == "workingset/imported"));
     }
+
+    [Fact]
+    public async Task Users_are_managed_by_admins_only_through_the_core_and_passwords_never_reach_the_log()
+    {
+        await using var rig = new ControlRig();
+        var admin = new WriteContext("admin", Role.Admin, "test");
+        var users = rig.System.UserAdministration;
+        var denied = users.Save(ControlRig.Operator, "bob", Role.Expert, "secret-password-1");
+        Assert.True(denied.Denied);
+        Assert.Null(rig.System.Users.Authenticate("bob", "secret-password-1"));
+        var refused = users.Save(admin, "bob", Role.Expert, "short");
+        Assert.False(refused.Applied);
+        Assert.False(refused.Denied);
+        Assert.True(users.Save(admin, "bob", Role.Expert, "secret-password-1").Applied);
+        Assert.Equal(Role.Expert, rig.System.Users.Authenticate("bob", "secret-password-1"));
+
+        var events = rig.Events(EventKind.Operator).Where(e => e.Subject == "user/bob").ToList();
+        Assert.Equal(3, events.Count);
+        Assert.Contains(events, e => e.User == ControlRig.Operator.User && e.Result.Contains("may not manage users"));
+        Assert.DoesNotContain(events, e => $"{e.Message} {e.OldValue} {e.NewValue} {e.Result}".Contains("secret-password-1"));
+    }
 }
