@@ -7,7 +7,7 @@ public sealed record ChannelDto(
     string Path, string Pv, object? Value, DateTimeOffset Time, string Status, string Severity, string Units,
     string Access, string Type, string? Description = null, int? Precision = null, double? DisplayLow = null,
     double? DisplayHigh = null, double? DriveLow = null, double? DriveHigh = null, IReadOnlyList<string>? Labels = null,
-    string? Subsystem = null, string Unacknowledged = "NoAlarm")
+    string? Subsystem = null, string Unacknowledged = "NoAlarm", bool? Setting = null)
 {
     public static ChannelDto From(ChannelUpdate u, bool full)
     {
@@ -17,7 +17,7 @@ public sealed record ChannelDto(
             s.Access == ChannelAccess.ReadWrite ? "rw" : "ro", s.Type.ToString(),
             full ? s.Description : null, full ? s.Precision : null, full ? Finite(s.DisplayLow) : null, full ? Finite(s.DisplayHigh) : null,
             full ? Finite(s.DriveLow) : null, full ? Finite(s.DriveHigh) : null, full && s.EnumLabels.Count > 0 ? s.EnumLabels : null,
-            full && s.Subsystem.Length > 0 ? s.Subsystem : null, u.Channel.Unacknowledged.ToString());
+            full && s.Subsystem.Length > 0 ? s.Subsystem : null, u.Channel.Unacknowledged.ToString(), full ? s.IsSetting : null);
     }
 
     public static object? ValueOf(ChannelValue v) => v.Type switch

@@ -1,13 +1,15 @@
 // History: several channels against time, decimated by the server into as many bins as the plot
-// has pixels to show; dragging over the plot zooms, which re-queries the narrower range. Channels
-// operators write (setpoints) hold their value until the next write, so they are drawn as steps;
-// each unit gets its own axis.
+// has pixels to show; dragging over the plot zooms, which re-queries the narrower range. Settings
+// (what a working set saves) and enumerated states hold their value until the next change, so they
+// are drawn as steps; each unit gets its own axis.
 import { api, qs } from "./api.js";
 import { $, h, show } from "./dom.js";
 import * as live from "./live.js";
 import { plot } from "./plot.js";
 
 let range = null;
+
+const isStep = (spec) => spec?.setting === true || spec?.type === "Enum";
 
 export function init() {
   const view = $("#view-history");
@@ -40,7 +42,7 @@ async function draw() {
   const series = answers.map((r, i) => {
     const full = r.data.bins.filter((b) => b.count > 0);
     const mid = (b) => (Date.parse(b.start) + Date.parse(b.end)) / 2;
-    return { name: paths[i], unit: live.unitOf(paths[i]), step: live.specs.get(paths[i])?.access === "rw",
+    return { name: paths[i], unit: live.unitOf(paths[i]), step: isStep(live.specs.get(paths[i])),
       points: full.map((b) => [mid(b), b.mean]), band: full.map((b) => [mid(b), b.min, b.max]) };
   });
   const count = answers.reduce((n, r) => n + r.data.bins.reduce((k, b) => k + b.count, 0), 0);
