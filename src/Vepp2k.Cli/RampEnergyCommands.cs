@@ -55,12 +55,13 @@ public static class RampEnergyCommands
 
     private static Command Energy()
     {
-        var show = new Command("show", "the measured beam energy and the calibration entries");
+        var json = new Option<bool>("--json") { Description = "the API's answer as JSON" };
+        var show = new Command("show", "the measured beam energy, how it was obtained, and the calibration entries") { json };
         show.SetAction(async parse =>
         {
             var (ok, body) = await ServerClient.From(parse).Get("/api/energy");
             if (!ok) return ServerClient.Fail(body);
-            Console.WriteLine(ServerClient.Pretty(body));
+            Console.WriteLine(parse.GetValue(json) ? ServerClient.Pretty(body) : EnergyShow.Format(body));
             return 0;
         });
         var method = new Option<string>("--method") { Description = "PhiMesonMass, ResonantDepolarization or ComptonBackscattering", Required = true };

@@ -1,4 +1,5 @@
 using Vepp2k.Control.Channels;
+using Vepp2k.Control.Energy;
 
 namespace Vepp2k.Web;
 
@@ -25,6 +26,25 @@ public sealed record ChannelDto(
         ChannelType.String => v.Text,
         ChannelType.DoubleArray => v.Array.ToArray(),
         _ => double.IsFinite(v.Number) ? v.Number : null,
+    };
+}
+
+/// <summary>
+/// The beam energy as the API shows it: the measured energy itself (MeV) with its uncertainty, the
+/// NMR energy and the calibration applied, or why there is none; the probes either way; the energy
+/// the strengths refer to; and the calibration entries.
+/// </summary>
+public sealed record EnergyDto(
+    double? EnergyMeV, double? UncertaintyMeV, double? StatisticalUncertaintyMeV, double? NmrMeV, double? AverageFieldT,
+    EnergyCorrection? Correction, string? Unavailable, IReadOnlyList<string> ProbesUsed, IReadOnlyList<ProbeRejection> ProbesRejected,
+    double SetEnergyMeV, IReadOnlyList<EnergyCalibrationEntry> Calibration)
+{
+    public static EnergyDto From(EnergyResult? latest, double setEnergyEv, IReadOnlyList<EnergyCalibrationEntry> calibration) => latest switch
+    {
+        EnergyMeasured m => new(m.EnergyEv / 1e6, m.UncertaintyEv / 1e6, m.StatisticalUncertaintyEv / 1e6, m.NmrEnergyEv / 1e6, m.AverageField,
+            m.Correction, null, m.ProbesUsed, m.ProbesRejected, setEnergyEv / 1e6, calibration),
+        EnergyUnavailable u => new(null, null, null, null, null, null, u.Reason, u.ProbesUsed, u.ProbesRejected, setEnergyEv / 1e6, calibration),
+        _ => new(null, null, null, null, null, null, "no NMR reading yet (or this server does not serve the dipoles)", [], [], setEnergyEv / 1e6, calibration),
     };
 }
 

@@ -108,12 +108,9 @@ public static partial class ControlApi
 
     private static void MapEnergy(IEndpointRouteBuilder api, ControlSystem system, ApiAuth auth)
     {
-        api.MapGet("/energy", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(new
-        {
-            measurement = system.EnergyChannels?.Latest,
-            setEnergyMeV = system.Core.EnergyEv / 1e6,
-            calibration = system.Calibration.Calibration.Entries,
-        }, Json)));
+        api.MapGet("/energy", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+            Results.Json(EnergyDto.From(system.EnergyChannels?.Latest, system.Core.EnergyEv, system.Calibration.Calibration.Entries), Json)))
+            .Produces<EnergyDto>().WithSummary("The measured beam energy (or why there is none), the energy the strengths refer to, and the calibration entries");
         api.MapPost("/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "enter calibrations") is { } forbidden) return forbidden;

@@ -88,6 +88,15 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.Contains("outside", refused.Error);
         var calibrate = Run("energy", "calibrate", "--method", "ResonantDepolarization", "--reference-mev", "999.8", "--uncertainty-mev", "0.01", "--nmr-mev", "1000.0");
         Assert.Equal(0, calibrate.Exit);
-        Assert.Contains("ResonantDepolarization", Run("energy", "show").Out);
+        // At the default 1 GeV with the NMR energy read now (a hair above 1 GeV on a noisy probe): accepted.
+        var atTop = Run("energy", "calibrate", "--method", "ResonantDepolarization", "--reference-mev", "1000.02", "--uncertainty-mev", "0.01");
+        Assert.True(atTop.Exit == 0, atTop.Error);
+        var show = Run("energy", "show").Out;
+        Assert.Contains("ResonantDepolarization", show);
+        // The energy itself comes first: the simulated machine runs at 1 GeV.
+        var first = show.Split('\n')[0];
+        Assert.Matches(@"^E = \d+\.\d{4} MeV \+- \d+\.\d{4} MeV", first);
+        double shown = double.Parse(first.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(shown, 990, 1010);
     }
 }

@@ -96,7 +96,7 @@ public sealed class EnergyCalibration
     private static string? Problem(EnergyCalibrationEntry e)
     {
         static string Mev(double ev) => (ev / 1e6).ToString("G6", CultureInfo.InvariantCulture);
-        const string range = "0.16 .. 1.0 GeV per beam";
+        const string range = "the machine's 0.16 .. 1.0 GeV per beam (1 % beyond for a measurement)";
         if (!double.IsFinite(e.ReferenceEnergyEv) || !double.IsFinite(e.NmrEnergyEv) || !double.IsFinite(e.ReferenceUncertaintyEv))
             return "every energy and uncertainty must be a finite number (got NaN or infinity)";
         if (!InRange(e.ReferenceEnergyEv))
@@ -112,5 +112,5 @@ public sealed class EnergyCalibration
         return null;
     }
 
-    private static bool InRange(double energyEv) => energyEv >= BeamEnergyRange.MinEv && energyEv <= BeamEnergyRange.MaxEv;
+    private static bool InRange(double energyEv) => BeamEnergyRange.Measurable(energyEv);
 }

@@ -8,6 +8,17 @@ public static class BeamEnergyRange
     public const double MinEv = 0.16e9;
     public const double MaxEv = 1.0e9;
 
+    /// <summary>
+    /// How far a measured energy may lie outside the range (relative): the machine set to 1 GeV reads
+    /// 1000.0001 MeV on a noisy NMR, and the true energy differs from the NMR scale by up to this much
+    /// (the largest offset a calibration entry may show, EnergyCalibration.MaxOffset).
+    /// </summary>
+    public const double MeasurementSlack = 0.01;
+
+    /// <summary>True for an energy a measurement of the machine within its range can give.</summary>
+    public static bool Measurable(double energyEv) =>
+        energyEv >= MinEv * (1 - MeasurementSlack) && energyEv <= MaxEv * (1 + MeasurementSlack);
+
     public static void Check(double energyEv)
     {
         // Round-off slack: an energy computed back from a current may miss 1 GeV by an ulp.

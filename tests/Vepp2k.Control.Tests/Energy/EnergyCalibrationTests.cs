@@ -96,6 +96,19 @@ public class EnergyCalibrationTests
         { Phi() with { Author = " " }, "author" },
     };
 
+    [Fact]
+    public void An_entry_taken_at_the_top_energy_is_accepted_though_the_nmr_reads_a_hair_above_1_GeV()
+    {
+        // The case: at the default 1 GeV the NMR read 1000.0001 MeV and the entry was refused
+        // as "outside 0.16 .. 1.0 GeV".
+        var table = new EnergyCalibration();
+        var entry = new EnergyCalibrationEntry(CalibrationMethod.ResonantDepolarization, 1000.05e6, 0.01e6, 1000.0001e6, "Shatunov", When);
+        var result = table.Add(entry);
+        Assert.True(result.Accepted, result.Reason);
+        Assert.Equal(entry.Offset, table.At(1000e6).Offset, 12);
+        Assert.Contains("outside", table.Add(entry with { NmrEnergyEv = 1.02e9, ReferenceEnergyEv = 1.0201e9 }).Reason);
+    }
+
     [Theory]
     [MemberData(nameof(BadEntries))]
     public void Bad_entries_are_refused_and_change_nothing(EnergyCalibrationEntry entry, string reason)
