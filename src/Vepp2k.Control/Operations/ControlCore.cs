@@ -1,6 +1,7 @@
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Devices;
 using Vepp2k.Control.History;
+using Vepp2k.Control.Energy;
 using Vepp2k.Control.Interlocks;
 using Vepp2k.Control.Runtime;
 using Vepp2k.Machine.Magnets;
@@ -126,7 +127,7 @@ public sealed partial class ControlCore
         catch (ArgumentException x) { return (0, $"{e.Name}: {x.Message}"); }
     }
 
-    private OperationResult Start(WriteContext who, List<RampLeg> legs, string description)
+    private OperationResult Start(WriteContext who, IReadOnlyList<RampLeg> legs, string description, EnergyRampPlan? energy = null)
     {
         if (Guard.Check(legs) is { } reason) return Refuse(who, description, reason);
         var now = Time.GetUtcNow();
@@ -134,7 +135,9 @@ public sealed partial class ControlCore
         // A new request takes its elements over from the ramps moving them: writes are never dropped.
         foreach (var l in legs)
             foreach (var r in _ramps.Where(r => !r.Finished && r.Involves(l.Element))) r.Release(l.Element, id);
-        var ramp = new Ramp(id, description, who.User, legs, RampPlanner.Duration(legs), now);
+        var ramp = energy is null
+            ? new Ramp(id, description, who.User, legs, RampPlanner.Duration(legs), now)
+            : new Ramp(id, description, who.User, legs, energy.Duration, now) { Energy = energy.Energy };
         _ramps.Add(ramp);
         foreach (var l in legs) l.Element.Request = l.Target;
         StepAndLog(ramp, now);

@@ -6,7 +6,21 @@ namespace Vepp2k.Control.Operations;
 public enum RampState { Running, Paused, Completed, Aborted }
 
 /// <summary>One supply's move within a ramp: from where it was to where it is asked to go [A].</summary>
-public sealed record RampLeg(PoweredElement Element, double Start, double Target);
+public sealed record RampLeg(PoweredElement Element, double Start, double Target)
+{
+    /// <summary>
+    /// Currents [A] at table nodes equally spaced in the ramp's fraction (first = Start, last = Target),
+    /// followed instead of the straight line: an energy ramp, where each current follows its own
+    /// curve in E (the BINP CANDAC table mode). Null for a straight line.
+    /// </summary>
+    public double[]? Path { get; init; }
+}
+
+/// <summary>An energy ramp's energies [eV]: every leg's path is its current at E = From + (To - From) * fraction.</summary>
+public readonly record struct EnergyPath(double FromEv, double ToEv)
+{
+    public double At(double fraction) => FromEv + (ToEv - FromEv) * fraction;
+}
 
 /// <summary>
 /// A synchronised ramp: every leg moves linearly in the same fraction of the same duration, so all
@@ -35,6 +49,12 @@ public sealed class Ramp
     public DateTimeOffset Started { get; }
     public RampState State { get; private set; } = RampState.Running;
 
+    /// <summary>For an energy ramp, the energies it goes between; null for a ramp of currents.</summary>
+    public EnergyPath? Energy { get; init; }
+
+    /// <summary>The energy every element is set for now (energy ramps: all legs share the fraction, so all one energy).</summary>
+    public double? EnergyNowEv => Energy?.At(Fraction);
+
     /// <summary>Fraction of the way done, 0..1.</summary>
     public double Fraction => Duration <= TimeSpan.Zero ? 1 : Math.Min(1, _active / Duration);
 
@@ -57,9 +77,17 @@ public sealed class Ramp
     /// <summary>The setpoint of each leg at the present fraction.</summary>
     // start + (target - start) * 1 can land an ulp beyond the target, and so beyond a drive limit the
     // target sits on (seen by OperatorCampaignTests): the value is held between start and target.
-    public double SetpointOf(RampLeg leg) => Fraction >= 1
-        ? leg.Target
-        : Math.Clamp(leg.Start + (leg.Target - leg.Start) * Fraction, Math.Min(leg.Start, leg.Target), Math.Max(leg.Start, leg.Target));
+    public double SetpointOf(RampLeg leg)
+    {
+        if (Fraction >= 1) return leg.Target;
+        if (leg.Path is not { } path) return Between(leg.Start, leg.Target, Fraction);
+        // Linear between table nodes, as the supply's table mode steps them.
+        double x = Fraction * (path.Length - 1);
+        int k = Math.Min((int)x, path.Length - 2);
+        return Between(path[k], path[k + 1], x - k);
+    }
+
+    private static double Between(double a, double b, double f) => Math.Clamp(a + (b - a) * f, Math.Min(a, b), Math.Max(a, b));
 
     /// <summary>Issues this step's setpoints; a supply that refuses one aborts the ramp (returns the reason).</summary>
     internal string? Step(DateTimeOffset now)
@@ -120,5 +148,5 @@ public sealed class Ramp
 
     /// <summary>Where the ramp is: for a report after pause or abort.</summary>
     public string Where() =>
-        $"ramp #{Id} {State} at {Fraction:P0}: " + string.Join(", ", ActiveLegs.Select(l => $"{l.Element.Name} {SetpointOf(l):F3} A (target {l.Target:F3})"));
+        $"ramp #{Id} {State} at {Fraction:P0}" + (EnergyNowEv is { } e ? $", {e / 1e6:F4} MeV" : "") + ": " + string.Join(", ", ActiveLegs.Select(l => $"{l.Element.Name} {SetpointOf(l):F3} A (target {l.Target:F3})"));
 }

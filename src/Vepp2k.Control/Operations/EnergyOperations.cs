@@ -1,0 +1,44 @@
+using System.Globalization;
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.Energy;
+using Vepp2k.Control.History;
+
+namespace Vepp2k.Control.Operations;
+
+public sealed partial class ControlCore
+{
+    /// <summary>Default pace of an energy ramp [eV/s] when the operator gives none (the supplies may impose a slower one).</summary>
+    public const double DefaultEnergyRateEvPerSecond = 10e6;
+
+    /// <summary>The energy last asked for [eV] (the present one until someone asks).</summary>
+    public double RequestedEnergyEv { get; private set; } = double.NaN;
+
+    /// <summary>
+    /// Moves the whole machine to another beam energy with every strength kept (<see cref="EnergyRampPlanner"/>):
+    /// one synchronised table ramp of every powered supply, planned and checked whole before anything
+    /// moves. Refused while another ramp runs (its elements would be taken over mid-way and the
+    /// machine left at no single energy). Pause, resume and abort act on it as on any ramp; whenever
+    /// it stops, every element is at the same energy.
+    /// </summary>
+    public OperationResult SetEnergy(WriteContext who, double targetEv, double rateEvPerSecond = DefaultEnergyRateEvPerSecond)
+    {
+        string description = string.Create(CultureInfo.InvariantCulture, $"energy to {targetEv / 1e6:F3} MeV at {rateEvPerSecond / 1e6:G4} MeV/s");
+        if (Authorize(who, description, "change the machine") is { } denied) return OperationResult.Refused(denied.Message) with { Denied = true };
+        lock (_gate)
+        {
+            Machine.Update();
+            if (_ramps.FirstOrDefault(r => !r.Finished) is { } busy)
+                return Refuse(who, description, $"ramp #{busy.Id} is {busy.State}; let it finish or abort it before changing the energy");
+            double from = EnergyEv;
+            var (plan, refusal) = EnergyRampPlanner.Plan(Machine, from, targetEv, rateEvPerSecond);
+            if (plan is null) return Refuse(who, description, refusal!);
+            var result = Start(who, plan.Legs, description, plan);
+            if (!result.Applied) return result;
+            RequestedEnergyEv = targetEv;
+            Journal.Log(EventKind.Operator, who.User, "VEPP/Energy/Request", $"energy ramp #{result.RampId} via {who.Origin}",
+                string.Create(CultureInfo.InvariantCulture, $"{from / 1e6:F4} MeV"), string.Create(CultureInfo.InvariantCulture, $"{targetEv / 1e6:F4} MeV"),
+                string.Create(CultureInfo.InvariantCulture, $"applied: {plan.Legs.Count} supplies, {plan.Nodes} table nodes, {plan.Duration.TotalSeconds:F1} s"));
+            return result with { Message = string.Create(CultureInfo.InvariantCulture, $"{result.Message}: {from / 1e6:F3} -> {targetEv / 1e6:F3} MeV, {plan.Nodes} table nodes") };
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using Vepp2k.Control.Channels;
+using Vepp2k.Control.Devices;
+using Vepp2k.Control.Online;
+using Vepp2k.Control.Operations;
+using Vepp2k.Control.Runtime;
+using Vepp2k.Control.Tests.Core;
+using Vepp2k.Machine.Magnets;
+
+namespace Vepp2k.Control.Tests.Energy;
+
+/// <summary>
+/// The energy as an operator setpoint: the whole machine ramped from 825 MeV (the injection maximum)
+/// to 1 GeV with every strength kept, against the independent truth of the excitation curves and the
+/// online optics model; refusals before anything moves; an abort that leaves one energy.
+/// </summary>
+public class EnergyRampTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const double Injection = 825e6, Top = 1000e6;
+
+    [Fact]
+    public async Task Ramping_825_to_1000_MeV_keeps_every_strength_and_the_tunes_where_proportional_scaling_does_not()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        Assert.True(core.SetEnergy(ControlRig.Operator, Injection, 50e6).Applied);
+        RunUntilDone(rig);
+        var at825 = Moving(core).ToDictionary(e => e, e => ControlCore.StrengthOf(e, e.Request, Injection));
+        var model = new OnlineModel(MagnetCatalogue.Default);
+        var tunesAt825 = Tunes(model, rig.System.Machine, e => e.Request, Injection);
+
+        var result = core.SetEnergy(ControlRig.Operator, Top, 20e6);
+        Assert.True(result.Applied, result.Message);
+        var ramp = core.FindRamp(result.RampId!.Value)!;
+        Assert.Equal(at825.Count, ramp.Legs.Count);
+        double worstSetpoint = 0, worstReadback = 0, worstExcess = double.NegativeInfinity, worstTune = 0;
+        int samples = 0;
+        while (!ramp.Done.IsCompleted)
+        {
+            rig.Clock.Advance(0.1);
+            rig.System.Step();
+            double energy = core.EnergyEv;   // from the dipole setpoint: the energy every element is set for
+            foreach (var (e, strength) in at825)
+            {
+                worstSetpoint = Math.Max(worstSetpoint, Math.Abs(ControlCore.StrengthOf(e, e.Supply.Setpoint, energy) / strength - 1));
+                // Readbacks follow their setpoints through the supply's regulation; the dipoles' readback gives the beam energy.
+                double readEnergy = MagnetCatalogue.Default.BeamEnergy(rig.System.Machine.DipoleSupply.Readback);
+                if (readEnergy is >= 0.16e9 and <= 1e9)
+                {
+                    // Beyond 1e-4 only as far as the two readbacks' noise (5 sigma) explains.
+                    var ps = rig.System.Machine.DipoleSupply;
+                    double noise = Math.Sqrt(Math.Pow(e.Supply.Parameters.NoiseRms / e.Readback, 2) + Math.Pow(ps.Supply.Parameters.NoiseRms / ps.Readback, 2));
+                    double dev = Math.Abs(ControlCore.StrengthOf(e, e.Readback, readEnergy) / strength - 1);
+                    worstReadback = Math.Max(worstReadback, dev);
+                    worstExcess = Math.Max(worstExcess, dev - 5 * noise);
+                }
+            }
+            if (samples++ % 40 == 0)
+            {
+                var tunes = Tunes(model, rig.System.Machine, e => e.Supply.Setpoint, energy);
+                worstTune = Math.Max(worstTune, Math.Max(Math.Abs(tunes[0] - tunesAt825[0]), Math.Abs(tunes[1] - tunesAt825[1])));
+            }
+        }
+        Assert.True((await ramp.Done).Applied);
+        Assert.Equal(Top, core.EnergyEv, 1e-3);
+        Assert.True(samples > 50, $"{samples} device-loop samples along the ramp");
+        Assert.True(worstSetpoint < 1e-4, $"setpoints: strengths moved by {worstSetpoint:E2} relative");
+        Assert.True(worstExcess < 1e-4, $"readbacks: strengths moved by up to {worstReadback:E2} relative, {worstExcess:E2} beyond their noise");
+        Assert.True(worstTune < 1e-3, $"tunes moved by {worstTune:E2}");
+
+        // The same move by scaling every current in proportion to the dipoles': the dipoles saturate
+        // more than the quadrupoles, so the quadrupoles overshoot: at 1 GeV beyond what 1F1 can give,
+        // and already at 900 MeV the strengths and the tunes move.
+        var catalogue = MagnetCatalogue.Default;
+        double Scaled(PoweredElement e, double toEv) =>
+            e.Model.CurrentFromStrength(at825.GetValueOrDefault(e), Injection) * catalogue.DipoleCurrent(toEv) / catalogue.DipoleCurrent(Injection);
+        var f1 = rig.System.Machine.Get("1F1");
+        Assert.True(Scaled(f1, Top) > f1.Model.MaxCurrent, $"1F1 scaled to {Scaled(f1, Top):F1} A");
+        Assert.Equal(OnlineStatus.Unstable, Evaluate(model, rig.System.Machine, e => Scaled(e, 900e6), 900e6).Status);
+        const double Middle = 850e6;
+        double worstScaled = at825.Where(p => p.Key.Model.Kind == MagnetKind.Quadrupole)
+            .Max(p => Math.Abs(ControlCore.StrengthOf(p.Key, Scaled(p.Key, Middle), Middle) / p.Value - 1));
+        var scaledTunes = Tunes(model, rig.System.Machine, e => Scaled(e, Middle), Middle);
+        double scaledTune = Math.Max(Math.Abs(scaledTunes[0] - tunesAt825[0]), Math.Abs(scaledTunes[1] - tunesAt825[1]));
+        output.WriteLine($"{ramp.Legs.Count} supplies, {samples} samples, {ramp.Duration.TotalSeconds:F1} s: strengths from setpoints {worstSetpoint:E2}, from readbacks {worstReadback:E2} ({worstExcess:E2} beyond 5 sigma of their noise), tunes {worstTune:E2}; "
+            + $"proportional scaling to 850 MeV: quadrupole strengths {worstScaled:E2}, tunes {scaledTune:E2}; 1F1 at 1 GeV {Scaled(f1, Top):F1} A");
+        Assert.True(worstScaled > 10 * worstSetpoint && worstScaled > 1e-3, $"proportional scaling moves quadrupole strengths by {worstScaled:E2}");
+        Assert.True(scaledTune > 3 * worstTune && scaledTune > 1e-3, $"proportional scaling moves the tunes by {scaledTune:E2}, the energy ramp by {worstTune:E2}");
+    }
+
+    [Fact]
+    public async Task A_ramp_that_would_cross_a_limit_on_the_way_is_refused_before_anything_moves()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        Assert.True(core.SetEnergy(ControlRig.Operator, Injection, 50e6).Applied);
+        RunUntilDone(rig);
+        // 1F1 set high enough at 825 MeV that keeping its K1 at 1 GeV would pass its full current.
+        var f1 = rig.System.Machine.Get("1F1");
+        double high = f1.Model.CurrentFromStrength(f1.Model.StrengthFromCurrent(f1.Model.MaxCurrent, Top) * 1.001, Injection);
+        Assert.True(core.Set(ControlRig.Operator, [("1F1", high)], Units.Hardware, "test").Applied);
+        RunUntilDone(rig);
+        var before = rig.System.Machine.Elements.ToDictionary(e => e.Name, e => e.Supply.Setpoint);
+        int ramps = core.Ramps.Count;
+
+        var refused = core.SetEnergy(ControlRig.Operator, Top, 20e6);
+        Assert.False(refused.Applied);
+        Assert.Contains("1F1", refused.Message);
+        Assert.Contains("outside the range", refused.Message);
+        rig.Run(1);
+        Assert.Equal(ramps, core.Ramps.Count);
+        Assert.All(rig.System.Machine.Elements, e => Assert.Equal(before[e.Name], e.Supply.Setpoint));
+        Assert.Contains(rig.Events(), ev => ev.Subject.Contains("energy to 1000.000 MeV") && ev.Result.StartsWith("refused", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(2e9, "outside the machine's range")]
+    [InlineData(0.1e9, "outside the machine's range")]
+    [InlineData(double.NaN, "outside the machine's range")]
+    public async Task Targets_outside_the_range_are_refused(double target, string reason)
+    {
+        await using var rig = new ControlRig();
+        var refused = rig.System.Core.SetEnergy(ControlRig.Operator, target);
+        Assert.False(refused.Applied);
+        Assert.Contains(reason, refused.Message);
+        Assert.False(rig.System.Core.SetEnergy(ControlRig.Viewer, 900e6).Applied);
+    }
+
+    [Fact]
+    public async Task Pause_and_abort_in_the_middle_leave_every_element_at_one_energy()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        var start = Moving(core).ToDictionary(e => e, e => ControlCore.StrengthOf(e, e.Request, core.EnergyEv));
+        var result = core.SetEnergy(ControlRig.Operator, Injection, 20e6);
+        Assert.True(result.Applied, result.Message);
+        rig.Run(3.05);
+        Assert.True(core.ControlRamp(ControlRig.Operator, result.RampId!.Value, "pause").Applied);
+        AtOneEnergy(core, start);
+        rig.Run(1);
+        Assert.True(core.ControlRamp(ControlRig.Operator, result.RampId!.Value, "resume").Applied);
+        rig.Run(2.37);
+        var abort = core.ControlRamp(ControlRig.Operator, result.RampId!.Value, "abort");
+        Assert.True(abort.Applied);
+        Assert.Contains("MeV", abort.Message);
+        double energy = AtOneEnergy(core, start);
+        Assert.InRange(energy, Injection + 1e6, 1000e6 - 1e6);
+        // Where each supply was asked to stay is where it settles.
+        rig.Run(5);
+        Assert.All(start.Keys, e => Assert.True(e.HasArrived(e.Request), $"{e.Name} at {e.Readback} A, asked {e.Request} A"));
+        Assert.True(core.SetEnergy(ControlRig.Operator, Top).Applied);
+    }
+
+    // Every element's setpoint gives the strength it had, at the energy the dipole setpoint is at now.
+    private static double AtOneEnergy(ControlCore core, Dictionary<PoweredElement, double> strengths)
+    {
+        double energy = core.EnergyEv;
+        foreach (var (e, s) in strengths)
+            Assert.True(Math.Abs(ControlCore.StrengthOf(e, e.Supply.Setpoint, energy) / s - 1) < 1e-4,
+                $"{e.Name}: {ControlCore.StrengthOf(e, e.Supply.Setpoint, energy)} at {energy / 1e6} MeV, was {s}");
+        return energy;
+    }
+
+    private static IEnumerable<PoweredElement> Moving(ControlCore core) =>
+        core.Machine.Elements.Where(e => e.Supply.State == SupplyState.On && Math.Abs(e.Request) > e.Supply.Parameters.ZeroCurrentThreshold);
+
+    private static void RunUntilDone(ControlRig rig)
+    {
+        for (int i = 0; i < 20_000 && rig.System.Core.Ramps.Any(r => !r.Done.IsCompleted); i++) rig.Run(0.1);
+        Assert.All(rig.System.Core.Ramps, r => Assert.True(r.Done.IsCompletedSuccessfully && r.Done.Result.Applied, r.Where()));
+    }
+
+    // The online model's eigen-tunes for the currents given by `current` at an energy.
+    private static double[] Tunes(OnlineModel model, MagnetSystem machine, Func<PoweredElement, double> current, double energyEv)
+    {
+        var result = Evaluate(model, machine, current, energyEv);
+        Assert.True(result.Status == OnlineStatus.Ok, $"at {energyEv / 1e6:F1} MeV: {result.Reason}");
+        return [.. result.Optics!.Tunes];
+    }
+
+    private static OnlineResult Evaluate(OnlineModel model, MagnetSystem machine, Func<PoweredElement, double> current, double energyEv) =>
+        model.Evaluate(machine.Elements.Where(e => !e.Name.Equals("PS", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => e.Name, current, StringComparer.OrdinalIgnoreCase), energyEv);
+}
