@@ -81,6 +81,26 @@ public static class RampEnergyCommands
             Console.WriteLine(body.GetProperty("message").GetString());
             return 0;
         });
-        return new Command("energy", "beam energy from the NMR probes and its calibration") { show, calibrate };
+        var target = new Argument<double>("energy-mev") { Description = "beam energy to go to [MeV], 160 .. 1000" };
+        var rate = new Option<double>("--rate") { Description = "fastest energy change [MeV/s] (the supplies may need longer)", DefaultValueFactory = _ => 10 };
+        var wait = new Option<bool>("--wait") { Description = "wait until every supply has arrived" };
+        var timeout = new Option<double>("--timeout") { Description = "seconds to wait beyond the ramp's own duration", DefaultValueFactory = _ => 60 };
+        var set = new Command("set", "move the whole machine to another energy, every strength kept (one table ramp of every supply)") { target, rate, wait, timeout };
+        set.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post("/api/energy", new
+            {
+                energyMeV = parse.GetValue(target), rateMeVPerSecond = parse.GetValue(rate), wait = parse.GetValue(wait), timeoutSeconds = parse.GetValue(timeout),
+            });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            if (body.TryGetProperty("arrival", out var a) && a.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                Console.WriteLine(a.GetProperty("message").GetString());
+                if (!a.GetProperty("allArrived").GetBoolean()) return 4;
+            }
+            return 0;
+        });
+        return new Command("energy", "beam energy: measured from the NMR probes, set as one whole-machine ramp, and its calibration") { show, set, calibrate };
     }
 }

@@ -67,6 +67,10 @@ public sealed record SetRequest(IReadOnlyList<SetTarget> Targets, string Units =
 
 public sealed record SetTarget(string Element, double Value);
 
+/// <summary>A request to move the machine to another beam energy, every strength kept; wait=true answers when every supply has arrived.</summary>
+public sealed record EnergyRequest(double EnergyMeV, double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6,
+    bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
+
 public sealed record GroupRequest(string Operation, double Value, string Units = "hardware", bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
 
 public sealed record GroupDefinition(string Name, IReadOnlyList<string> Members);

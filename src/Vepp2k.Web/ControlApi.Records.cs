@@ -111,6 +111,13 @@ public static partial class ControlApi
         api.MapGet("/energy", Task<IResult> (HttpContext http) => As(http, auth, _ =>
             Results.Json(EnergyDto.From(system.EnergyChannels?.Latest, system.Core.EnergyEv, system.Calibration.Calibration.Entries), Json)))
             .Produces<EnergyDto>().WithSummary("The measured beam energy (or why there is none), the energy the strengths refer to, and the calibration entries");
+        api.MapPost("/energy", (HttpContext http, EnergyRequest r) => As(http, auth, async who =>
+        {
+            if (Forbidden(system.Core, who, "VEPP/Energy/Request", "change the machine") is { } forbidden) return forbidden;
+            var result = system.Core.SetEnergy(who, r.EnergyMeV * 1e6, r.RateMeVPerSecond * 1e6);
+            return await WithArrival(system.Core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
+        })).Produces<OperationDto>().Acts()
+            .WithSummary("Move the machine to another beam energy: every supply ramps along its own curve so every strength is kept; wait=true waits for arrival");
         api.MapPost("/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "enter calibrations") is { } forbidden) return forbidden;

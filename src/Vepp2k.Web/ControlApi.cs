@@ -166,9 +166,9 @@ public static partial class ControlApi
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Pause, resume or abort a ramp");
     }
 
-    private static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
+    internal static async Task<IResult> WithArrival(ControlCore core, OperationResult result, bool wait, double tolerance, double timeoutSeconds)
     {
-        if (!result.Applied) return Error(StatusCodes.Status409Conflict, result.Message);
+        if (!result.Applied) return Error(result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Message);
         ArrivalReport? arrival = null;
         if (wait)
         {

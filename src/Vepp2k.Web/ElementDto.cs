@@ -20,8 +20,9 @@ public sealed record ElementDto(
 
 /// <summary>A ramp as listed: where it is and why it stopped.</summary>
 public sealed record RampDto(long Id, string Description, string User, string State, double Fraction, double DurationSeconds,
-    DateTimeOffset Started, string Where, string StopReason)
+    DateTimeOffset Started, string Where, string StopReason, double? FromMeV = null, double? ToMeV = null, double? EnergyMeV = null)
 {
     public static RampDto From(Ramp r) =>
-        new(r.Id, r.Description, r.User, r.State.ToString(), r.Fraction, r.Duration.TotalSeconds, r.Started, r.Where(), r.StopReason);
+        new(r.Id, r.Description, r.User, r.State.ToString(), r.Fraction, r.Duration.TotalSeconds, r.Started, r.Where(), r.StopReason,
+            r.Energy?.FromEv / 1e6, r.Energy?.ToEv / 1e6, r.EnergyNowEv / 1e6);
 }

@@ -34,6 +34,21 @@ public sealed class ControlCommandTests : IAsyncLifetime
         CliRunner.Run([.. args, "--server", _app.Urls.First(), "--user", "admin", "--password", "admin-secret"]);
 
     [Fact]
+    public void EnergySetMovesTheWholeMachineAndRefusesTargetsOutOfRange()
+    {
+        var refused = Run("energy", "set", "1200");
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("outside the machine's range", refused.Error);
+        var set = Run("energy", "set", "990", "--rate", "20", "--wait");
+        Assert.True(set.Exit == 0, set.Error + set.Out);
+        Assert.Contains("1000.000 -> 990.000 MeV", set.Out);
+        Assert.Contains("arrived", set.Out);
+        var (_, energy, _) = Run("get", "VEPP/Energy/SetE");
+        Assert.Equal(990, double.Parse(energy.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 1e-3);
+        Assert.Contains("Completed at 990.000 MeV", Run("get", "VEPP/Energy/RampState").Out);
+    }
+
+    [Fact]
     public void GetSetAndRefusal()
     {
         var (exit, output, _) = Run("get", "VEPP/QUAD/1F1/SCur");

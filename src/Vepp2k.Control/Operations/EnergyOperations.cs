@@ -10,8 +10,8 @@ public sealed partial class ControlCore
     /// <summary>Default pace of an energy ramp [eV/s] when the operator gives none (the supplies may impose a slower one).</summary>
     public const double DefaultEnergyRateEvPerSecond = 10e6;
 
-    /// <summary>The energy last asked for [eV] (the present one until someone asks).</summary>
-    public double RequestedEnergyEv { get; private set; } = double.NaN;
+    /// <summary>The energy last asked for [eV]; null until someone asks.</summary>
+    public double? RequestedEnergyEv { get; private set; }
 
     /// <summary>
     /// Moves the whole machine to another beam energy with every strength kept (<see cref="EnergyRampPlanner"/>):

@@ -65,6 +65,7 @@ public sealed class ControlSystem : IAsyncDisposable
             EnergyChannels = new EnergyChannels(Registry, Machine, Calibration.Calibration);
             ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
             FeedbackChannels = new FeedbackChannels(Registry, Core);
+            EnergyRequestChannels = new EnergyRequestChannels(Registry, Core);
         }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
@@ -126,6 +127,9 @@ public sealed class ControlSystem : IAsyncDisposable
     public ModelChannels? ModelChannels { get; }
     public FeedbackChannels? FeedbackChannels { get; }
 
+    /// <summary>The energy setpoint (VEPP/Energy/Request) and its ramp: null on a server that does not serve the dipoles.</summary>
+    public EnergyRequestChannels? EnergyRequestChannels { get; }
+
     /// <summary>True when this server serves the subsystem's channels (all by default).</summary>
     public bool Serves(string subsystem) => Options.Subsystems is null || Options.Subsystems.Contains(subsystem);
     public WorkingSetService WorkingSets { get; }
@@ -161,6 +165,7 @@ public sealed class ControlSystem : IAsyncDisposable
         SystemChannels?.Publish();
         var now = Time.GetUtcNow();
         EnergyChannels?.Publish(now);
+        EnergyRequestChannels?.Publish(now);
         if (now - _lastModel >= Options.ModelPeriod)
         {
             _lastModel = now;

@@ -150,6 +150,24 @@ public class EnergyRampTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(core.SetEnergy(ControlRig.Operator, Top).Applied);
     }
 
+    [Fact]
+    public async Task Writing_the_energy_request_channel_ramps_the_machine_and_completes_when_every_supply_arrived()
+    {
+        // What a CA put-callback or a VCAS write gets: the channel adapts the same core operation.
+        await using var rig = new ControlRig();
+        Assert.True(rig.Channel("VEPP/Energy/RampRate").Write(ChannelValue.Of(50), ControlRig.Operator).Applied);
+        var write = rig.Channel("VEPP/Energy/Request").Write(ChannelValue.Of(900), ControlRig.Operator);
+        Assert.True(write.Applied, write.Message);
+        rig.Run(1);
+        Assert.False(write.Done!.IsCompleted);
+        Assert.StartsWith("ramp #", rig.Channel("VEPP/Energy/RampState").Snapshot().Value.Text);
+        for (int i = 0; i < 1000 && !write.Done.IsCompleted; i++) rig.Run(0.1);
+        Assert.True((await write.Done).Applied);
+        Assert.Equal(900, rig.Value("VEPP/Energy/SetE"), 1e-6);
+        Assert.Equal(900, rig.Value("VEPP/Energy/Request"), 1e-9);
+        Assert.False(rig.Channel("VEPP/Energy/Request").Write(ChannelValue.Of(950), ControlRig.Viewer).Applied);
+    }
+
     // Every element's setpoint gives the strength it had, at the energy the dipole setpoint is at now.
     private static double AtOneEnergy(ControlCore core, Dictionary<PoweredElement, double> strengths)
     {
