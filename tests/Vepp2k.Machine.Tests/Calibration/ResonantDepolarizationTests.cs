@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Vepp2k.Machine.Calibration;
 
 namespace Vepp2k.Machine.Tests.Calibration;
