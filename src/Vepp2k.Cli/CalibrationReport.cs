@@ -19,6 +19,7 @@ public static class CalibrationReport
         Console.WriteLine($"  E = {r.EnergyEv / 1e6:F5} +- {r.UncertaintyEv / 1e6:F5} MeV (stat {r.StatisticalUncertaintyEv / 1e6:F5}, energy jitter {s.EnergyJitter:E1}); relative {r.UncertaintyEv / r.EnergyEv:E2}");
         Console.WriteLine($"  k = {r.Outcome.Offset:E4} +- {r.Outcome.OffsetUncertainty:E2}");
         Console.WriteLine($"  truth: E_true = {s.TrueEnergyEv / 1e6:F5} MeV, pull {(r.EnergyEv - s.TrueEnergyEv) / r.UncertaintyEv:F2}");
+        PrintEntryCommand(r.Outcome);
     }
 
     public static void PrintPhi(PhiResult r, PhiScanSettings s)
@@ -37,5 +38,11 @@ public static class CalibrationReport
         Console.WriteLine($"  M_phi on the NMR scale = {r.ApparentMassEv / 1e6:F4} MeV (PDG {PhiResonance.MassEv / 1e6:F3})");
         Console.WriteLine($"  entry: E_ref = {r.Outcome.ReferenceEnergyEv / 1e6:F4} +- {r.Outcome.ReferenceUncertaintyEv / 1e6:F4} MeV at E_nmr = {r.Outcome.NmrEnergyEv / 1e6:F4} MeV");
         Console.WriteLine($"  truth: k = {s.TrueOffset:E4}, pull {(f.Offset - s.TrueOffset) / f.OffsetError:F2} (stat error)");
+        PrintEntryCommand(r.Outcome);
     }
+
+    // The outcome as the control system's calibration table takes it (energy calibrate, RampEnergyCommands), ready to paste.
+    private static void PrintEntryCommand(CalibrationOutcome o) =>
+        Console.WriteLine($"  enter with: vepp2k energy calibrate --method {o.Method} --reference-mev {o.ReferenceEnergyEv / 1e6:F6}"
+            + $" --uncertainty-mev {o.ReferenceUncertaintyEv / 1e6:F6} --nmr-mev {o.NmrEnergyEv / 1e6:F6} --note \"simulated {o.Method}\"");
 }
