@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Vepp2k.Machine.Calibration;
 
 /// <summary>
@@ -18,10 +20,16 @@ public sealed record PhiResult(
 /// <summary>The phi-meson scan simulated and fitted end to end.</summary>
 public static class PhiCalibration
 {
+    public const double MinimumProbability = 1e-4;
+
     public static PhiResult Run(PhiScanSettings settings, int seed)
     {
         var points = PhiScan.Simulate(settings, seed);
         var fit = PhiFit.Fit(points, settings.RelativeEnergySpread);
+        // A line shape that does not describe the points (chi2 probability under 1e-4) gives an offset with a meaningless error.
+        if (1 - ChiSquared.CDF(fit.DegreesOfFreedom, fit.Chi2) < MinimumProbability)
+            throw new InvalidOperationException(
+                $"the phi line shape does not fit the scan (chi2 {fit.Chi2:F1} / {fit.DegreesOfFreedom}): is the peak inside the scanned energies?");
         // The PDG mass error is a scale error common to every phi calibration: it adds to the statistical one.
         double massError = PhiResonance.MassUncertaintyEv / PhiResonance.MassEv;
         double total = Math.Sqrt(fit.OffsetError * fit.OffsetError + massError * massError);

@@ -12,14 +12,14 @@ public sealed record PhiFitResult(double Offset, double OffsetError, double Peak
 /// Fits the scan for the energy-scale offset. For a trial k the model sigma(W) = s shape(W_nmr (1 + k)) + b
 /// is linear in the peak s and background b, which weighted least squares profiles out (weights from
 /// the observed counts: Neyman chi2, unbiased enough at thousands of events per point). chi2(k) is
-/// then scanned on a coarse grid over +-2e-3 (the NMR scale is good to ~1e-3), minimised by golden
-/// section around the best node, and the error read from its curvature, sigma_k = sqrt(2 / chi2'').
-/// The line width and the energy spread are taken as known.
+/// then scanned on a coarse grid of every k that puts the apparent peak M / (1 + k) inside the scanned
+/// energies, minimised by golden section around the best node, and the error read from its
+/// curvature, sigma_k = sqrt(2 / chi2''). A peak outside the scan is refused: the points would not
+/// bracket it. The line width and the energy spread are taken as known.
 /// </summary>
 public static class PhiFit
 {
-    private const double Range = 2e-3;
-    private const int GridNodes = 41;
+    private const int GridNodes = 61;
     private const double Ppm = 1e-6;   // the minimiser works in ppm so that its absolute tolerance means something
 
     public static PhiFitResult Fit(IReadOnlyList<PhiPoint> points, double relativeEnergySpread)
@@ -28,15 +28,29 @@ public static class PhiFit
         var shape = new PhiLineShape(relativeEnergySpread);
         Func<double, (double S, double B, double Chi2)> profile = k => Profile(points, shape, k);
 
-        double step = 2 * Range / (GridNodes - 1), bestK = 0, best = double.PositiveInfinity;
+        // The apparent peak M / (1 + k) at the highest scanned energy gives the lowest k, at the lowest the highest.
+        double kLow = PhiResonance.MassEv / points.Max(p => p.NominalCmEnergyEv) - 1;
+        double kHigh = PhiResonance.MassEv / points.Min(p => p.NominalCmEnergyEv) - 1;
+        double step = (kHigh - kLow) / (GridNodes - 1), bestK = 0, best = double.PositiveInfinity;
         for (int i = 0; i < GridNodes; i++)
         {
-            double k = -Range + i * step, c = profile(k).Chi2;
+            double k = kLow + i * step, c = profile(k).Chi2;
             if (c < best) (best, bestK) = (c, k);
         }
-        var minimum = new GoldenSectionMinimizer(1e-4, 200).FindMinimum(
-            ObjectiveFunction.ScalarValue(u => profile(u * Ppm).Chi2), (bestK - step) / Ppm, (bestK + step) / Ppm);
-        double kFit = minimum.MinimizingPoint * Ppm;
+        double kFit;
+        try
+        {
+            kFit = new GoldenSectionMinimizer(1e-4, 200).FindMinimum(
+                ObjectiveFunction.ScalarValue(u => profile(u * Ppm).Chi2), (bestK - step) / Ppm, (bestK + step) / Ppm).MinimizingPoint * Ppm;
+        }
+        catch (OptimizationException e)
+        {
+            // The best node at the grid's edge and chi2 still falling beyond it: the peak is not in the scan.
+            throw new InvalidOperationException($"no minimum of chi2 in the offset: is the peak inside the scan? ({e.Message})", e);
+        }
+        if (kFit < kLow || kFit > kHigh)
+            throw new InvalidOperationException(
+                $"the fitted peak, {PhiResonance.MassEv / (1 + kFit) / 1e6:F3} MeV on the NMR scale, is outside the scanned energies: move the scan");
         var (s, b, chi2) = profile(kFit);
 
         // Curvature over one step of the expected error, refined once with the step set to the error found.

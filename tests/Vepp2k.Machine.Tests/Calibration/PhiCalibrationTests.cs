@@ -40,4 +40,13 @@ public class PhiCalibrationTests(ITestOutputHelper output)
         Assert.Equal(1019.461e6, r.ApparentMassEv, 3 * r.Fit.OffsetError * 1019.461e6);
         Assert.InRange(r.Fit.Chi2 / r.Fit.DegreesOfFreedom, 0.1, 3.0);
     }
+
+    [Fact]
+    public void LargeOffsetsWithinTheScanAreFoundAndOnesBeyondItRefused()
+    {
+        // 3e-3 moves the peak 3 MeV down the NMR scale, still inside M - 3 Gamma .. M + 4 Gamma; 2e-2 moves it 20 MeV, off the scan.
+        var inside = PhiCalibration.Run(new PhiScanSettings { TrueOffset = 3e-3 }, seed: 2);
+        Assert.Equal(3e-3, inside.Fit.Offset, 3 * inside.Fit.OffsetError);
+        Assert.Throws<InvalidOperationException>(() => PhiCalibration.Run(new PhiScanSettings { TrueOffset = 2e-2 }, seed: 2));
+    }
 }
