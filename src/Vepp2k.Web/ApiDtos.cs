@@ -67,6 +67,17 @@ public sealed record SetRequest(IReadOnlyList<SetTarget> Targets, string Units =
 
 public sealed record SetTarget(string Element, double Value);
 
+/// <summary>An energy scan: the energies in order, the dwell at each, the fastest energy change.</summary>
+public sealed record ScanRequest(IReadOnlyList<double> EnergiesMeV, double DwellSeconds,
+    double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6);
+
+/// <summary>A scan as the API shows it.</summary>
+public sealed record ScanDto(long Id, string User, string State, int Point, IReadOnlyList<double> EnergiesMeV, double DwellSeconds, long? RampId, string Where)
+{
+    public static ScanDto From(Control.Energy.EnergyScan s) =>
+        new(s.Id, s.User, s.State.ToString(), s.Index + 1, [.. s.EnergiesEv.Select(e => e / 1e6)], s.Dwell.TotalSeconds, s.RampId, s.Where());
+}
+
 /// <summary>A request to move the machine to another beam energy, every strength kept; wait=true answers when every supply has arrived.</summary>
 public sealed record EnergyRequest(double EnergyMeV, double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6,
     bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);

@@ -118,6 +118,20 @@ public static partial class ControlApi
             return await WithArrival(system.Core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
         })).Produces<OperationDto>().Acts()
             .WithSummary("Move the machine to another beam energy: every supply ramps along its own curve so every strength is kept; wait=true waits for arrival");
+        api.MapPost("/energy/scans", (HttpContext http, ScanRequest r) => As(http, auth, who =>
+        {
+            if (Forbidden(system.Core, who, "VEPP/Energy/Scan", "change the machine") is { } forbidden) return forbidden;
+            if (!(r.DwellSeconds >= 0)) return Error(StatusCodes.Status400BadRequest, "dwellSeconds must be 0 or more");
+            var (scan, result) = system.Core.StartScan(who, [.. r.EnergiesMeV.Select(e => e * 1e6)], TimeSpan.FromSeconds(r.DwellSeconds), r.RateMeVPerSecond * 1e6);
+            return scan is null ? Outcome(result) : Results.Json(ScanDto.From(scan), Json);
+        })).Produces<ScanDto>().Acts().WithSummary("Start an energy scan: each energy in turn, every strength kept, with a dwell at each");
+        api.MapGet("/energy/scans", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.Core.Scans.Select(ScanDto.From), Json)))
+            .Produces<IReadOnlyList<ScanDto>>().WithSummary("The energy scans of this run");
+        api.MapPost("/energy/scans/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
+            action is "pause" or "resume" or "abort"
+                ? Forbidden(system.Core, who, $"scan #{id}", "control scans") ?? Outcome(system.Core.ControlScan(who, id, action))
+                : Error(StatusCodes.Status400BadRequest, $"unknown action '{action}' (pause, resume, abort)")))
+            .Produces<OutcomeDto>().Acts().WithSummary("Pause, resume or abort an energy scan");
         api.MapPost("/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "enter calibrations") is { } forbidden) return forbidden;

@@ -46,6 +46,14 @@ public sealed class ControlCommandTests : IAsyncLifetime
         var (_, energy, _) = Run("get", "VEPP/Energy/SetE");
         Assert.Equal(990, double.Parse(energy.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 1e-3);
         Assert.Contains("Completed at 990.000 MeV", Run("get", "VEPP/Energy/RampState").Out);
+
+        var scan = Run("energy", "scan", "start", "985", "980", "--dwell", "1", "--rate", "20");
+        Assert.True(scan.Exit == 0, scan.Error);
+        Assert.Contains("scan #1 Running, point 1 of 2 (985.000 MeV", scan.Out);
+        var listed = "";
+        for (int i = 0; i < 200 && !listed.Contains("Completed"); i++, Thread.Sleep(50)) listed = Run("energy", "scan", "list").Out;
+        Assert.Contains("scan #1 Completed, point 2 of 2", listed);
+        Assert.NotEqual(0, Run("energy", "scan", "pause", "1").Exit);
     }
 
     [Fact]

@@ -254,6 +254,7 @@ public sealed partial class ControlCore
             foreach (var ramp in _ramps.Where(r => !r.Finished)) StepAndLog(ramp, now);
             _watch.Check(now);
             foreach (var ramp in _ramps.Where(r => r.State == RampState.Completed && !r.Done.IsCompleted)) Settle(ramp, now);
+            foreach (var scan in _scans.Where(s => s.State == ScanState.Running)) StepScan(scan, now);
             _ramps.RemoveAll(r => r.Finished && r.Done.IsCompleted && now - r.Started > TimeSpan.FromMinutes(10));
         }
         Journal.Retry();
