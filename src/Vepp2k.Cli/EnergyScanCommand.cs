@@ -2,9 +2,50 @@ using System.CommandLine;
 
 namespace Vepp2k.Cli;
 
-/// <summary>`energy scan start|list|pause|resume|abort`: energy scans on a running server.</summary>
+/// <summary>
+/// `energy scan start|list|pause|resume|abort`: energy scans on a running server; `energy plan` and
+/// `energy table`: ramp tables as CSV, written from the plan the server would run, and run from a file.
+/// </summary>
 public static class EnergyScanCommand
 {
+    public static Command Plan()
+    {
+        var target = new Argument<double>("energy-mev") { Description = "beam energy to go to [MeV]" };
+        var rate = new Option<double>("--rate") { Description = "fastest energy change [MeV/s]", DefaultValueFactory = _ => 10 };
+        var csv = new Option<string?>("--csv") { Description = "write the table to this file (default: standard output)" };
+        var plan = new Command("plan", "the ramp table an energy request would run now (time, energy, every supply's current per node); nothing moves") { target, rate, csv };
+        plan.SetAction(async parse =>
+        {
+            var path = FormattableString.Invariant($"/api/energy/plan?energyMeV={parse.GetValue(target)}&rateMeVPerSecond={parse.GetValue(rate)}");
+            var (ok, text) = await ServerClient.From(parse).GetText(path);
+            if (!ok) { Console.Error.WriteLine("vepp2k: " + text); return 3; }
+            if (parse.GetValue(csv) is not { } file) { Console.Write(text); return 0; }
+            await File.WriteAllTextAsync(file, text);
+            var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Console.WriteLine($"{file}: {rows.Length - 1} nodes, {rows[0].Split(',').Length - 2} supplies, {rows[^1].Split(',')[0]} s");
+            return 0;
+        });
+        return plan;
+    }
+
+    public static Command Table()
+    {
+        var file = new Argument<string>("file") { Description = "ramp table CSV (as energy plan writes it)" };
+        var table = new Command("table", "run an energy-ramp table from a file, checked whole against the machine first") { file };
+        table.SetAction(async parse =>
+        {
+            string path = parse.GetValue(file)!;
+            string text;
+            try { text = await File.ReadAllTextAsync(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Console.Error.WriteLine($"vepp2k: {e.Message}"); return 2; }
+            var (ok, body) = await ServerClient.From(parse).PostText($"/api/energy/table?name={Uri.EscapeDataString(Path.GetFileName(path))}", text, "text/csv");
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            return 0;
+        });
+        return table;
+    }
+
     public static Command Create()
     {
         var energies = new Argument<double[]>("energies-mev") { Description = "beam energies in order [MeV]", Arity = ArgumentArity.OneOrMore };

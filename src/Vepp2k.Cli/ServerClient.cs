@@ -38,6 +38,10 @@ public sealed class ServerClient(HttpClient http)
 
     public Task<(bool Ok, JsonElement Body)> Post(string path, object body) => Send(() => http.PostAsJsonAsync(path, body));
 
+    /// <summary>Posts a text body (a CSV table) and reads the JSON answer.</summary>
+    public Task<(bool Ok, JsonElement Body)> PostText(string path, string text, string mediaType) =>
+        Send(() => http.PostAsync(path, new StringContent(text, Encoding.UTF8, mediaType)));
+
     public async Task<(bool Ok, string Text)> GetText(string path)
     {
         try

@@ -118,6 +118,21 @@ public static partial class ControlApi
             return await WithArrival(system.Core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
         })).Produces<OperationDto>().Acts()
             .WithSummary("Move the machine to another beam energy: every supply ramps along its own curve so every strength is kept; wait=true waits for arrival");
+        api.MapGet("/energy/plan", (HttpContext http, double energyMeV, double? rateMeVPerSecond) => As(http, auth, _ =>
+        {
+            var (plan, refusal) = system.Core.PlanEnergy(energyMeV * 1e6, (rateMeVPerSecond ?? Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6) * 1e6);
+            return plan is null ? Error(StatusCodes.Status409Conflict, refusal!) : Results.Text(EnergyRampTable.ToCsv(plan), "text/csv");
+        })).Produces<string>(StatusCodes.Status200OK, "text/csv").Acts()
+            .WithSummary("The table an energy request would run now (time, energy, every supply's current per node), as CSV; nothing moves");
+        api.MapPost("/energy/table", (HttpContext http, string? name) => As(http, auth, async who =>
+        {
+            if (Forbidden(system.Core, who, "VEPP/Energy/Request", "change the machine") is { } forbidden) return forbidden;
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            string csv = await reader.ReadToEndAsync();
+            var result = system.Core.RunEnergyTable(who, csv, name ?? "uploaded table");
+            return await WithArrival(system.Core, result, false, 0, 0);
+        })).Accepts<string>("text/csv").Produces<OperationDto>().Acts()
+            .WithSummary("Run an energy-ramp table (CSV as GET /api/energy/plan writes it), checked whole against the machine first");
         api.MapPost("/energy/scans", (HttpContext http, ScanRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, "VEPP/Energy/Scan", "change the machine") is { } forbidden) return forbidden;

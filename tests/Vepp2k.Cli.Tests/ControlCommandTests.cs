@@ -47,6 +47,21 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.Equal(990, double.Parse(energy.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 1e-3);
         Assert.Contains("Completed at 990.000 MeV", Run("get", "VEPP/Energy/RampState").Out);
 
+        string table = Path.Combine(_folder, "to-987.csv");
+        var plan = Run("energy", "plan", "987", "--rate", "20", "--csv", table);
+        Assert.True(plan.Exit == 0, plan.Error);
+        Assert.Contains("nodes", plan.Out);
+        Assert.StartsWith("time_s,energy_MeV,PS,", File.ReadAllText(table));
+        var run = Run("energy", "table", table);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("ramp #2", run.Out);
+        string state = "";
+        for (int i = 0; i < 200 && !state.Contains("ramp #2 Completed"); i++, Thread.Sleep(50)) state = Run("get", "VEPP/Energy/RampState").Out;
+        Assert.Contains("ramp #2 Completed at 987.000 MeV", state);
+        var again = Run("energy", "table", table);
+        Assert.NotEqual(0, again.Exit);
+        Assert.Contains("the table starts it at", again.Error);
+
         var scan = Run("energy", "scan", "start", "985", "980", "--dwell", "1", "--rate", "20");
         Assert.True(scan.Exit == 0, scan.Error);
         Assert.Contains("scan #1 Running, point 1 of 2 (985.000 MeV", scan.Out);

@@ -41,4 +41,35 @@ public sealed partial class ControlCore
             return result with { Message = string.Create(CultureInfo.InvariantCulture, $"{result.Message}: {from / 1e6:F3} -> {targetEv / 1e6:F3} MeV, {plan.Nodes} table nodes") };
         }
     }
+
+    /// <summary>The plan SetEnergy would run now (for a preview or a table to keep), or why there is none; nothing moves.</summary>
+    public (EnergyRampPlan? Plan, string? Refusal) PlanEnergy(double targetEv, double rateEvPerSecond = DefaultEnergyRateEvPerSecond)
+    {
+        lock (_gate)
+        {
+            Machine.Update();
+            return EnergyRampPlanner.Plan(Machine, EnergyEv, targetEv, rateEvPerSecond);
+        }
+    }
+
+    /// <summary>
+    /// Runs an energy-ramp table read from a file (<see cref="EnergyRampTable"/>): checked whole against
+    /// the machine now, refused while another ramp runs, then one synchronised ramp like SetEnergy's.
+    /// </summary>
+    public OperationResult RunEnergyTable(WriteContext who, string csv, string name)
+    {
+        string description = $"energy table {name}";
+        if (Authorize(who, description, "change the machine") is { } denied) return OperationResult.Refused(denied.Message) with { Denied = true };
+        lock (_gate)
+        {
+            Machine.Update();
+            if (_ramps.FirstOrDefault(r => !r.Finished) is { } busy)
+                return Refuse(who, description, $"ramp #{busy.Id} is {busy.State}; let it finish or abort it before running a table");
+            var (plan, problem) = EnergyRampTable.Parse(csv, Machine);
+            if (plan is null) return Refuse(who, description, problem!);
+            var result = Start(who, plan.Legs, description, plan);
+            if (result.Applied) RequestedEnergyEv = plan.Energy.ToEv;
+            return result;
+        }
+    }
 }
