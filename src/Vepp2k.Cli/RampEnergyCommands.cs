@@ -101,6 +101,19 @@ public static class RampEnergyCommands
             }
             return 0;
         });
-        return new Command("energy", "beam energy: measured from the NMR probes, set as one whole-machine ramp, and its calibration") { show, set, EnergyScanCommand.Plan(), EnergyScanCommand.Table(), EnergyScanCommand.Create(), calibrate };
+        var procedureName = new Argument<string>("procedure") { Description = "rd (resonant depolarisation, at the present energy) or phi (the phi scan, with the machine near 509.7 MeV)" };
+        var seed = new Option<int?>("--seed") { Description = "random seed of the simulated measurement" };
+        var noEnter = new Option<bool>("--no-enter") { Description = "report the result without entering it into the calibration table" };
+        var procedure = new Command("procedure", "run a calibration procedure on the simulated machine and enter its result") { procedureName, seed, noEnter };
+        procedure.SetAction(async parse =>
+        {
+            var query = $"?enter={(!parse.GetValue(noEnter)).ToString().ToLowerInvariant()}" + (parse.GetValue(seed) is { } n ? $"&seed={n}" : "");
+            var (ok, body) = await ServerClient.From(parse).Post($"/api/energy/procedures/{Uri.EscapeDataString(parse.GetValue(procedureName)!)}{query}", new { });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            return 0;
+        });
+        return new Command("energy", "beam energy: measured from the NMR probes, set as one whole-machine ramp, and its calibration")
+            { show, set, EnergyScanCommand.Plan(), EnergyScanCommand.Table(), EnergyScanCommand.Create(), calibrate, procedure };
     }
 }

@@ -147,6 +147,18 @@ public static partial class ControlApi
                 ? Forbidden(system.Core, who, $"scan #{id}", "control scans") ?? Outcome(system.Core.ControlScan(who, id, action))
                 : Error(StatusCodes.Status400BadRequest, $"unknown action '{action}' (pause, resume, abort)")))
             .Produces<OutcomeDto>().Acts().WithSummary("Pause, resume or abort an energy scan");
+        api.MapPost("/energy/procedures/{method}", (HttpContext http, string method, int? seed, bool? enter) => As(http, auth, who =>
+        {
+            var kind = method.ToLowerInvariant() switch
+            {
+                "rd" or "resonantdepolarization" => CalibrationMethod.ResonantDepolarization,
+                "phi" or "phimesonmass" => CalibrationMethod.PhiMesonMass,
+                _ => throw new ArgumentException($"unknown procedure '{method}' (rd, phi)"),
+            };
+            if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "run calibrations") is { } forbidden) return forbidden;
+            var run = system.CalibrationProcedures.Run(who, kind, seed ?? Environment.TickCount, enter ?? true);
+            return run.Result.Applied ? Results.Json(new { applied = true, message = run.Result.Message, outcome = run.Outcome }, Json) : Outcome(run.Result);
+        })).Acts().WithSummary("Run resonant depolarisation (rd) or the phi scan (phi) on the simulated machine and enter the result (enter=false: only report it)");
         api.MapPost("/energy/calibration", (HttpContext http, CalibrationRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, CalibrationEntryOperation.Subject, "enter calibrations") is { } forbidden) return forbidden;

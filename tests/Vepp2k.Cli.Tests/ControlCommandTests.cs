@@ -62,6 +62,13 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.NotEqual(0, again.Exit);
         Assert.Contains("the table starts it at", again.Error);
 
+        var rd = Run("energy", "procedure", "rd", "--seed", "5");
+        Assert.True(rd.Exit == 0, rd.Error);
+        Assert.Contains("entered", rd.Out);
+        var phi = Run("energy", "procedure", "phi");
+        Assert.NotEqual(0, phi.Exit);
+        Assert.Contains("near the phi", phi.Error);
+
         var scan = Run("energy", "scan", "start", "985", "980", "--dwell", "1", "--rate", "20");
         Assert.True(scan.Exit == 0, scan.Error);
         Assert.Contains("scan #1 Running, point 1 of 2 (985.000 MeV", scan.Out);

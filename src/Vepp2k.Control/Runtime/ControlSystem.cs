@@ -70,6 +70,7 @@ public sealed class ControlSystem : IAsyncDisposable
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
         CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
+        CalibrationProcedures = new CalibrationProcedures(Core, CalibrationEntry, Simulator, () => EnergyChannels?.Latest);
         Users = new UserDirectory(store);
         UserAdministration = new UserAdministration(Core, Users);
         Archiver = new Archiver(store, time, capacity: 200_000);
@@ -120,6 +121,9 @@ public sealed class ControlSystem : IAsyncDisposable
 
     /// <summary>Entering a calibration (rights, refusal, event) for every interface.</summary>
     public CalibrationEntryOperation CalibrationEntry { get; }
+
+    /// <summary>Resonant depolarisation and the phi scan run on the simulated machine, feeding the calibration table.</summary>
+    public CalibrationProcedures CalibrationProcedures { get; }
 
     /// <summary>Machine-wide channels: null on a server that does not serve the dipoles.</summary>
     public SystemChannels? SystemChannels { get; }

@@ -2,6 +2,8 @@ using Vepp2k.Control.Devices;
 using Vepp2k.Control.Nmr;
 using Vepp2k.Control.Quench;
 using Vepp2k.Machine.Magnets;
+using Vepp2k.Machine.Ring;
+using Vepp2k.Physics;
 
 namespace Vepp2k.Control.Runtime;
 
@@ -48,6 +50,27 @@ public sealed class SimulatedHardware : IMagnetHardware
         // Every probe sits in its own dipole; all dipoles carry the main current, so they read the
         // same field up to each probe's own noise.
         Probes = [.. dipoles.Select((d, i) => new NmrProbe(d.Name, nmr, () => d.FieldFromCurrent(Math.Clamp(ps.LoadCurrent, d.MinCurrent, d.MaxCurrent)), seed + 1000 + i))];
+        _dipole = dipoles[0];
+        _mainSupply = ps;
+    }
+
+    private readonly Magnet _dipole;
+    private readonly SimulatedPowerSupply _mainSupply;
+
+    /// <summary>
+    /// Simulation truth hidden from the control system: how far the beam's momentum lies above what
+    /// the NMR field and the nominal bending radius give (the field integral differs from the probe's
+    /// local field times the nominal length). Assumed 3e-4: below the 1e-3 an uncalibrated B rho is
+    /// good to (beam-physics.md 4.1), so the calibration procedures have something to find.
+    /// </summary>
+    public double NmrScaleError { get; set; } = 3e-4;
+
+    /// <summary>The beam's true energy now [eV] (what resonant depolarisation or the phi scan measure).</summary>
+    public double TrueBeamEnergyEv()
+    {
+        double field = _dipole.FieldFromCurrent(Math.Clamp(_mainSupply.LoadCurrent, _dipole.MinCurrent, _dipole.MaxCurrent));
+        double pc = field * _dipole.StrengthScale / RingGeometry.BendAngle * Constants.SpeedOfLight * (1 + NmrScaleError);
+        return Math.Sqrt(pc * pc + Constants.ElectronMassEv * Constants.ElectronMassEv);
     }
 
     public IReadOnlyList<PoweredElement> Elements { get; }
