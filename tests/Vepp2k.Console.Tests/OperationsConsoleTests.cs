@@ -37,4 +37,24 @@ public sealed class OperationsConsoleTests(BrowserFixture browser)
         await Assertions.Expect(rig.Page.Locator("#opt-energy")).ToContainTextAsync("MeV");
         await rig.Finish("optics-view");
     }
+
+    [Fact]
+    public async Task The_energy_is_set_from_the_optics_view_and_its_ramp_followed_to_the_end()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser);
+        rig.ExpectRefusal("/api/energy", 409);
+        await rig.SignIn();
+        await rig.Page.ClickAsync("#nav button[data-view='optics']");
+        await rig.Page.FillAsync("#opt-energy-target", "1200");
+        await rig.Page.ClickAsync("#opt-energy-set");
+        await Assertions.Expect(rig.Page.Locator("#opt-energy-message")).ToContainTextAsync("outside the machine's range");
+        await rig.Page.FillAsync("#opt-energy-target", "995");
+        await rig.Page.FillAsync("#opt-energy-rate", "20");
+        await rig.Page.ClickAsync("#opt-energy-set");
+        await Assertions.Expect(rig.Page.Locator("#opt-energy-message")).ToContainTextAsync("1000.000 -> 995.000 MeV");
+        await Assertions.Expect(rig.Page.Locator("#opt-ramp-state")).ToContainTextAsync("Completed at 995.000 MeV", new() { Timeout = 30_000 });
+        double setE = (await ConsoleRig.Json(await rig.Admin().GetAsync("/api/channels/VEPP/Energy/SetE"))).GetProperty("value").GetDouble();
+        Assert.Equal(995, setE, 1e-3);
+        await rig.Finish("energy-set");
+    }
 }

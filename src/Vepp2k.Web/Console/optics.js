@@ -2,8 +2,8 @@
 // readbacks through the magnet models; the design when the model has no stable optics), the online
 // model's tunes and round-beam indicators against the design, NMR probes, energy and calibrations.
 // A banner flags an online model outside the bounds of the mode's design (docs/operations.md).
-import { api } from "./api.js";
-import { $, dateTime, fmt, h, table } from "./dom.js";
+import { api, reason } from "./api.js";
+import { $, dateTime, fmt, h, show, table } from "./dom.js";
 import * as live from "./live.js";
 import { plot } from "./plot.js";
 
@@ -20,6 +20,12 @@ export function init() {
         h("div", { id: "opt-tunes" }),
         h("h3", {}, "Beam energy"),
         h("div", { id: "opt-energy" }),
+        h("div", { class: "form" },
+          h("input", { id: "opt-energy-target", type: "number", step: "any", min: "160", max: "1000", placeholder: "MeV" }),
+          h("input", { id: "opt-energy-rate", type: "number", step: "any", min: "0.01", value: "10", title: "MeV/s" }),
+          h("button", { id: "opt-energy-set", class: "act", onclick: setEnergy }, "Set energy")),
+        h("p", { class: "sub", id: "opt-ramp-state" }),
+        h("p", { id: "opt-energy-message", class: "message" }),
         h("h3", {}, "NMR probes"),
         h("div", { id: "opt-nmr" }),
         h("h3", {}, "Calibration entries"),
@@ -103,8 +109,17 @@ export function refresh() {
   $("#opt-tunes").replaceChildren(table(["", "online", "design"], rows), h("p", { class: "sub" }, `model: ${live.value("VEPP/Model/Status") ?? "—"}`));
   const e = ["Energy", "dEnergy", "Energy_NMR", "SetE"].map((p) => h("tr", {}, h("th", {}, p), cell(`VEPP/Energy/${p}`), h("td", {}, live.unitOf(`VEPP/Energy/${p}`))));
   e.push(h("tr", {}, h("th", {}, "status"), h("td", { colspan: 2 }, live.value("VEPP/Energy/EnergyStatus") ?? "")));
+  $("#opt-ramp-state").textContent = `energy ramp: ${live.value("VEPP/Energy/RampState") ?? "—"}`;
   $("#opt-energy").replaceChildren(table(["", "value", ""], e));
   $("#opt-nmr").replaceChildren(table(["probe", "field [T]"], live.under("VEPP/NMR/Measured/").map((c) => h("tr", {}, h("th", {}, c.path.split("/").pop()), cell(c.path)))));
 }
 
 live.onUpdate(refresh);
+
+// The whole machine to another energy, every strength kept: one table ramp of every supply (docs/energy.md).
+async function setEnergy() {
+  const energyMeV = Number($("#opt-energy-target").value), rateMeVPerSecond = Number($("#opt-energy-rate").value);
+  if (!Number.isFinite(energyMeV) || $("#opt-energy-target").value === "") return show($("#opt-energy-message"), false, "enter an energy in MeV");
+  const res = await api("POST", "/api/energy", { energyMeV, rateMeVPerSecond });
+  show($("#opt-energy-message"), res.ok, res.ok ? `${res.data.message} (ramp ${res.data.rampId})` : `Refused: ${reason(res)}`);
+}
