@@ -8,7 +8,31 @@ namespace Vepp2k.Cli;
 /// </summary>
 public static class RampEnergyCommands
 {
-    public static IEnumerable<Command> Create() => [Ramp(), Energy()];
+    public static IEnumerable<Command> Create() => [Ramp(), Energy(), Standardise()];
+
+    private static Command Standardise()
+    {
+        var cycles = new Option<int>("--cycles") { Description = "full-range cycles (1 .. 10)", DefaultValueFactory = _ => 2 };
+        var confirm = new Option<bool>("--confirm") { Description = "confirm: every iron magnet goes through its whole range, any beam is lost" };
+        var wait = new Option<bool>("--wait") { Description = "wait until every supply is back where it was" };
+        var c = new Command("standardise", "cycle every iron magnet (dipoles, quadrupoles) through its full range and back, in one ramp") { cycles, confirm, wait };
+        c.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post("/api/standardise", new
+            {
+                cycles = parse.GetValue(cycles), confirm = parse.GetValue(confirm), wait = parse.GetValue(wait), timeoutSeconds = 120,
+            });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            if (body.TryGetProperty("arrival", out var a) && a.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                Console.WriteLine(a.GetProperty("message").GetString());
+                if (!a.GetProperty("allArrived").GetBoolean()) return 4;
+            }
+            return 0;
+        });
+        return c;
+    }
 
     /// <summary>`group define NAME MEMBER...`: added to the `group` command.</summary>
     public static Command GroupDefine()

@@ -67,6 +67,9 @@ public sealed record SetRequest(IReadOnlyList<SetTarget> Targets, string Units =
 
 public sealed record SetTarget(string Element, double Value);
 
+/// <summary>The standardisation cycle of the iron magnets; confirm = true because it loses any beam.</summary>
+public sealed record StandardiseRequest(int Cycles = 2, bool Confirm = false, bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
+
 /// <summary>An energy scan: the energies in order, the dwell at each, the fastest energy change.</summary>
 public sealed record ScanRequest(IReadOnlyList<double> EnergiesMeV, double DwellSeconds,
     double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6);

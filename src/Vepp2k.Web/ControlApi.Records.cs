@@ -133,6 +133,13 @@ public static partial class ControlApi
             return await WithArrival(system.Core, result, false, 0, 0);
         })).Accepts<string>("text/csv").Produces<OperationDto>().Acts()
             .WithSummary("Run an energy-ramp table (CSV as GET /api/energy/plan writes it), checked whole against the machine first");
+        api.MapPost("/standardise", (HttpContext http, StandardiseRequest r) => As(http, auth, async who =>
+        {
+            if (Forbidden(system.Core, who, "standardisation", "change the machine") is { } forbidden) return forbidden;
+            var result = system.Core.Standardise(who with { Confirmed = r.Confirm }, r.Cycles);
+            return await WithArrival(system.Core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
+        })).Produces<OperationDto>().Acts()
+            .WithSummary("Standardise the iron magnets: full range and back, cycles times, in one ramp; needs confirm=true (any beam is lost)");
         api.MapPost("/energy/scans", (HttpContext http, ScanRequest r) => As(http, auth, who =>
         {
             if (Forbidden(system.Core, who, "VEPP/Energy/Scan", "change the machine") is { } forbidden) return forbidden;

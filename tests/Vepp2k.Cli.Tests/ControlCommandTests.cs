@@ -36,6 +36,9 @@ public sealed class ControlCommandTests : IAsyncLifetime
     [Fact]
     public void EnergySetMovesTheWholeMachineAndRefusesTargetsOutOfRange()
     {
+        var unconfirmed = Run("standardise", "--cycles", "1");
+        Assert.NotEqual(0, unconfirmed.Exit);
+        Assert.Contains("confirm", unconfirmed.Error);
         var refused = Run("energy", "set", "1200");
         Assert.NotEqual(0, refused.Exit);
         Assert.Contains("outside the machine's range", refused.Error);
