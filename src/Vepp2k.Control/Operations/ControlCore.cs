@@ -154,6 +154,21 @@ public sealed partial class ControlCore
         return OperationResult.Refused(reason);
     }
 
+    /// <summary>
+    /// A protection pauses a running ramp (not an operator: no rights involved), with the reason in
+    /// the event log; an operator resumes or aborts it. False when the ramp was not running.
+    /// </summary>
+    public bool HoldRamp(long id, string by, string reason)
+    {
+        lock (_gate)
+        {
+            var ramp = _ramps.FirstOrDefault(r => r.Id == id);
+            if (ramp is null || !ramp.Pause()) return false;
+            Journal.Log(EventKind.Interlock, by, $"ramp #{id}", "ramp paused: " + reason, result: ramp.Where());
+            return true;
+        }
+    }
+
     /// <summary>Pause, resume or abort a ramp; says where it stopped.</summary>
     public WriteResult ControlRamp(WriteContext who, long id, string action)
     {

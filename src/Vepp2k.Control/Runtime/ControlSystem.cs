@@ -69,6 +69,7 @@ public sealed class ControlSystem : IAsyncDisposable
         }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
+        RampGuard = new EnergyRampGuard(Core, options.Mode, options.EnergyRampTuneBound);
         CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
         CalibrationProcedures = new CalibrationProcedures(Core, CalibrationEntry, Simulator, () => EnergyChannels?.Latest);
         Users = new UserDirectory(store);
@@ -118,6 +119,9 @@ public sealed class ControlSystem : IAsyncDisposable
     public ChannelRegistry Registry { get; }
     public MachineChannels MachineChannels { get; }
     public CalibrationTable Calibration { get; }
+
+    /// <summary>Pauses an energy ramp when the online model's tunes move beyond the bound or lose stability.</summary>
+    public EnergyRampGuard RampGuard { get; }
 
     /// <summary>Entering a calibration (rights, refusal, event) for every interface.</summary>
     public CalibrationEntryOperation CalibrationEntry { get; }
@@ -174,6 +178,7 @@ public sealed class ControlSystem : IAsyncDisposable
         {
             _lastModel = now;
             ModelChannels?.Publish(now, EnergyChannels?.Latest, Core.EnergyEv);
+            if (ModelChannels is not null) RampGuard.Check();
             FeedbackChannels?.Step(EnergyChannels?.Latest, now);
         }
         if (Options.Retention is { } retention && now - _lastRetention >= TimeSpan.FromHours(1))

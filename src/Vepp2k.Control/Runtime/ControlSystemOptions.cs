@@ -20,6 +20,9 @@ public sealed record ControlSystemOptions
     /// <summary>How often the online model recomputes the optics from the readbacks.</summary>
     public TimeSpan ModelPeriod { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Largest tune change the online model may show along an energy ramp before the ramp is paused.</summary>
+    public double EnergyRampTuneBound { get; init; } = Energy.EnergyRampGuard.DefaultTuneBound;
+
     /// <summary>
     /// Heartbeat: every numeric channel is archived at least this often, changed or not (between
     /// heartbeats only changes beyond the archive deadband and alarm changes are archived).

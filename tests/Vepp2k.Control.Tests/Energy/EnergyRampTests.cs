@@ -1,5 +1,6 @@
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Devices;
+using Vepp2k.Control.Energy;
 using Vepp2k.Control.Online;
 using Vepp2k.Control.Operations;
 using Vepp2k.Control.Runtime;
@@ -34,7 +35,7 @@ public class EnergyRampTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(at825.Count, ramp.Legs.Count);
         double worstSetpoint = 0, worstReadback = 0, worstExcess = double.NegativeInfinity, worstTune = 0;
         int samples = 0;
-        while (!ramp.Done.IsCompleted)
+        for (int guard = 0; guard < 20_000 && !ramp.Done.IsCompleted; guard++)
         {
             rig.Clock.Advance(0.1);
             rig.System.Step();
@@ -166,6 +167,43 @@ public class EnergyRampTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(900, rig.Value("VEPP/Energy/SetE"), 1e-6);
         Assert.Equal(900, rig.Value("VEPP/Energy/Request"), 1e-9);
         Assert.False(rig.Channel("VEPP/Energy/Request").Write(ChannelValue.Of(950), ControlRig.Viewer).Applied);
+    }
+
+    [Fact]
+    public async Task A_table_that_moves_only_the_dipoles_is_paused_by_the_tune_guard_before_the_tunes_go_far()
+    {
+        // A wrong table: the energy changes but the quadrupoles keep their currents, so their
+        // strengths grow and the tunes move; the guard pauses it once they moved 0.005.
+        await using var rig = new ControlRig();
+        var catalogue = MagnetCatalogue.Default;
+        var ps = rig.System.Machine.DipoleSupply;
+        var csv = new System.Text.StringBuilder("time_s,energy_MeV,PS\n");
+        const int Nodes = 2001;
+        for (int k = 0; k < Nodes; k++)
+        {
+            double e = 1000e6 - 10e6 * k / (Nodes - 1);
+            double current = k == 0 ? ps.Request : catalogue.DipoleCurrent(e);
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{k * 0.01},{e / 1e6},{current}\n");
+        }
+        var result = rig.System.Core.RunEnergyTable(ControlRig.Operator, csv.ToString(), "dipoles only");
+        Assert.True(result.Applied, result.Message);
+        var ramp = rig.System.Core.FindRamp(result.RampId!.Value)!;
+        for (int i = 0; i < 300 && ramp.State == RampState.Running; i++) rig.Run(0.1);
+        Assert.Equal(RampState.Paused, ramp.State);
+        Assert.InRange(ramp.Fraction, 0.01, 0.9);
+        var paused = Assert.Single(rig.Events(), e => e.Subject == $"ramp #{ramp.Id}" && e.Message.StartsWith("ramp paused", StringComparison.Ordinal));
+        Assert.Contains("tunes moved by", paused.Message);
+        Assert.True(rig.System.Core.ControlRamp(ControlRig.Operator, ramp.Id, "abort").Applied);
+    }
+
+    [Fact]
+    public void The_guard_compares_fractional_tunes_as_a_set()
+    {
+        // The degenerate round-beam modes may come back in either order and with either integer part.
+        Assert.Equal(0, EnergyRampGuard.Moved([3.0997, 3.1003], [3.1003, 3.0997]), 12);
+        Assert.Equal(0.0002, EnergyRampGuard.Moved([3.0997, 3.1003], [4.1005, 2.0995]), 9);
+        Assert.Equal(0.01, EnergyRampGuard.Moved([3.1, 3.1], [3.11, 3.1]), 9);
+        Assert.Equal(0.002, EnergyRampGuard.Moved([3.999, 2.5], [4.001, 2.5]), 9);
     }
 
     // Every element's setpoint gives the strength it had, at the energy the dipole setpoint is at now.
