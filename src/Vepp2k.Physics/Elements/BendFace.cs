@@ -24,6 +24,8 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
 
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
+
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, tilt);

@@ -25,6 +25,8 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
 
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
+
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         if (!context.Radiation) return;

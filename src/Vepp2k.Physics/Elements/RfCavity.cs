@@ -26,6 +26,8 @@ public sealed class RfCavity(string name, double length, double voltageV, double
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
 
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
+
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Drift.Apply(ref p, Length / 2);

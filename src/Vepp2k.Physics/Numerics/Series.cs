@@ -14,7 +14,7 @@ public static class Series
     public static (T C, T S) CosSin<T>(T k, double length) where T : struct, IScalar<T>
     {
         double l2 = length * length;
-        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        if (UsesSeries(k.Value, length))
         {
             T q = k * l2;
             T c = T.Constant(1) - q * (1.0 / 2) + q * q * (1.0 / 24) - q * q * q * (1.0 / 720);
@@ -34,7 +34,7 @@ public static class Series
     public static T IntegralS2<T>(T k, double length, T c, T s) where T : struct, IScalar<T>
     {
         double l2 = length * length;
-        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        if (UsesSeries(k.Value, length))
         {
             T q = k * (4 * l2);
             return (T.Constant(1.0 / 6) - q * (1.0 / 120) + q * q * (1.0 / 5040) - q * q * q * (1.0 / 362880))
@@ -46,11 +46,32 @@ public static class Series
     /// <summary>sin(u)/u, exact at u = 0.</summary>
     public static T SinOverX<T>(T u) where T : struct, IScalar<T>
     {
-        if (Math.Abs(u.Value) < 1e-3)
+        if (SinOverXUsesSeries(u.Value))
         {
             T u2 = u * u;
             return T.Constant(1) - u2 * (1.0 / 6) + u2 * u2 * (1.0 / 120);
         }
         return T.Sin(u) / u;
+    }
+
+    private static bool UsesSeries(double k, double length) => Math.Abs(k) * length * length < SeriesLimit;
+
+    private static bool SinOverXUsesSeries(double u) => Math.Abs(u) < 1e-3;
+
+    // Which of CosSin's three forms a lane takes.
+    private static int Branch(double k, double length) => UsesSeries(k, length) ? 0 : k > 0 ? 1 : 2;
+
+    /// <summary>Whether <see cref="CosSin{T}"/> and <see cref="IntegralS2{T}"/> take one branch for all four lanes of <paramref name="k"/>.</summary>
+    public static bool SameBranch(Vec4 k, double length)
+    {
+        int first = Branch(k[0], length);
+        return Branch(k[1], length) == first && Branch(k[2], length) == first && Branch(k[3], length) == first;
+    }
+
+    /// <summary>Whether <see cref="SinOverX{T}"/> takes one branch for all four lanes of <paramref name="u"/>.</summary>
+    public static bool SinOverXSameBranch(Vec4 u)
+    {
+        bool first = SinOverXUsesSeries(u[0]);
+        return SinOverXUsesSeries(u[1]) == first && SinOverXUsesSeries(u[2]) == first && SinOverXUsesSeries(u[3]) == first;
     }
 }
