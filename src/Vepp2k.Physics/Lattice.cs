@@ -41,6 +41,10 @@ public sealed class Lattice
 
     public Lattice WithEnergy(double energyEv) => new(Name, Elements, energyEv);
 
+    /// <summary>The ring with its cavities replaced by drifts: delta stays fixed, as 4-D tune studies want.</summary>
+    public Lattice WithoutCavities() =>
+        new(Name, Elements.Select(e => e is RfCavity c ? new Drift(c.Name, c.Length) : e), EnergyEv);
+
     public int IndexOf(string name)
     {
         for (int i = 0; i < Elements.Count; i++)
