@@ -67,4 +67,28 @@ public sealed class ProfiledSolenoid : Element
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) =>
         SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
+
+    // Composing the pieces costs far more than applying the result. A beam tracked without RF keeps
+    // each particle's delta, so the run built for a block of four is kept (per thread) and reused
+    // for as long as the block's deltas are bit for bit the same.
+    private ThreadLocal<RunCache>? vectorRuns;
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context)
+    {
+        var cache = LazyInitializer.EnsureInitialized(ref vectorRuns, () => new ThreadLocal<RunCache>(() => new RunCache())).Value!;
+        if (!cache.Built || !SolenoidRunVector.SameDelta(cache.Delta, p.Delta))
+        {
+            cache.Run = SolenoidRunVector.Build(lengths, halfKs, p.Delta);
+            cache.Delta = p.Delta;
+            cache.Built = true;
+        }
+        cache.Run.Apply(ref p);
+    }
+
+    private sealed class RunCache
+    {
+        public bool Built;
+        public Vec4 Delta;
+        public SolenoidRunVector Run;
+    }
 }

@@ -5,8 +5,8 @@ namespace Vepp2k.Physics.Numerics;
 /// <summary>
 /// Four particles at once behind <see cref="IScalar{T}"/>: one coordinate of four particles in a
 /// <see cref="Vector256{T}"/>, so the very element maps that give the optics track a beam with SIMD.
-/// Sqrt, Sin and Cos are the vector forms .NET provides; Sinh, Cosh and Atan2 have none and are
-/// taken lane by lane. <see cref="Value"/> is lane 0 only: a map that branches on a value must make
+/// Sqrt, Sin and Cos are the vector forms .NET provides; Sinh, Cosh and Atan2, which it lacks, are
+/// <see cref="VectorMath"/>'s. <see cref="Value"/> is lane 0 only: a map that branches on a value must make
 /// sure every lane takes the same branch or run per lane (<see cref="Elements.Element"/>'s vector
 /// entry point does the latter by default).
 /// </summary>
@@ -33,14 +33,9 @@ public readonly struct Vec4(Vector256<double> v) : IScalar<Vec4>
     public static Vec4 Sqrt(Vec4 a) => new(Vector256.Sqrt(a.V));
     public static Vec4 Sin(Vec4 a) => new(Vector256.Sin(a.V));
     public static Vec4 Cos(Vec4 a) => new(Vector256.Cos(a.V));
-    public static Vec4 Sinh(Vec4 a) => PerLane(a, Math.Sinh);
-    public static Vec4 Cosh(Vec4 a) => PerLane(a, Math.Cosh);
-
-    public static Vec4 Atan2(Vec4 y, Vec4 x) => new(Vector256.Create(
-        Math.Atan2(y[0], x[0]), Math.Atan2(y[1], x[1]), Math.Atan2(y[2], x[2]), Math.Atan2(y[3], x[3])));
-
-    private static Vec4 PerLane(Vec4 a, Func<double, double> f) =>
-        new(Vector256.Create(f(a[0]), f(a[1]), f(a[2]), f(a[3])));
+    public static Vec4 Sinh(Vec4 a) => new(VectorMath.Sinh(a.V));
+    public static Vec4 Cosh(Vec4 a) => new(VectorMath.Cosh(a.V));
+    public static Vec4 Atan2(Vec4 y, Vec4 x) => new(VectorMath.Atan2(y.V, x.V));
 
     public override string ToString() => $"<{this[0]:R}, {this[1]:R}, {this[2]:R}, {this[3]:R}>";
 }
