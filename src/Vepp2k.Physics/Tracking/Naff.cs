@@ -18,14 +18,22 @@ public static class Naff
     /// </summary>
     public static double Tune(ReadOnlySpan<double> u, ReadOnlySpan<double> p)
     {
-        int n = u.Length;
-        if (n < 8 || p.Length != n) return double.NaN;
+        if (p.Length != u.Length) return double.NaN;
+        var z = new Complex[u.Length];
+        for (int i = 0; i < z.Length; i++) z[i] = new Complex(u[i], -p[i]);
+        return Frequency(z);
+    }
+
+    /// <summary>The main frequency [turns^-1, in [0, 1)] of a complex signal z_n ~ e^{2 pi i f n}; NaN if it has NaNs.</summary>
+    public static double Frequency(ReadOnlySpan<Complex> signal)
+    {
+        int n = signal.Length;
+        if (n < 8) return double.NaN;
         var z = new Complex[n];
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(u[i]) || !double.IsFinite(p[i])) return double.NaN;
-            double w = 1 - Math.Cos(2 * Math.PI * i / n);   // Hann, sin^2(pi i/n) times 2
-            z[i] = new Complex(u[i], -p[i]) * w;
+            if (!double.IsFinite(signal[i].Real) || !double.IsFinite(signal[i].Imaginary)) return double.NaN;
+            z[i] = signal[i] * (1 - Math.Cos(2 * Math.PI * i / n));   // Hann, 2 sin^2(pi i/n)
         }
         double coarse = CoarsePeak(z);
         double width = 1.0 / n;

@@ -1,0 +1,193 @@
+using System.CommandLine;
+using System.Globalization;
+using Vepp2k.MadX;
+using Vepp2k.Machine.Reports;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Tracking;
+
+namespace Vepp2k.Cli;
+
+/// <summary>vepp2k track da|fma|footprint|equilibrium: multi-turn tracking studies of a ring.</summary>
+public static class TrackCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    // Options every study shares.
+    private sealed record Common(
+        Option<string?> Lattice, Option<string?> Line, Option<string?> Mode, Option<double?> Energy,
+        Option<int> Turns, Option<ulong> Seed, Option<int> Threads, Option<bool> Radiation, Option<double> Aperture,
+        Option<string?> Csv, Option<string?> Plot)
+    {
+        public static Common Create(int turns) => new(
+            new Option<string?>("--lattice") { Description = "MAD-X file (default: the embedded VEPP-2000 ring)" },
+            new Option<string?>("--line") { Description = "line or sequence to use (default: the file's USE)" },
+            new Option<string?>("--mode") { Description = "embedded mode: " + string.Join(", ", Machine.Modes.All.Select(m => m.Name)) },
+            new Option<double?>("--energy") { Description = "beam energy [GeV]" },
+            new Option<int>("--turns") { Description = "turns to track", DefaultValueFactory = _ => turns },
+            new Option<ulong>("--seed") { Description = "seed of the quantum-excitation kicks", DefaultValueFactory = _ => 1 },
+            new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 },
+            new Option<bool>("--radiation") { Description = "classical damping and quantum excitation in the bends" },
+            new Option<double>("--aperture") { Description = "half-aperture in x and y [m] beyond which a particle is lost (the lattices carry none)", DefaultValueFactory = _ => 0.03 },
+            new Option<string?>("--csv") { Description = "write the results as CSV" },
+            new Option<string?>("--plot") { Description = "plot the results (.png or .svg)" });
+
+        public void AddTo(Command command, bool plot = true)
+        {
+            foreach (Option o in new Option[] { Lattice, Line, Mode, Energy, Turns, Seed, Threads, Radiation, Aperture, Csv }) command.Options.Add(o);
+            if (plot) command.Options.Add(Plot);
+        }
+
+        public (Lattice Lattice, string Name) Ring(ParseResult parse)
+        {
+            var source = OpticsSource.Resolve(parse.GetValue(Lattice), parse.GetValue(Line), parse.GetValue(Mode), parse.GetValue(Energy));
+            foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
+            return (source.Lattice, source.Mode ?? source.Lattice.Name);
+        }
+
+        public TrackingOptions Options(ParseResult parse)
+        {
+            bool radiation = parse.GetValue(Radiation);
+            double aperture = parse.GetValue(Aperture);
+            if (!(aperture > 0)) throw new ArgumentException("--aperture must be positive");
+            return new TrackingOptions(radiation, radiation, aperture, aperture, parse.GetValue(Seed), parse.GetValue(Threads));
+        }
+
+        public int TurnCount(ParseResult parse) =>
+            parse.GetValue(Turns) is var n and > 0 ? n : throw new ArgumentException("--turns must be positive");
+    }
+
+    public static Command Create()
+    {
+        var command = new Command("track", "multi-turn tracking studies: dynamic aperture, frequency map, tune footprint, equilibrium beam");
+        command.Subcommands.Add(Aperture());
+        command.Subcommands.Add(FrequencyMapCommand("fma", "frequency map: NAFF tunes on two halves of the run, diffusion index", twoWindows: true));
+        command.Subcommands.Add(FrequencyMapCommand("footprint", "tune footprint: mode tunes over a grid of launch amplitudes", twoWindows: false));
+        command.Subcommands.Add(Equilibrium());
+        return command;
+    }
+
+    private static Command Aperture()
+    {
+        var common = Common.Create(1000);
+        var rays = new Option<int>("--rays") { Description = "rays in [0, pi/2] of the x-y plane", DefaultValueFactory = _ => 11 };
+        var deltas = new Option<string>("--deltas") { Description = "momentum offsets, comma-separated", DefaultValueFactory = _ => "0" };
+        var max = new Option<double?>("--max-amplitude") { Description = "largest amplitude tried [m] (default: the aperture)" };
+        var steps = new Option<int>("--steps") { Description = "bisection steps (resolution max/2^steps)", DefaultValueFactory = _ => 10 };
+        var command = new Command("da", "dynamic aperture: survival boundary along rays in x-y, by bisection") { rays, deltas, max, steps };
+        common.AddTo(command);
+        command.SetAction(parse => Guarded("da", () =>
+        {
+            var (lattice, name) = common.Ring(parse);
+            var options = common.Options(parse);
+            int turns = common.TurnCount(parse), n = Math.Max(1, parse.GetValue(rays)), bisections = Math.Max(1, parse.GetValue(steps));
+            double[] offsets = [.. parse.GetValue(deltas)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => double.Parse(d, C))];
+            double amplitude = parse.GetValue(max) ?? Math.Min(options.ApertureX, options.ApertureY);
+            var result = TrackProgress.Run("dynamic aperture", (long)n * offsets.Length * (bisections + 1), progress =>
+                DynamicAperture.Compute(lattice, options, turns, n, offsets, amplitude, bisections, progress));
+            Console.WriteLine($"dynamic aperture of {name} over {turns} turns{(options.Radiation ? " with radiation" : "")}:");
+            Console.WriteLine("  angle[deg]     delta     x[mm]     y[mm]  amplitude[mm]  +-[mm]");
+            foreach (var r in result)
+                Console.WriteLine(string.Create(C, $"  {r.Angle * 180 / Math.PI,10:F1} {r.Delta,9:G3} {r.X * 1e3,9:F3} {r.Y * 1e3,9:F3} {r.Amplitude * 1e3,14:F3} {r.Resolution * 1e3,7:F3}"));
+            if (parse.GetValue(common.Csv) is { } csv)
+                WriteCsv(csv, "angle_rad,delta,x_m,y_m,amplitude_m,resolution_m",
+                    result.Select(r => string.Create(C, $"{r.Angle:R},{r.Delta:R},{r.X:R},{r.Y:R},{r.Amplitude:R},{r.Resolution:R}")));
+            if (parse.GetValue(common.Plot) is { } plot)
+                TrackPlot.DynamicAperture(result, plot, $"Dynamic aperture, {name}, {turns} turns");
+        }));
+        return command;
+    }
+
+    private static Command FrequencyMapCommand(string verb, string description, bool twoWindows)
+    {
+        var common = Common.Create(1024);
+        var grid = new Option<int>("--grid") { Description = "launch points per plane (grid x grid particles)", DefaultValueFactory = _ => 20 };
+        var maxX = new Option<double>("--max-x") { Description = "largest launch amplitude in x [m]", DefaultValueFactory = _ => 0.01 };
+        var maxY = new Option<double>("--max-y") { Description = "largest launch amplitude in y [m]", DefaultValueFactory = _ => 0.01 };
+        var amplitudePlot = new Option<string?>("--amplitude-plot") { Description = "fma: also plot the map in amplitude space (.png or .svg)" };
+        var command = new Command(verb, description) { grid, maxX, maxY };
+        if (twoWindows) command.Options.Add(amplitudePlot);
+        common.AddTo(command);
+        command.SetAction(parse => Guarded(verb, () =>
+        {
+            var (lattice, name) = common.Ring(parse);
+            var options = common.Options(parse);
+            if (options.Radiation) throw new ArgumentException($"{verb} analyses the 4-D tunes without RF and radiation; drop --radiation");
+            int turns = common.TurnCount(parse), n = Math.Max(1, parse.GetValue(grid));
+            var points = TrackProgress.Run(verb, (long)n * n, progress =>
+                FrequencyMap.Compute(lattice, parse.GetValue(maxX), parse.GetValue(maxY), n, turns, twoWindows, options, progress));
+            int lost = points.Count(p => !p.Survived);
+            Console.WriteLine($"{verb} of {name}: {n} x {n} particles, {(twoWindows ? $"2 x {turns}" : turns.ToString(C))} turns, {lost} lost");
+            var live = points.Where(p => p.Survived).ToArray();
+            if (live.Length > 0)
+            {
+                Console.WriteLine(string.Create(C, $"  Q1 from {live.Min(p => p.Q1):F5} to {live.Max(p => p.Q1):F5}, Q2 from {live.Min(p => p.Q2):F5} to {live.Max(p => p.Q2):F5}"));
+                if (twoWindows)
+                {
+                    var d = live.Select(p => p.Diffusion).Where(double.IsFinite).ToArray();
+                    if (d.Length > 0) Console.WriteLine(string.Create(C, $"  diffusion log10|dQ|: median {d.Order().ElementAt(d.Length / 2):F2}, worst {d.Max():F2}"));
+                }
+            }
+            if (parse.GetValue(common.Csv) is { } csv)
+                WriteCsv(csv, "x_m,y_m,q1,q2,q1_late,q2_late,diffusion,survived",
+                    points.Select(p => string.Create(C, $"{p.X:R},{p.Y:R},{p.Q1:R},{p.Q2:R},{p.Q1Late:R},{p.Q2Late:R},{p.Diffusion:R},{(p.Survived ? 1 : 0)}")));
+            if (parse.GetValue(common.Plot) is { } plot)
+                TrackPlot.TuneMap(points, plot, $"{(twoWindows ? "Frequency map" : "Tune footprint")}, {name}", twoWindows);
+            if (twoWindows && parse.GetValue(amplitudePlot) is { } ap)
+                TrackPlot.AmplitudeMap(points, ap, $"Frequency map in amplitude space, {name}");
+        }));
+        return command;
+    }
+
+    private static Command Equilibrium()
+    {
+        var common = Common.Create(100_000);
+        var particles = new Option<int>("--particles") { Description = "particles tracked", DefaultValueFactory = _ => 1000 };
+        var command = new Command("equilibrium", "equilibrium beam with radiation: rms sizes and emittances of a tracked beam beside the envelope") { particles };
+        common.AddTo(command, plot: false);
+        command.SetAction(parse => Guarded("equilibrium", () =>
+        {
+            var (lattice, name) = common.Ring(parse);
+            var options = common.Options(parse);
+            int turns = common.TurnCount(parse), n = Math.Max(2, parse.GetValue(particles));
+            var r = TrackProgress.Run("equilibrium", n, progress => EquilibriumBeam.Compute(lattice, options, n, turns, progress));
+            var e = r.Envelope;
+            double dampingTurns = 1 / e.Decrements.Min();
+            Console.WriteLine(string.Create(C, $"equilibrium of {name}: {r.Survivors} of {n} particles after {turns} turns ({turns / dampingTurns:F1} of the slowest damping times)"));
+            Console.WriteLine(string.Create(C, $"  variance statistical error ~ {r.VarianceError * 100:F1} %"));
+            Console.WriteLine("  quantity                tracked      envelope");
+            void Row(string what, double tracked, double envelope) =>
+                Console.WriteLine(string.Create(C, $"  {what,-20} {tracked,12:G5} {envelope,12:G5}"));
+            Row("sigma_x [m]", r.SigmaX, Math.Sqrt(e.Sigma[0, 0]));
+            Row("sigma_y [m]", r.SigmaY, Math.Sqrt(e.Sigma[2, 2]));
+            Row("sigma_delta", r.EnergySpread, e.EnergySpread);
+            Row("sigma_ct [m]", r.BunchLength, e.BunchLength);
+            var envelopeEmittances = e.Emittances.OrderDescending().ToArray();
+            for (int k = 0; k < 3; k++) Row($"eigen-emittance {k + 1}", r.EigenEmittances[k], envelopeEmittances[k]);
+            if (parse.GetValue(common.Csv) is { } csv)
+                WriteCsv(csv, "quantity,tracked,envelope", [
+                    string.Create(C, $"sigma_x_m,{r.SigmaX:R},{Math.Sqrt(e.Sigma[0, 0]):R}"),
+                    string.Create(C, $"sigma_y_m,{r.SigmaY:R},{Math.Sqrt(e.Sigma[2, 2]):R}"),
+                    string.Create(C, $"sigma_delta,{r.EnergySpread:R},{e.EnergySpread:R}"),
+                    string.Create(C, $"sigma_ct_m,{r.BunchLength:R},{e.BunchLength:R}"),
+                    .. Enumerable.Range(0, 3).Select(k => string.Create(C, $"eigen_emittance_{k + 1},{r.EigenEmittances[k]:R},{envelopeEmittances[k]:R}")),
+                ]);
+        }));
+        return command;
+    }
+
+    private static void WriteCsv(string path, string header, IEnumerable<string> rows) => File.WriteAllLines(path, [header, .. rows]);
+
+    private static int Guarded(string verb, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is OpticsException or MadxException or ArgumentException or IOException or FormatException)
+        {
+            Console.Error.WriteLine($"vepp2k track {verb}: {e.Message}");
+            return 2;
+        }
+    }
+}
