@@ -118,9 +118,11 @@ public static class TrackCommand
             int lost = points.Count(p => !p.Survived);
             Console.WriteLine($"{verb} of {name}: {n} x {n} particles, {(twoWindows ? $"2 x {turns}" : turns.ToString(C))} turns, {lost} lost");
             var live = points.Where(p => p.Survived).ToArray();
-            if (live.Length > 0)
+            var q1 = live.Select(p => p.Q1).Where(double.IsFinite).ToArray();
+            var q2 = live.Select(p => p.Q2).Where(double.IsFinite).ToArray();
+            if (q1.Length > 0 && q2.Length > 0)
             {
-                Console.WriteLine(string.Create(C, $"  Q1 from {live.Min(p => p.Q1):F5} to {live.Max(p => p.Q1):F5}, Q2 from {live.Min(p => p.Q2):F5} to {live.Max(p => p.Q2):F5}"));
+                Console.WriteLine(string.Create(C, $"  Q1 from {q1.Min():F5} to {q1.Max():F5}, Q2 from {q2.Min():F5} to {q2.Max():F5}"));
                 if (twoWindows)
                 {
                     var d = live.Select(p => p.Diffusion).Where(double.IsFinite).ToArray();

@@ -43,6 +43,23 @@ public class TuneTests
         Assert.Equal(optics.FractionalTunes[1], Naff.Tune(record.YOf(1), record.PyOf(1)), 1e-6);
     }
 
+    // Launched in x alone, the particle carries both modes of the coupled ring; the projection on the
+    // eigenvectors separates them.
+    [Fact]
+    public void ModeTunesSeparateTheModesOfAParticleLaunchedInOnePlane()
+    {
+        var lattice = TrackingLattices.Nonlinear().WithoutCavities();
+        var optics = LinearOptics.Compute(lattice);
+        const int turns = 1024;
+        var beam = new ParticleBuffer(1);
+        beam.Set(0, [1e-6, 0, 0, 0, 0, 0]);
+        var record = new TurnRecord(1, turns);
+        new RingTracker(lattice).Track(beam, turns, record: record);
+        var (q1, q2) = new ModeTunes(optics.Modes, new double[6]).Of(record, 0, 0, turns);
+        Assert.Equal(optics.FractionalTunes[0], q1, 1e-6);
+        Assert.Equal(optics.FractionalTunes[1], q2, 1e-6);
+    }
+
     [Fact]
     public void SlopeOfTrackedTunesInMomentumIsTheChromaticity()
     {

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Vepp2k.Cli.Tests;
+
+[Collection("console")]
+public class TrackCommandTests
+{
+    private static string TempPath(string name) => Path.Combine(Directory.CreateTempSubdirectory("vepp2k-track").FullName, name);
+
+    // A small dynamic-aperture scan of the design ring: it runs, writes its CSV and plot, and the
+    // boundary it finds is inside the scan and survives while a step beyond it does not.
+    [Fact]
+    public void DynamicApertureScanOfTheDesignRingWritesCsvAndPlot()
+    {
+        string csv = TempPath("da.csv"), png = TempPath("da.png");
+        var (exit, output, error) = CliRunner.Run("track", "da", "--turns", "64", "--rays", "3", "--steps", "5", "--threads", "2",
+            "--csv", csv, "--plot", png);
+        Assert.True(exit == 0, error);
+        Assert.Contains("dynamic aperture of design-1GeV", output);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal("angle_rad,delta,x_m,y_m,amplitude_m,resolution_m", rows[0]);
+        Assert.Equal(4, rows.Length);
+        foreach (var row in rows.Skip(1))
+        {
+            var amplitude = double.Parse(row.Split(',')[4], CultureInfo.InvariantCulture);
+            Assert.InRange(amplitude, 1e-4, 0.03);
+        }
+        Assert.True(new FileInfo(png).Length > 1000);
+    }
+
+    [Fact]
+    public void FootprintOfTheDesignRingIsAtItsWorkingPoint()
+    {
+        string csv = TempPath("fp.csv");
+        var (exit, _, error) = CliRunner.Run("track", "footprint", "--turns", "256", "--grid", "2", "--max-x", "1e-5", "--max-y", "2e-5", "--csv", csv);
+        Assert.True(exit == 0, error);
+        // A small-amplitude particle has the optics' eigen-tunes (3.1 in both modes for design-1GeV).
+        var optics = CliRunner.Run("optics", "--json");
+        var tunes = System.Text.Json.JsonDocument.Parse(optics.Out).RootElement.GetProperty("tunes");
+        double q = tunes[0].GetDouble() - Math.Floor(tunes[0].GetDouble());
+        foreach (var row in File.ReadAllLines(csv).Skip(1))
+        {
+            var q1 = double.Parse(row.Split(',')[2], CultureInfo.InvariantCulture);
+            Assert.Equal(q, q1, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void RadiationIsRefusedForTheFourDimensionalTuneStudies()
+    {
+        var (exit, _, error) = CliRunner.Run("track", "fma", "--radiation", "--grid", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--radiation", error);
+    }
+}
