@@ -144,17 +144,21 @@ public static class TrackCommand
     {
         var common = Common.Create(100_000);
         var particles = new Option<int>("--particles") { Description = "particles tracked", DefaultValueFactory = _ => 1000 };
-        var command = new Command("equilibrium", "equilibrium beam with radiation: rms sizes and emittances of a tracked beam beside the envelope") { particles };
+        var snapshots = new Option<int>("--snapshots") { Description = "snapshots of the beam pooled into the moments, one damping time apart after --turns", DefaultValueFactory = _ => 1 };
+        var command = new Command("equilibrium", "equilibrium beam with radiation: rms sizes and emittances of a tracked beam beside the envelope") { particles, snapshots };
         common.AddTo(command, plot: false);
         command.SetAction(parse => Guarded("equilibrium", () =>
         {
             var (lattice, name) = common.Ring(parse);
             var options = common.Options(parse);
             int turns = common.TurnCount(parse), n = Math.Max(2, parse.GetValue(particles));
-            var r = TrackProgress.Run("equilibrium", n, progress => EquilibriumBeam.Compute(lattice, options, n, turns, progress));
+            int samples = Math.Max(1, parse.GetValue(snapshots));
+            // The spacing needs the damping time before tracking: the envelope is cheap (milliseconds).
+            double dampingTurns = 1 / Physics.Radiation.Envelope.Compute(lattice, options.RadiationSliceLength).Decrements.Min();
+            var r = TrackProgress.Run("equilibrium", n, progress =>
+                EquilibriumBeam.Compute(lattice, options, n, turns, samples, (int)Math.Ceiling(dampingTurns), progress));
             var e = r.Envelope;
-            double dampingTurns = 1 / e.Decrements.Min();
-            Console.WriteLine(string.Create(C, $"equilibrium of {name}: {r.Survivors} of {n} particles after {turns} turns ({turns / dampingTurns:F1} of the slowest damping times)"));
+            Console.WriteLine(string.Create(C, $"equilibrium of {name}: {r.Survivors} of {n} particles after {r.Turns} turns ({turns / dampingTurns:F1} of the slowest damping times before the first of {samples} snapshots)"));
             Console.WriteLine(string.Create(C, $"  variance statistical error ~ {r.VarianceError * 100:F1} %"));
             Console.WriteLine("  quantity                tracked      envelope");
             void Row(string what, double tracked, double envelope) =>
