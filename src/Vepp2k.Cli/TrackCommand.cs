@@ -27,7 +27,7 @@ public static class TrackCommand
             new Option<ulong>("--seed") { Description = "seed of the quantum-excitation kicks", DefaultValueFactory = _ => 1 },
             new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 },
             new Option<bool>("--radiation") { Description = "classical damping and quantum excitation in the bends" },
-            new Option<double>("--aperture") { Description = "half-aperture in x and y [m] beyond which a particle is lost (the lattices carry none)", DefaultValueFactory = _ => 0.03 },
+            new Option<double>("--aperture") { Description = "half-aperture in x and y [m] beyond which a particle is lost; the lattices carry none, the default is the dipoles' 40 mm gap and (probably) the quadrupoles' 40 mm bore", DefaultValueFactory = _ => 0.02 },
             new Option<string?>("--csv") { Description = "write the results as CSV" },
             new Option<string?>("--plot") { Description = "plot the results (.png or .svg)" });
 

@@ -38,7 +38,7 @@ public static class TrackPlot
             marker.Size = 4;
         }
         double q1min = live.Min(p => p.Q1), q1max = live.Max(p => p.Q1), q2min = live.Min(p => p.Q2), q2max = live.Max(p => p.Q2);
-        double margin = Math.Max(0.01, Math.Max(q1max - q1min, q2max - q2min) * 0.2);
+        double margin = Math.Max(1e-4, Math.Max(q1max - q1min, q2max - q2min) * 0.2);
         ResonanceLines(plot, q1min - margin, q1max + margin, q2min - margin, q2max + margin);
         plot.Axes.SetLimits(q1min - margin, q1max + margin, q2min - margin, q2max + margin);
         plot.XLabel("Q1 (x-like mode, fractional)");

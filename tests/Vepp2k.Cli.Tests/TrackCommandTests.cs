@@ -23,7 +23,7 @@ public class TrackCommandTests
         foreach (var row in rows.Skip(1))
         {
             var amplitude = double.Parse(row.Split(',')[4], CultureInfo.InvariantCulture);
-            Assert.InRange(amplitude, 1e-4, 0.03);
+            Assert.InRange(amplitude, 1e-4, 0.02);
         }
         Assert.True(new FileInfo(png).Length > 1000);
     }
