@@ -12,13 +12,18 @@ internal readonly struct SolenoidRunVector
 {
     private readonly Vec4 a, b, c, d, cosTheta, sinTheta, theta, axx, axp, app;
 
-    private SolenoidRunVector(Vec4 a, Vec4 b, Vec4 c, Vec4 d, Vec4 theta, Vec4 axx, Vec4 axp, Vec4 app)
+    /// <summary>The number of coefficients and their order in <see cref="FromCoefficients"/>.</summary>
+    public const int Coefficients = 10;
+
+    private SolenoidRunVector(Vec4 a, Vec4 b, Vec4 c, Vec4 d, Vec4 cosTheta, Vec4 sinTheta, Vec4 theta, Vec4 axx, Vec4 axp, Vec4 app)
     {
         this.a = a; this.b = b; this.c = c; this.d = d;
+        this.cosTheta = cosTheta; this.sinTheta = sinTheta;
         this.theta = theta; this.axx = axx; this.axp = axp; this.app = app;
-        cosTheta = Vec4.Cos(theta);
-        sinTheta = Vec4.Sin(theta);
     }
+
+    /// <summary>A run from its coefficients: a, b, c, d, cos theta, sin theta, theta, axx, axp, app.</summary>
+    public static SolenoidRunVector FromCoefficients(ReadOnlySpan<Vec4> k) => new(k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], k[9]);
 
     public static SolenoidRunVector Build(ReadOnlySpan<double> lengths, ReadOnlySpan<double> halfKs, Vec4 delta)
     {
@@ -41,7 +46,7 @@ internal readonly struct SolenoidRunVector
             theta += th;
             (a, b, c, d) = (cs * a + sOverG * c, cs * b + sOverG * d, cs * c - gs * a, cs * d - gs * b);
         }
-        return new SolenoidRunVector(a, b, c, d, theta, axx, axp, app);
+        return new SolenoidRunVector(a, b, c, d, Vec4.Cos(theta), Vec4.Sin(theta), theta, axx, axp, app);
     }
 
     /// <summary>Whether the run was built for these momenta (bit for bit).</summary>
