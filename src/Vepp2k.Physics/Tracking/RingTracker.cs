@@ -94,11 +94,7 @@ public sealed class RingTracker
 
     private void Excite(RadiationPoint point, ref Phase<Vec4> p, int first, int turn, int index)
     {
-        ulong seed = Options.Seed;
-        var normal = new Vec4(Vector256.Create(
-            CounterRandom.Gaussian(seed, first, turn, index), CounterRandom.Gaussian(seed, first + 1, turn, index),
-            CounterRandom.Gaussian(seed, first + 2, turn, index), CounterRandom.Gaussian(seed, first + 3, turn, index)));
-        point.Excite(ref p, normal, context.EnergyEv);
+        point.Excite(ref p, new Vec4(CounterRandom.Gaussians(Options.Seed, first, turn, index)), context.EnergyEv);
     }
 
     private static Vector256<double> LaneMask(int bits) => Vector256.Create(
