@@ -60,6 +60,7 @@ public static class TrackCommand
     {
         var command = new Command("track", "multi-turn tracking studies: dynamic aperture, frequency map, tune footprint, equilibrium beam");
         command.Subcommands.Add(Aperture());
+        command.Subcommands.Add(Acceptance());
         command.Subcommands.Add(FrequencyMapCommand("fma", "frequency map: NAFF tunes on two halves of the run, diffusion index", twoWindows: true));
         command.Subcommands.Add(FrequencyMapCommand("footprint", "tune footprint: mode tunes over a grid of launch amplitudes", twoWindows: false));
         command.Subcommands.Add(Equilibrium());
@@ -93,6 +94,30 @@ public static class TrackCommand
                     result.Select(r => string.Create(C, $"{r.Angle:R},{r.Delta:R},{r.X:R},{r.Y:R},{r.Amplitude:R},{r.Resolution:R}")));
             if (parse.GetValue(common.Plot) is { } plot)
                 TrackPlot.DynamicAperture(result, plot, $"Dynamic aperture, {name}, {turns} turns");
+        }));
+        return command;
+    }
+
+    private static Command Acceptance()
+    {
+        var common = Common.Create(1000);
+        var max = new Option<double>("--max-delta") { Description = "largest momentum offset tried", DefaultValueFactory = _ => 0.05 };
+        var steps = new Option<int>("--steps") { Description = "bisection steps (resolution max/2^steps)", DefaultValueFactory = _ => 10 };
+        var command = new Command("acceptance",
+            "momentum acceptance at the ring's start: the largest delta offset, either side, a particle on the closed orbit survives "
+            + "(without --radiation only transverse losses count: outside the RF bucket a particle circulates in phase, it is not lost)") { max, steps };
+        common.AddTo(command, plot: false);
+        command.SetAction(parse => Guarded("acceptance", () =>
+        {
+            var (lattice, name) = common.Ring(parse);
+            var options = common.Options(parse);
+            int turns = common.TurnCount(parse), bisections = Math.Max(1, parse.GetValue(steps));
+            var (negative, positive, resolution) = TrackProgress.Run("momentum acceptance", 2L * (bisections + 1), progress =>
+                DynamicAperture.MomentumAcceptance(lattice, options, turns, parse.GetValue(max), bisections, progress));
+            Console.WriteLine(string.Create(C,
+                $"momentum acceptance of {name} over {turns} turns{(options.Radiation ? " with radiation" : "")}: {negative:G4} .. {positive:G4} (+-{resolution:G2})"));
+            if (parse.GetValue(common.Csv) is { } csv)
+                WriteCsv(csv, "negative,positive,resolution", [string.Create(C, $"{negative:R},{positive:R},{resolution:R}")]);
         }));
         return command;
     }

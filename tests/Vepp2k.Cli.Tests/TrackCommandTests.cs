@@ -46,6 +46,17 @@ public class TrackCommandTests
     }
 
     [Fact]
+    public void MomentumAcceptanceBracketsTheDesignMomentum()
+    {
+        string csv = TempPath("ma.csv");
+        var (exit, output, error) = CliRunner.Run("track", "acceptance", "--turns", "100", "--steps", "6", "--csv", csv);
+        Assert.True(exit == 0, error);
+        Assert.Contains("momentum acceptance of design-1GeV", output);
+        var cells = File.ReadAllLines(csv)[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(cells[0] < 0 && cells[1] > 0, string.Join(" ", cells));
+    }
+
+    [Fact]
     public void RadiationIsRefusedForTheFourDimensionalTuneStudies()
     {
         var (exit, _, error) = CliRunner.Run("track", "fma", "--radiation", "--grid", "1");

@@ -11,10 +11,11 @@ public sealed record ApertureRay(double Angle, double Delta, double Amplitude, d
 }
 
 /// <summary>
-/// Dynamic aperture: along rays at angles in [0, pi/2] of the x-y plane, from the closed orbit at
-/// each momentum offset, the amplitude that survives the given turns, found by bisection (all rays
-/// are bisected together, one tracked beam per step). Survival is assumed monotonic along a ray,
-/// as in MAD-X's and SixTrack's scans; islands of stability beyond the boundary are not looked for.
+/// Dynamic aperture and momentum acceptance at the ring's start, by <see cref="SurvivalBisection"/>:
+/// along rays at angles in [0, pi/2] of the x-y plane from the closed orbit at each momentum offset;
+/// and the largest momentum offset, either side, that a particle on the closed orbit survives
+/// (a Touschek-scattered particle: x and px unchanged, delta changed). Islands of stability beyond
+/// a boundary are not looked for.
 /// </summary>
 public static class DynamicAperture
 {
@@ -23,35 +24,29 @@ public static class DynamicAperture
     {
         var tracker = new RingTracker(lattice, options);
         var starts = deltas.Select(d => StartOrbit(lattice, tracker, d)).ToArray();
-        int count = rays * deltas.Count;
-        var low = new double[count];
-        var high = Enumerable.Repeat(maxAmplitude, count).ToArray();
         double Angle(int k) => rays == 1 ? 0 : Math.PI / 2 * (k % rays) / (rays - 1);
-        int done = 0;
-        // Step 0 tries the largest amplitude itself: a ray that survives it has its boundary beyond the scan.
-        for (int step = 0; step <= steps; step++)
+        var (survived, resolution) = SurvivalBisection.Run(tracker, rays * deltas.Count, (k, a, z) =>
         {
-            var beam = new ParticleBuffer(count);
-            var trial = new double[count];
-            for (int k = 0; k < count; k++)
-            {
-                trial[k] = step == 0 ? high[k] : (low[k] + high[k]) / 2;
-                var z = (double[])starts[k / rays].Clone();
-                z[0] += trial[k] * Math.Cos(Angle(k));
-                z[2] += trial[k] * Math.Sin(Angle(k));
-                beam.Set(k, z);
-            }
-            int before = done;
-            tracker.Track(beam, turns, progress: progress is null ? null : new Progress<int>(n => progress.Report(before + n)), cancel: cancel);
-            done += count;
-            for (int k = 0; k < count; k++)
-            {
-                if (beam.IsAlive(k)) low[k] = trial[k];
-                else high[k] = trial[k];
-            }
-        }
-        return Enumerable.Range(0, count)
-            .Select(k => new ApertureRay(Angle(k), deltas[k / rays], low[k], high[k] - low[k])).ToArray();
+            starts[k / rays].CopyTo(z, 0);
+            z[0] += a * Math.Cos(Angle(k));
+            z[2] += a * Math.Sin(Angle(k));
+        }, maxAmplitude, steps, turns, progress, cancel);
+        return Enumerable.Range(0, survived.Length)
+            .Select(k => new ApertureRay(Angle(k), deltas[k / rays], survived[k], resolution[k])).ToArray();
+    }
+
+    /// <summary>The momentum acceptance (negative side as a negative number, positive side) and the bisection's resolution.</summary>
+    public static (double Negative, double Positive, double Resolution) MomentumAcceptance(Lattice lattice, TrackingOptions options,
+        int turns, double maxDelta, int steps, IProgress<int>? progress = null, CancellationToken cancel = default)
+    {
+        var tracker = new RingTracker(lattice, options);
+        var start = StartOrbit(lattice, tracker, 0);
+        var (survived, resolution) = SurvivalBisection.Run(tracker, 2, (k, a, z) =>
+        {
+            start.CopyTo(z, 0);
+            z[4] += k == 0 ? -a : a;
+        }, maxDelta, steps, turns, progress, cancel);
+        return (-survived[0], survived[1], resolution.Max());
     }
 
     // The closed orbit at the momentum offset (4-D, on the ring without radiation), plus with
