@@ -16,7 +16,7 @@ public static class TrackCommand
     private sealed record Common(
         Option<string?> Lattice, Option<string?> Line, Option<string?> Mode, Option<double?> Energy,
         Option<int> Turns, Option<ulong> Seed, Option<int> Threads, Option<bool> Radiation, Option<double> Aperture,
-        Option<string?> Csv, Option<string?> Plot)
+        Option<string?> Csv, Option<string?> Plot, Option<string> Direction)
     {
         public static Common Create(int turns) => new(
             new Option<string?>("--lattice") { Description = "MAD-X file (default: the embedded VEPP-2000 ring)" },
@@ -29,11 +29,16 @@ public static class TrackCommand
             new Option<bool>("--radiation") { Description = "classical damping and quantum excitation in the bends" },
             new Option<double>("--aperture") { Description = "half-aperture in x and y [m] beyond which a particle is lost; the lattices carry none, the default is the dipoles' 40 mm gap and (probably) the quadrupoles' 40 mm bore", DefaultValueFactory = _ => 0.02 },
             new Option<string?>("--csv") { Description = "write the results as CSV" },
-            new Option<string?>("--plot") { Description = "plot the results (.png or .svg)" });
+            new Option<string?>("--plot") { Description = "plot the results (.png or .svg)" },
+            new Option<string>("--direction")
+            {
+                Description = "e-: the ring as written; e+: the counter-rotating beam (reversed ring, solenoids seen backwards)",
+                DefaultValueFactory = _ => "e-",
+            }.AcceptOnlyFromAmong("e-", "e+"));
 
         public void AddTo(Command command, bool plot = true)
         {
-            foreach (Option o in new Option[] { Lattice, Line, Mode, Energy, Turns, Seed, Threads, Radiation, Aperture, Csv }) command.Options.Add(o);
+            foreach (Option o in new Option[] { Lattice, Line, Mode, Energy, Direction, Turns, Seed, Threads, Radiation, Aperture, Csv }) command.Options.Add(o);
             if (plot) command.Options.Add(Plot);
         }
 
@@ -41,7 +46,8 @@ public static class TrackCommand
         {
             var source = OpticsSource.Resolve(parse.GetValue(Lattice), parse.GetValue(Line), parse.GetValue(Mode), parse.GetValue(Energy));
             foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
-            return (source.Lattice, source.Mode ?? source.Lattice.Name);
+            string name = source.Mode ?? source.Lattice.Name;
+            return parse.GetValue(Direction) == "e+" ? (source.Lattice.Reversed(), name + " (e+)") : (source.Lattice, name);
         }
 
         public TrackingOptions Options(ParseResult parse)

@@ -8,6 +8,8 @@ public sealed class BendBody(string name, double length, double curvature, doubl
 {
     public override string Keyword => "sbend";
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -20,6 +20,8 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
 {
     public override string Keyword => "dipedge";
 
+    public override Element Reversed() => new BendFace(Name, curvature, k1, edgeAngle, fint, hgap, tilt, -side);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

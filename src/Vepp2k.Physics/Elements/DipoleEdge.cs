@@ -13,6 +13,8 @@ public sealed class DipoleEdge(string name, double curvature, double edgeAngle, 
 {
     public override string Keyword => "dipedge";
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

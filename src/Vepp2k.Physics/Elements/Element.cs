@@ -48,6 +48,18 @@ public abstract class Element(string name, double length)
         new(Vector256.Create(lanes[coordinate], lanes[6 + coordinate], lanes[12 + coordinate], lanes[18 + coordinate]));
 
     /// <summary>
+    /// This element as the counter-rotating beam sees it (opposite charge, opposite direction: the
+    /// positrons of VEPP-2000), in that beam's frame: x and y as here, s reversed. The Lorentz force is
+    /// unchanged when charge and velocity both flip, so its trajectories are this beam's run backwards
+    /// and its map is R M^-1 R, R the time reversal (px, py, ct) -> -(px, py, ct). For a map symmetric in
+    /// s (drifts, quadrupoles, symmetric splittings, thin kicks) that is the element itself; a bend's
+    /// faces swap; a solenoid's KS changes sign (the K (x py - y px) term of its Hamiltonian is odd under
+    /// R), so the Larmor rotation is reversed as seen in the lab. The cavity and the radiation are not
+    /// time-reversible; both beams are accelerated at the same phase and radiate alike, so those stay.
+    /// </summary>
+    public abstract Element Reversed();
+
+    /// <summary>
     /// The element as a sequence of integration steps for the radiative pass: radiating elements
     /// return sub-steps with <see cref="RadiationPoint"/>s inside, so damping and quantum excitation
     /// are integrated within the element rather than lumped at its ends. Slices are at most

@@ -10,6 +10,8 @@ public sealed class Marker(string name, double length = 0, string keyword = "mar
 {
     public override string Keyword { get; } = keyword;
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -62,6 +62,9 @@ public sealed class ProfiledSolenoid : Element
         return [.. runs];
     }
 
+    public override Element Reversed() =>
+        new ProfiledSolenoid(Name, [.. pieces.Reverse().Select(p => (Solenoid)p.Reversed())]);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) =>
         SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
 

@@ -25,6 +25,8 @@ public sealed class Quadrupole : Element
     public double TiltAngle { get; }
     public override string Keyword => "quadrupole";
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -21,6 +21,9 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
     public double Curvature { get; } = curvature;
     public override string Keyword => "radiation";
 
+    // Radiation is the same for either beam.
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -8,6 +8,8 @@ public sealed class SRotation(string name, double angle) : Element(name, 0)
     public double Angle { get; } = angle;
     public override string Keyword => "srotation";
 
+    public override Element Reversed() => new SRotation(Name, -Angle);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -16,6 +16,8 @@ public sealed class Solenoid(string name, double length, double ks) : Element(na
     /// <summary>Larmor rotation angle of the transverse plane at the reference momentum [rad].</summary>
     public double RotationAngle => Ks * Length / 2;
 
+    public override Element Reversed() => new Solenoid(Name, Length, -Ks);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);

@@ -23,6 +23,8 @@ public sealed class ThickMultipole : Element
 
     public override string Keyword { get; }
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
