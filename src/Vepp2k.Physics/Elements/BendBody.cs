@@ -82,7 +82,9 @@ public sealed class BendBody(string name, double length, double curvature, doubl
         T px1 = p.Px * c + (pz - (p.X * h + 1.0)) * s;
         T pz1 = T.Sqrt(horizontal2 - px1 * px1);
         T x1 = p.X * c + (pz1 - pz * c + p.Px * s + (c - 1)) * rho;
-        T turned = T.Atan2(p.Px, pz) - T.Atan2(px1, pz1) + theta;   // turning angle of the momentum
+        // Turning angle of the momentum: atan2(px, pz) - atan2(px1, pz1) + theta, the difference of the two
+        // angles (each within +-pi/2, as pz > 0) taken by one atan2 of the angle-difference formula.
+        T turned = T.Atan2(p.Px * pz1 - px1 * pz, pz * pz1 + p.Px * px1) + theta;
         p.Y = p.Y + p.Py * turned * rho;
         p.Ct = p.Ct + onePlus * turned * rho - length;
         p.X = x1;

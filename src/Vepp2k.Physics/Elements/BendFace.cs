@@ -127,7 +127,9 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
         T momentum = p.Delta + 1.0;
         T pz = T.Sqrt(momentum * momentum - p.Px * p.Px);
         T angle = T.Atan2(p.Px, pz);
-        T cos = T.Cos(angle), sin = T.Sin(angle);
+        // cos and sin of that angle without evaluating them: (px, pz) has length P.
+        T inverse = T.Constant(1) / momentum;
+        T cos = pz * inverse, sin = p.Px * inverse;
         T shape = (sin * sin + 1.0) / cos;               // (1 + sin^2 a)/cos a
         T u = angle - momentum * shape * (side * psi0);
         T cosU = T.Cos(u);
