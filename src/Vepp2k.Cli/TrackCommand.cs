@@ -186,7 +186,7 @@ public static class TrackCommand
             int samples = Math.Max(1, parse.GetValue(snapshots));
             // The spacing needs the damping time before tracking: the envelope is cheap (milliseconds).
             double dampingTurns = 1 / Physics.Radiation.Envelope.Compute(lattice, options.RadiationSliceLength).Decrements.Min();
-            var r = TrackProgress.Run("equilibrium", n, progress =>
+            var r = TrackProgress.Run("equilibrium", (long)n * samples, progress =>
                 EquilibriumBeam.Compute(lattice, options, n, turns, samples, (int)Math.Ceiling(dampingTurns), progress));
             var e = r.Envelope;
             Console.WriteLine(string.Create(C, $"equilibrium of {name}: {r.Survivors} of {n} particles after {r.Turns} turns ({turns / dampingTurns:F1} of the slowest damping times before the first of {samples} snapshots)"));

@@ -49,7 +49,7 @@ public static class EquilibriumBeam
         for (int s = 0; s < Math.Max(1, snapshots); s++)
         {
             int run = s == 0 ? turns : spacing;
-            tracker.Track(beam, run, turn, progress: progress, cancel: cancel);
+            tracker.Track(beam, run, turn, progress: ProgressOffset.For(progress, s * particles), cancel: cancel);
             turn += run;
             for (int i = 0; i < beam.Count; i++)
             {

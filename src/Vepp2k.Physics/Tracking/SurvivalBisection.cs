@@ -26,8 +26,7 @@ public static class SurvivalBisection
                 launch(k, trial[k], z);
                 beam.Set(k, z);
             }
-            int before = step * count;
-            tracker.Track(beam, turns, progress: progress is null ? null : new Offset(progress, before), cancel: cancel);
+            tracker.Track(beam, turns, progress: ProgressOffset.For(progress, step * count), cancel: cancel);
             for (int k = 0; k < count; k++)
             {
                 if (beam.IsAlive(k)) low[k] = trial[k];
@@ -35,11 +34,5 @@ public static class SurvivalBisection
             }
         }
         return (low, high.Zip(low, (h, l) => h - l).ToArray());
-    }
-
-    // Reports of one step's beam, counted on from the particles of the steps before.
-    private sealed class Offset(IProgress<int> inner, int before) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(before + value);
     }
 }
