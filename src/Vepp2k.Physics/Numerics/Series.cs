@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Vepp2k.Physics.Numerics;
 
 /// <summary>
@@ -58,15 +60,16 @@ public static class Series
 
     private static bool SinOverXUsesSeries(double u) => Math.Abs(u) < 1e-3;
 
-    // Which of CosSin's three forms a lane takes.
-    private static int Branch(double k, double length) => UsesSeries(k, length) ? 0 : k > 0 ? 1 : 2;
-
     /// <summary>Whether <see cref="CosSin{T}"/> and <see cref="IntegralS2{T}"/> take one branch for all four lanes of <paramref name="k"/>.</summary>
     public static bool SameBranch(Vec4 k, double length)
     {
-        int first = Branch(k[0], length);
-        return Branch(k[1], length) == first && Branch(k[2], length) == first && Branch(k[3], length) == first;
+        // The same tests as UsesSeries (same order of operations, so the same rounding) and the sign test, in SIMD.
+        var series = Vector256.LessThan(Vector256.Abs(k.V) * length * length, Vector256.Create(SeriesLimit));
+        var focusing = Vector256.GreaterThan(k.V, Vector256<double>.Zero);
+        return Uniform(series.ExtractMostSignificantBits()) && Uniform(focusing.ExtractMostSignificantBits());
     }
+
+    private static bool Uniform(uint lanes) => lanes == 0 || lanes == 0b1111;
 
     /// <summary>Whether <see cref="SinOverX{T}"/> takes one branch for all four lanes of <paramref name="u"/>.</summary>
     public static bool SinOverXSameBranch(Vec4 u)
