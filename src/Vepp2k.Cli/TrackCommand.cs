@@ -69,6 +69,7 @@ public static class TrackCommand
         command.Subcommands.Add(Acceptance());
         command.Subcommands.Add(FrequencyMapCommand("fma", "frequency map: NAFF tunes on two halves of the run, diffusion index", twoWindows: true));
         command.Subcommands.Add(FrequencyMapCommand("footprint", "tune footprint: mode tunes over a grid of launch amplitudes", twoWindows: false));
+        command.Subcommands.Add(MomentumCurve());
         command.Subcommands.Add(Equilibrium());
         return command;
     }
@@ -170,6 +171,41 @@ public static class TrackCommand
         }));
         return command;
     }
+
+    private static Command MomentumCurve()
+    {
+        var common = Common.Create(1024);
+        var max = new Option<double>("--delta-max") { Description = "largest momentum offset either side", DefaultValueFactory = _ => 0.01 };
+        var points = new Option<int>("--points") { Description = "offsets from -max to +max", DefaultValueFactory = _ => 21 };
+        var command = new Command("qdelta", "Q(delta): tracked mode tunes against the momentum offset (4-D), its slope beside the optics' chromaticity") { max, points };
+        common.AddTo(command);
+        command.SetAction(parse => Guarded("qdelta", () =>
+        {
+            var (lattice, name) = common.Ring(parse);
+            var options = common.Options(parse);
+            if (options.Radiation) throw new ArgumentException("qdelta analyses the 4-D tunes at fixed delta; drop --radiation");
+            int turns = common.TurnCount(parse), n = Math.Max(3, parse.GetValue(points));
+            double top = parse.GetValue(max);
+            double[] deltas = [.. Enumerable.Range(0, n).Select(i => top * (2.0 * i / (n - 1) - 1))];
+            var curve = TrackProgress.Run("Q(delta)", n, progress => MomentumTunes.Compute(lattice, deltas, turns, options, progress));
+            var linear = Physics.Optics.LinearOptics.Compute(lattice);
+            var xi = Physics.Optics.Chromaticity.Compute(lattice, linear.Modes, linear.Dispersion0);
+            Console.WriteLine($"Q(delta) of {name}, {turns} turns per point:");
+            Console.WriteLine("      delta         Q1         Q2");
+            foreach (var p in curve) Console.WriteLine(string.Create(C, $"  {p.Delta,9:G4} {p.Q1,10:F6} {p.Q2,10:F6}"));
+            var middle = curve.OrderBy(p => Math.Abs(p.Delta)).Take(3).OrderBy(p => p.Delta).ToArray();
+            double h = middle[2].Delta - middle[0].Delta;
+            Console.WriteLine(string.Create(C,
+                $"  slope at 0 (central difference): {Unwrap(middle[2].Q1 - middle[0].Q1) / h:F3} {Unwrap(middle[2].Q2 - middle[0].Q2) / h:F3}; optics chromaticity {xi[0]:F3} {xi[1]:F3}"));
+            if (parse.GetValue(common.Csv) is { } csv)
+                WriteCsv(csv, "delta,q1,q2", curve.Select(p => string.Create(C, $"{p.Delta:R},{p.Q1:R},{p.Q2:R}")));
+            if (parse.GetValue(common.Plot) is { } plot) TrackPlot.MomentumCurve(curve, plot, $"Q(delta), {name}");
+        }));
+        return command;
+    }
+
+    // A fractional-tune difference taken the short way round the unit circle.
+    private static double Unwrap(double dq) => dq - Math.Round(dq);
 
     private static Command Equilibrium()
     {

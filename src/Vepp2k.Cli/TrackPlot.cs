@@ -21,6 +21,21 @@ public static class TrackPlot
         Save(plot, path);
     }
 
+    public static void MomentumCurve(IReadOnlyList<MomentumTune> curve, string path, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        double[] delta = [.. curve.Select(p => p.Delta * 100)];
+        var q1 = plot.Add.Scatter(delta, [.. curve.Select(p => p.Q1)]);
+        q1.LegendText = "Q1 (x-like)";
+        var q2 = plot.Add.Scatter(delta, [.. curve.Select(p => p.Q2)]);
+        q2.LegendText = "Q2 (y-like)";
+        plot.XLabel("delta [%]");
+        plot.YLabel("fractional tune");
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
     /// <summary>Tune space coloured by diffusion (or amplitude for a footprint), with resonance lines up to fourth order.</summary>
     public static void TuneMap(IReadOnlyList<FrequencyMapPoint> points, string path, string title, bool diffusion)
     {

@@ -62,6 +62,19 @@ public class TrackCommandTests
         Assert.All(tunes(positrons), q => Assert.Equal(reference, q, 1e-6));
     }
 
+    // The slope of the tracked Q(delta) at zero is the optics' chromaticity (both modes).
+    [Fact]
+    public void QDeltaSlopeIsTheOpticsChromaticity()
+    {
+        string csv = TempPath("qd.csv");
+        var (exit, _, error) = CliRunner.Run("track", "qdelta", "--points", "3", "--delta-max", "2e-4", "--csv", csv);
+        Assert.True(exit == 0, error);
+        var rows = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var chromaticity = System.Text.Json.JsonDocument.Parse(CliRunner.Run("optics", "--json").Out).RootElement.GetProperty("chromaticity");
+        for (int k = 0; k < 2; k++)
+            Assert.Equal(chromaticity[k].GetDouble(), (rows[2][k + 1] - rows[0][k + 1]) / (rows[2][0] - rows[0][0]), 1e-2);
+    }
+
     [Fact]
     public void MomentumAcceptanceBracketsTheDesignMomentum()
     {
