@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(MagnetCommand.Create());
         root.Subcommands.Add(CurvesCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(TrackCommand.Create());
         foreach (var c in ControlCommands.Create().Concat(RampEnergyCommands.Create())) root.Subcommands.Add(c);
         root.Options.Add(ServerClient.Server);
         root.Options.Add(ServerClient.User);

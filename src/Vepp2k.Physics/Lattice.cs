@@ -41,6 +41,13 @@ public sealed class Lattice
 
     public Lattice WithEnergy(double energyEv) => new(Name, Elements, energyEv);
 
+    /// <summary>The ring as the counter-rotating beam runs it, from the same start: <see cref="Element.Reversed"/>.</summary>
+    public Lattice Reversed() => new(Name, Elements.Reverse().Select(e => e.Reversed()), EnergyEv);
+
+    /// <summary>The ring with its cavities replaced by drifts: delta stays fixed, as 4-D tune studies want.</summary>
+    public Lattice WithoutCavities() =>
+        new(Name, Elements.Select(e => e is RfCavity c ? new Drift(c.Name, c.Length) : e), EnergyEv);
+
     public int IndexOf(string name)
     {
         for (int i = 0; i < Elements.Count; i++)

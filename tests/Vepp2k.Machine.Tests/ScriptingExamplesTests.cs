@@ -72,4 +72,14 @@ public sealed partial class ScriptingExamplesTests
         var ring = Numbers(output, "ring at CMD:");
         for (int i = 0; i < ring.Length; i++) Assert.Equal(ring[i], line[i], 1e-6);
     }
+
+    [Fact]
+    public void Tracking_example_finds_the_optics_tunes()
+    {
+        var output = RunScript("track-tunes.cs");
+        var optics = Numbers(output, "optics tunes:");
+        var tracked = Numbers(output, "tracked tunes:");
+        for (int i = 0; i < 2; i++) Assert.Equal(optics[i], tracked[i], 1e-6);
+        Assert.Contains("DA at 45 deg:", output);
+    }
 }

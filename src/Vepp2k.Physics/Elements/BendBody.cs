@@ -8,9 +8,13 @@ public sealed class BendBody(string name, double length, double curvature, doubl
 {
     public override string Keyword => "sbend";
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
@@ -78,7 +82,9 @@ public sealed class BendBody(string name, double length, double curvature, doubl
         T px1 = p.Px * c + (pz - (p.X * h + 1.0)) * s;
         T pz1 = T.Sqrt(horizontal2 - px1 * px1);
         T x1 = p.X * c + (pz1 - pz * c + p.Px * s + (c - 1)) * rho;
-        T turned = T.Atan2(p.Px, pz) - T.Atan2(px1, pz1) + theta;   // turning angle of the momentum
+        // Turning angle of the momentum: atan2(px, pz) - atan2(px1, pz1) + theta, the difference of the two
+        // angles (each within +-pi/2, as pz > 0) taken by one atan2 of the angle-difference formula.
+        T turned = T.Atan2(p.Px * pz1 - px1 * pz, pz * pz1 + p.Px * px1) + theta;
         p.Y = p.Y + p.Py * turned * rho;
         p.Ct = p.Ct + onePlus * turned * rho - length;
         p.X = x1;

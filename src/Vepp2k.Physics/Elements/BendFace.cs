@@ -20,9 +20,13 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
 {
     public override string Keyword => "dipedge";
 
+    public override Element Reversed() => new BendFace(Name, curvature, k1, edgeAngle, fint, hgap, tilt, -side);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
@@ -123,7 +127,9 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
         T momentum = p.Delta + 1.0;
         T pz = T.Sqrt(momentum * momentum - p.Px * p.Px);
         T angle = T.Atan2(p.Px, pz);
-        T cos = T.Cos(angle), sin = T.Sin(angle);
+        // cos and sin of that angle without evaluating them: (px, pz) has length P.
+        T inverse = T.Constant(1) / momentum;
+        T cos = pz * inverse, sin = p.Px * inverse;
         T shape = (sin * sin + 1.0) / cos;               // (1 + sin^2 a)/cos a
         T u = angle - momentum * shape * (side * psi0);
         T cosU = T.Cos(u);

@@ -10,9 +10,13 @@ public sealed class Kicker(string name, double length, double hkick, double vkic
     public double VKick { get; } = vkick;
     public override string Keyword { get; } = keyword;
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

@@ -25,9 +25,19 @@ public sealed class Quadrupole : Element
     public double TiltAngle { get; }
     public override string Keyword => "quadrupole";
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    // The focusing functions switch to a power series at weak focusing; lanes whose momenta put them
+    // on different sides of that switch go one by one.
+    public override void Track(ref Phase<Vec4> p, in TrackContext context)
+    {
+        if (Series.SameBranch(Vec4.Constant(1) / (p.Delta + 1.0) * strength, Length)) Map(ref p, context);
+        else TrackPerLane(ref p, context);
+    }
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

@@ -21,9 +21,14 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
     public double Curvature { get; } = curvature;
     public override string Keyword => "radiation";
 
+    // Radiation is the same for either beam.
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
@@ -46,18 +51,38 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
     /// <summary>Adds this point's quantum-excitation matrix, evaluated on <paramref name="orbit"/>, to <paramref name="b"/>.</summary>
     public void AddDiffusion(ReadOnlySpan<double> orbit, double energyEv, Matrix6 b)
     {
-        double c = Math.Cos(tilt), s = Math.Sin(tilt);
-        double x = orbit[0] * c + orbit[2] * s, y = orbit[2] * c - orbit[0] * s;
+        double d = Diffusion(PhaseVector.ToReal(orbit), energyEv).Value;
         double onePlus = 1 + orbit[4];
-        double xpLab = orbit[1] / onePlus, ypLab = orbit[3] / onePlus;
-        double by = Curvature + k1 * x, bx = k1 * y;
-        double field = Math.Sqrt(bx * bx + by * by);
-        double xp = xpLab * c + ypLab * s, yp = ypLab * c - xpLab * s;
-        double stretch = 1 + Curvature * x + (xp * xp + yp * yp) / 2;
-        double gamma = Constants.Gamma(energyEv);
-        double d = DiffusionConstant * Math.Pow(gamma, 5) * Math.Pow(onePlus, 4) * field * field * field * stretch * Weight;
-        Span<double> v = [0, xpLab, 0, ypLab, 1, 0];
+        Span<double> v = [0, orbit[1] / onePlus, 0, orbit[3] / onePlus, 1, 0];
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++) b[i, j] += d * v[i] * v[j];
+    }
+
+    /// <summary>
+    /// Quantum excitation as a random kick: the kick r v with r = sqrt(D) <paramref name="normal"/>, so that
+    /// its covariance is exactly the diffusion matrix D v v^T the envelope uses.
+    /// </summary>
+    public void Excite<T>(ref Phase<T> p, T normal, double energyEv) where T : struct, IScalar<T>
+    {
+        T r = T.Sqrt(Diffusion(p, energyEv)) * normal;
+        T onePlus = p.Delta + 1.0;
+        T xp = p.Px / onePlus, yp = p.Py / onePlus;
+        p.Delta = p.Delta + r;
+        p.Px = p.Px + xp * r;
+        p.Py = p.Py + yp * r;
+    }
+
+    /// <summary>D of the class summary: the variance of delta this point adds to a particle at <paramref name="p"/>.</summary>
+    private T Diffusion<T>(Phase<T> p, double energyEv) where T : struct, IScalar<T>
+    {
+        Tilt.Rotate(ref p, tilt);
+        T onePlus = p.Delta + 1.0;
+        T xp = p.Px / onePlus, yp = p.Py / onePlus;
+        T by = p.X * k1 + Curvature, bx = p.Y * k1;
+        T field2 = bx * bx + by * by;
+        T stretch = p.X * Curvature + (xp * xp + yp * yp) * 0.5 + 1.0;
+        T onePlus2 = onePlus * onePlus;
+        double gamma = Constants.Gamma(energyEv);
+        return onePlus2 * onePlus2 * field2 * T.Sqrt(field2) * stretch * (DiffusionConstant * Math.Pow(gamma, 5) * Weight);
     }
 }

@@ -22,9 +22,14 @@ public sealed class RfCavity(string name, double length, double voltageV, double
         FrequencyHz > 0 || Harmonic <= 0 ? this
             : new RfCavity(Name, Length, VoltageV, Lag, Harmonic * Constants.SpeedOfLight / circumference, Harmonic);
 
+    // Both beams are accelerated at the same phase of the same field.
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

@@ -34,9 +34,14 @@ public sealed class SectorBend : Element
     public double Curvature => Angle / Length;
     public override string Keyword => "sbend";
 
+    public override Element Reversed() =>
+        new SectorBend(Name, Length, Angle, K1, K2, E2, E1, Fintx, Fint, Hgap, TiltAngle);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

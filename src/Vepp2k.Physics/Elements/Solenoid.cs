@@ -16,9 +16,19 @@ public sealed class Solenoid(string name, double length, double ks) : Element(na
     /// <summary>Larmor rotation angle of the transverse plane at the reference momentum [rad].</summary>
     public double RotationAngle => Ks * Length / 2;
 
+    public override Element Reversed() => new Solenoid(Name, Length, -Ks);
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    // sin(x)/x switches to a power series at small rotation; lanes on both sides go one by one.
+    public override void Track(ref Phase<Vec4> p, in TrackContext context)
+    {
+        if (Length == 0) return;
+        if (Series.SinOverXSameBranch(Vec4.Constant(1) / (p.Delta + 1.0) * (Ks / 2) * Length)) Map(ref p, context);
+        else TrackPerLane(ref p, context);
+    }
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

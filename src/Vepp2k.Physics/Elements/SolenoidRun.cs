@@ -61,6 +61,13 @@ internal readonly struct SolenoidRun
         return new SolenoidRun(delta, a, b, c, d, theta, axx, axp, app);
     }
 
+    /// <summary>The run's coefficients at its delta, in <see cref="SolenoidRunVector"/>'s order.</summary>
+    public void Values(Span<double> into)
+    {
+        into[0] = a.V; into[1] = b.V; into[2] = c.V; into[3] = d.V; into[4] = cosTheta.V;
+        into[5] = sinTheta.V; into[6] = theta.V; into[7] = axx.V; into[8] = axp.V; into[9] = app.V;
+    }
+
     /// <summary>Applies the run to <paramref name="p"/>, whose delta must be the one it was built for.</summary>
     public void Apply<T>(ref Phase<T> p) where T : struct, IScalar<T>
     {

@@ -23,9 +23,13 @@ public sealed class ThickMultipole : Element
 
     public override string Keyword { get; }
 
+    public override Element Reversed() => this;
+
     public override void Track(ref Phase<Real> p, in TrackContext context) => Map(ref p, context);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Map(ref p, context);
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Vepp2k.Physics.Numerics;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class Series
     public static (T C, T S) CosSin<T>(T k, double length) where T : struct, IScalar<T>
     {
         double l2 = length * length;
-        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        if (UsesSeries(k.Value, length))
         {
             T q = k * l2;
             T c = T.Constant(1) - q * (1.0 / 2) + q * q * (1.0 / 24) - q * q * q * (1.0 / 720);
@@ -34,7 +36,7 @@ public static class Series
     public static T IntegralS2<T>(T k, double length, T c, T s) where T : struct, IScalar<T>
     {
         double l2 = length * length;
-        if (Math.Abs(k.Value) * l2 < SeriesLimit)
+        if (UsesSeries(k.Value, length))
         {
             T q = k * (4 * l2);
             return (T.Constant(1.0 / 6) - q * (1.0 / 120) + q * q * (1.0 / 5040) - q * q * q * (1.0 / 362880))
@@ -46,11 +48,33 @@ public static class Series
     /// <summary>sin(u)/u, exact at u = 0.</summary>
     public static T SinOverX<T>(T u) where T : struct, IScalar<T>
     {
-        if (Math.Abs(u.Value) < 1e-3)
+        if (SinOverXUsesSeries(u.Value))
         {
             T u2 = u * u;
             return T.Constant(1) - u2 * (1.0 / 6) + u2 * u2 * (1.0 / 120);
         }
         return T.Sin(u) / u;
+    }
+
+    private static bool UsesSeries(double k, double length) => Math.Abs(k) * length * length < SeriesLimit;
+
+    private static bool SinOverXUsesSeries(double u) => Math.Abs(u) < 1e-3;
+
+    /// <summary>Whether <see cref="CosSin{T}"/> and <see cref="IntegralS2{T}"/> take one branch for all four lanes of <paramref name="k"/>.</summary>
+    public static bool SameBranch(Vec4 k, double length)
+    {
+        // The same tests as UsesSeries (same order of operations, so the same rounding) and the sign test, in SIMD.
+        var series = Vector256.LessThan(Vector256.Abs(k.V) * length * length, Vector256.Create(SeriesLimit));
+        var focusing = Vector256.GreaterThan(k.V, Vector256<double>.Zero);
+        return Uniform(series.ExtractMostSignificantBits()) && Uniform(focusing.ExtractMostSignificantBits());
+    }
+
+    private static bool Uniform(uint lanes) => lanes == 0 || lanes == 0b1111;
+
+    /// <summary>Whether <see cref="SinOverX{T}"/> takes one branch for all four lanes of <paramref name="u"/>.</summary>
+    public static bool SinOverXSameBranch(Vec4 u)
+    {
+        bool first = SinOverXUsesSeries(u[0]);
+        return SinOverXUsesSeries(u[1]) == first && SinOverXUsesSeries(u[2]) == first && SinOverXUsesSeries(u[3]) == first;
     }
 }

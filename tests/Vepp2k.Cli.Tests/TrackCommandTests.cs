@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Vepp2k.Cli.Tests;
+
+[Collection("console")]
+public class TrackCommandTests
+{
+    private static string TempPath(string name) => Path.Combine(Directory.CreateTempSubdirectory("vepp2k-track").FullName, name);
+
+    // A small dynamic-aperture scan of the design ring: it runs, writes its CSV and plot, and the
+    // boundary it finds is inside the scan and survives while a step beyond it does not.
+    [Fact]
+    public void DynamicApertureScanOfTheDesignRingWritesCsvAndPlot()
+    {
+        string csv = TempPath("da.csv"), png = TempPath("da.png");
+        var (exit, output, error) = CliRunner.Run("track", "da", "--turns", "64", "--rays", "3", "--steps", "5", "--threads", "2",
+            "--csv", csv, "--plot", png);
+        Assert.True(exit == 0, error);
+        Assert.Contains("dynamic aperture of design-1GeV", output);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal("angle_rad,delta,x_m,y_m,amplitude_m,resolution_m", rows[0]);
+        Assert.Equal(4, rows.Length);
+        foreach (var row in rows.Skip(1))
+        {
+            var amplitude = double.Parse(row.Split(',')[4], CultureInfo.InvariantCulture);
+            Assert.InRange(amplitude, 1e-4, 0.02);
+        }
+        Assert.True(new FileInfo(png).Length > 1000);
+    }
+
+    [Fact]
+    public void FootprintOfTheDesignRingIsAtItsWorkingPoint()
+    {
+        string csv = TempPath("fp.csv");
+        var (exit, _, error) = CliRunner.Run("track", "footprint", "--turns", "256", "--grid", "2", "--max-x", "1e-5", "--max-y", "2e-5", "--csv", csv);
+        Assert.True(exit == 0, error);
+        // A small-amplitude particle has the optics' eigen-tunes (3.1 in both modes for design-1GeV).
+        var optics = CliRunner.Run("optics", "--json");
+        var tunes = System.Text.Json.JsonDocument.Parse(optics.Out).RootElement.GetProperty("tunes");
+        double q = tunes[0].GetDouble() - Math.Floor(tunes[0].GetDouble());
+        foreach (var row in File.ReadAllLines(csv).Skip(1))
+        {
+            var q1 = double.Parse(row.Split(',')[2], CultureInfo.InvariantCulture);
+            Assert.Equal(q, q1, 1e-6);
+        }
+    }
+
+    // The counter-rotating beam has the same eigen-tunes (ReversedBeamTests has the why).
+    [Fact]
+    public void PositronFootprintHasTheElectronTunes()
+    {
+        string electrons = TempPath("em.csv"), positrons = TempPath("ep.csv");
+        Assert.Equal(0, CliRunner.Run("track", "footprint", "--turns", "256", "--grid", "2", "--max-x", "1e-5", "--max-y", "2e-5", "--csv", electrons).Exit);
+        var (exit, output, error) = CliRunner.Run("track", "footprint", "--direction", "e+", "--turns", "256", "--grid", "2", "--max-x", "1e-5", "--max-y", "2e-5", "--csv", positrons);
+        Assert.True(exit == 0, error);
+        Assert.Contains("(e+)", output);
+        // Every mode tune found (at equal tunes a launch may leave one mode unexcited: NaN) is the e- one.
+        var tunes = (string path) => File.ReadAllLines(path).Skip(1)
+            .SelectMany(r => r.Split(',')[2..4].Select(v => double.Parse(v, CultureInfo.InvariantCulture))).Where(double.IsFinite).ToArray();
+        double reference = tunes(electrons)[0];
+        Assert.True(tunes(positrons).Length >= 4);
+        Assert.All(tunes(positrons), q => Assert.Equal(reference, q, 1e-6));
+    }
+
+    // The slope of the tracked Q(delta) at zero is the optics' chromaticity (both modes).
+    [Fact]
+    public void QDeltaSlopeIsTheOpticsChromaticity()
+    {
+        string csv = TempPath("qd.csv");
+        var (exit, _, error) = CliRunner.Run("track", "qdelta", "--points", "3", "--delta-max", "2e-4", "--csv", csv);
+        Assert.True(exit == 0, error);
+        var rows = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var chromaticity = System.Text.Json.JsonDocument.Parse(CliRunner.Run("optics", "--json").Out).RootElement.GetProperty("chromaticity");
+        for (int k = 0; k < 2; k++)
+            Assert.Equal(chromaticity[k].GetDouble(), (rows[2][k + 1] - rows[0][k + 1]) / (rows[2][0] - rows[0][0]), 1e-2);
+    }
+
+    [Fact]
+    public void MomentumAcceptanceBracketsTheDesignMomentum()
+    {
+        string csv = TempPath("ma.csv");
+        var (exit, output, error) = CliRunner.Run("track", "acceptance", "--turns", "100", "--steps", "6", "--csv", csv);
+        Assert.True(exit == 0, error);
+        Assert.Contains("momentum acceptance of design-1GeV", output);
+        var cells = File.ReadAllLines(csv)[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(cells[0] < 0 && cells[1] > 0, string.Join(" ", cells));
+    }
+
+    [Fact]
+    public void RadiationIsRefusedForTheFourDimensionalTuneStudies()
+    {
+        var (exit, _, error) = CliRunner.Run("track", "fma", "--radiation", "--grid", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--radiation", error);
+    }
+}
