@@ -69,14 +69,7 @@ public static class ControlCommands
                 operation = parse.GetValue(operation), value = parse.GetValue(value), units = parse.GetValue(units),
                 wait = parse.GetValue(wait), tolerance = parse.GetValue(tolerance),
             });
-            if (!ok) return ServerClient.Fail(body);
-            Console.WriteLine(body.GetProperty("message").GetString());
-            if (body.TryGetProperty("arrival", out var a) && a.ValueKind == JsonValueKind.Object)
-            {
-                Console.WriteLine(a.GetProperty("message").GetString());
-                if (!a.GetProperty("allArrived").GetBoolean()) return 4;
-            }
-            return 0;
+            return ok ? ServerClient.Report(body) : ServerClient.Fail(body);
         });
         var list = new Command("list", "list the groups and their members");
         list.SetAction(async parse =>

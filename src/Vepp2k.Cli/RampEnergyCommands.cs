@@ -22,14 +22,7 @@ public static class RampEnergyCommands
             {
                 cycles = parse.GetValue(cycles), confirm = parse.GetValue(confirm), wait = parse.GetValue(wait), timeoutSeconds = 120,
             });
-            if (!ok) return ServerClient.Fail(body);
-            Console.WriteLine(body.GetProperty("message").GetString());
-            if (body.TryGetProperty("arrival", out var a) && a.ValueKind == System.Text.Json.JsonValueKind.Object)
-            {
-                Console.WriteLine(a.GetProperty("message").GetString());
-                if (!a.GetProperty("allArrived").GetBoolean()) return 4;
-            }
-            return 0;
+            return ok ? ServerClient.Report(body) : ServerClient.Fail(body);
         });
         return c;
     }
@@ -116,14 +109,7 @@ public static class RampEnergyCommands
             {
                 energyMeV = parse.GetValue(target), rateMeVPerSecond = parse.GetValue(rate), wait = parse.GetValue(wait), timeoutSeconds = parse.GetValue(timeout),
             });
-            if (!ok) return ServerClient.Fail(body);
-            Console.WriteLine(body.GetProperty("message").GetString());
-            if (body.TryGetProperty("arrival", out var a) && a.ValueKind == System.Text.Json.JsonValueKind.Object)
-            {
-                Console.WriteLine(a.GetProperty("message").GetString());
-                if (!a.GetProperty("allArrived").GetBoolean()) return 4;
-            }
-            return 0;
+            return ok ? ServerClient.Report(body) : ServerClient.Fail(body);
         });
         var procedureName = new Argument<string>("procedure") { Description = "rd (resonant depolarisation, at the present energy) or phi (the phi scan, with the machine near 509.7 MeV)" };
         var seed = new Option<int?>("--seed") { Description = "random seed of the simulated measurement" };

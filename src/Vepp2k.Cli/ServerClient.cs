@@ -93,5 +93,17 @@ public sealed class ServerClient(HttpClient http)
         return 3;
     }
 
+    /// <summary>Prints an operation's answer and its arrival report; exit code 4 when not every element arrived.</summary>
+    public static int Report(JsonElement body)
+    {
+        Console.WriteLine(body.GetProperty("message").GetString());
+        if (body.TryGetProperty("arrival", out var a) && a.ValueKind == JsonValueKind.Object)
+        {
+            Console.WriteLine(a.GetProperty("message").GetString());
+            if (!a.GetProperty("allArrived").GetBoolean()) return 4;
+        }
+        return 0;
+    }
+
     public static string Pretty(JsonElement e) => JsonSerializer.Serialize(e, new JsonSerializerOptions { WriteIndented = true });
 }
