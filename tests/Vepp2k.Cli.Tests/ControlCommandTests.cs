@@ -59,7 +59,7 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.True(run.Exit == 0, run.Error);
         Assert.Contains("ramp #2", run.Out);
         string state = "";
-        for (int i = 0; i < 200 && !state.Contains("ramp #2 Completed"); i++, Thread.Sleep(50)) state = Run("get", "VEPP/Energy/RampState").Out;
+        for (var until = DateTime.UtcNow.AddSeconds(90); !state.Contains("ramp #2 Completed") && DateTime.UtcNow < until; Thread.Sleep(50)) state = Run("get", "VEPP/Energy/RampState").Out;
         Assert.Contains("ramp #2 Completed at 987.000 MeV", state);
         var again = Run("energy", "table", table);
         Assert.NotEqual(0, again.Exit);
@@ -76,7 +76,7 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.True(scan.Exit == 0, scan.Error);
         Assert.Contains("scan #1 Running, point 1 of 2 (985.000 MeV", scan.Out);
         var listed = "";
-        for (int i = 0; i < 200 && !listed.Contains("Completed"); i++, Thread.Sleep(50)) listed = Run("energy", "scan", "list").Out;
+        for (var until = DateTime.UtcNow.AddSeconds(90); !listed.Contains("Completed") && DateTime.UtcNow < until; Thread.Sleep(50)) listed = Run("energy", "scan", "list").Out;
         Assert.Contains("scan #1 Completed, point 2 of 2", listed);
         Assert.NotEqual(0, Run("energy", "scan", "pause", "1").Exit);
     }
