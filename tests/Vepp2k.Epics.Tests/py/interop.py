@@ -15,8 +15,9 @@ def out(**kw):
 
 
 def chan(name):
-    chid = ca.create_channel(name, connect=True)
-    assert ca.isConnected(chid), name
+    # The first search of a fresh libca can take more than pyepics' default 2 s on a loaded CI machine.
+    chid = ca.create_channel(name, connect=False)
+    assert ca.connect_channel(chid, timeout=15.0), name
     return chid
 
 
