@@ -3,7 +3,6 @@ using Vepp2k.Control.Energy;
 using Vepp2k.Control.Runtime;
 using Vepp2k.Machine;
 using Vepp2k.Machine.Magnets;
-using Vepp2k.Machine.Ring;
 
 namespace Vepp2k.Bench;
 
@@ -23,9 +22,7 @@ public class EnergyRampBenchmarks
     {
         var hardware = new SimulatedHardware(MagnetCatalogue.Default, TimeProvider.System);
         machine = new MagnetSystem(MagnetCatalogue.Default, hardware);
-        var currents = DesignCurrents.For(MagnetCatalogue.Default, ModeDesigns.Setting(Modes.Default));
-        foreach (var e in machine.Elements) currents.TryAdd(e.Name, 0);
-        hardware.StartRunning(currents);
+        hardware.StartRunningDesign(Modes.Default);
         machine.Update();
         machine.AdoptRunningState();
     }

@@ -27,8 +27,7 @@ public sealed partial class ControlCore
         lock (_gate)
         {
             Machine.Update();
-            if (_ramps.FirstOrDefault(r => !r.Finished) is { } busy)
-                return Refuse(who, description, $"ramp #{busy.Id} is {busy.State}; let it finish or abort it before changing the energy");
+            if (RampInFlight("before changing the energy") is { } busy) return Refuse(who, description, busy);
             double from = EnergyEv;
             var (plan, refusal) = EnergyRampPlanner.Plan(Machine, from, targetEv, rateEvPerSecond);
             if (plan is null) return Refuse(who, description, refusal!);
@@ -41,6 +40,13 @@ public sealed partial class ControlCore
             return result with { Message = string.Create(CultureInfo.InvariantCulture, $"{result.Message}: {from / 1e6:F3} -> {targetEv / 1e6:F3} MeV, {plan.Nodes} table nodes") };
         }
     }
+
+    /// <summary>
+    /// Why a whole-machine operation must wait, or null: a ramp in flight would have its elements
+    /// taken over midway and the machine left at no single setting. Called under the core's lock.
+    /// </summary>
+    private string? RampInFlight(string until) =>
+        _ramps.FirstOrDefault(r => !r.Finished) is { } busy ? $"ramp #{busy.Id} is {busy.State}; let it finish or abort it {until}" : null;
 
     /// <summary>The plan SetEnergy would run now (for a preview or a table to keep), or why there is none; nothing moves.</summary>
     public (EnergyRampPlan? Plan, string? Refusal) PlanEnergy(double targetEv, double rateEvPerSecond = DefaultEnergyRateEvPerSecond)
@@ -63,8 +69,7 @@ public sealed partial class ControlCore
         lock (_gate)
         {
             Machine.Update();
-            if (_ramps.FirstOrDefault(r => !r.Finished) is { } busy)
-                return Refuse(who, description, $"ramp #{busy.Id} is {busy.State}; let it finish or abort it before running a table");
+            if (RampInFlight("before running a table") is { } busy) return Refuse(who, description, busy);
             var (plan, problem) = EnergyRampTable.Parse(csv, Machine);
             if (plan is null) return Refuse(who, description, problem!);
             var result = Start(who, plan.Legs, description, plan);

@@ -31,8 +31,7 @@ public sealed partial class ControlCore
                 : energiesEv.Any(Outside) ? F($"{energiesEv.First(Outside) / 1e6:G6} MeV is outside the machine's range 160 .. 1000 MeV")
                 : dwell < TimeSpan.Zero ? "the dwell cannot be negative"
                 : _scans.FirstOrDefault(s => !s.Finished) is { } running ? $"scan #{running.Id} is {running.State}; abort it first"
-                : _ramps.FirstOrDefault(r => !r.Finished) is { } ramp ? $"ramp #{ramp.Id} is {ramp.State}; let it finish or abort it first"
-                : null;
+                : RampInFlight("first");
             if (problem is not null) return (null, Refused(who, subject, "start scan", problem));
             var scan = new EnergyScan(_nextScanId++, who.User, energiesEv, dwell, rateEvPerSecond);
             _scans.Add(scan);

@@ -24,8 +24,7 @@ public sealed partial class ControlCore
         lock (_gate)
         {
             Machine.Update();
-            if (_ramps.FirstOrDefault(r => !r.Finished) is { } busy)
-                return Refuse(who, description, $"ramp #{busy.Id} is {busy.State}; let it finish or abort it first");
+            if (RampInFlight("first") is { } busy) return Refuse(who, description, busy);
             var legs = new List<RampLeg>();
             foreach (var e in Machine.Elements.Where(e => e.Model.Curve.HasHysteresis && e.Supply.State == SupplyState.On))
             {

@@ -8,7 +8,6 @@ using Vepp2k.Control.Operations;
 using Vepp2k.Control.Security;
 using Vepp2k.Control.WorkingSets;
 using Vepp2k.Machine.Magnets;
-using Vepp2k.Machine.Ring;
 
 namespace Vepp2k.Control.Runtime;
 
@@ -46,10 +45,7 @@ public sealed class ControlSystem : IAsyncDisposable
         {
             Simulator = new SimulatedHardware(MagnetCatalogue.Default, time);
             Machine = new MagnetSystem(MagnetCatalogue.Default, Simulator);
-            // The simulated machine is found running the mode: supplies on at its currents, correctors on at zero.
-            var currents = DesignCurrents.For(MagnetCatalogue.Default, ModeDesigns.Setting(options.Mode));
-            foreach (var e in Machine.Elements) currents.TryAdd(e.Name, 0);
-            Simulator.StartRunning(currents);
+            Simulator.StartRunningDesign(options.Mode);
         }
         Machine.Update();
         Machine.AdoptRunningState();

@@ -52,6 +52,17 @@ public sealed class SimulatedHardware : IMagnetHardware
         Probes = [.. dipoles.Select((d, i) => new NmrProbe(d.Name, nmr, () => d.FieldFromCurrent(Math.Clamp(ps.LoadCurrent, d.MinCurrent, d.MaxCurrent)), seed + 1000 + i))];
         _dipole = dipoles[0];
         _mainSupply = ps;
+        _catalogue = catalogue;
+    }
+
+    private readonly MagnetCatalogue _catalogue;
+
+    /// <summary>Start-up of the simulated machine: found running a mode, supplies on at its design currents, correctors on at zero.</summary>
+    public void StartRunningDesign(string mode)
+    {
+        var currents = DesignCurrents.For(_catalogue, ModeDesigns.Setting(mode));
+        foreach (var e in Elements) currents.TryAdd(e.Name, 0);
+        StartRunning(currents);
     }
 
     private readonly Magnet _dipole;
