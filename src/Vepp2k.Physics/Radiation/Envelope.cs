@@ -84,6 +84,48 @@ public sealed class Envelope
         };
     }
 
+    /// <summary>
+    /// The beam matrix at the exit of each given element (indices into <paramref name="lattice"/>, the ring
+    /// this envelope was computed for): Sigma_i = T Sigma_0 T^T + B_i, with T the radiative transfer map from
+    /// the start and B_i the quantum excitation gathered on the way, so the beam sizes, tilts and correlations
+    /// anywhere in the ring follow from the one equilibrium at the start.
+    /// </summary>
+    public Matrix6[] SigmaAt(Lattice lattice, IReadOnlyList<int> exits, double sliceLength = 0.1)
+    {
+        var wanted = new Dictionary<int, List<int>>();
+        for (int k = 0; k < exits.Count; k++)
+        {
+            if (exits[k] < 0 || exits[k] >= lattice.Elements.Count) throw new ArgumentOutOfRangeException(nameof(exits), $"no element {exits[k]} in {lattice.Name}");
+            if (!wanted.TryGetValue(exits[k], out var list)) wanted[exits[k]] = list = [];
+            list.Add(k);
+        }
+        var result = new Matrix6[exits.Count];
+        var context = new TrackContext(lattice.EnergyEv, true);
+        var total = Matrix6.Identity();
+        var diffusion = new Matrix6();
+        var z = (double[])ClosedOrbit.Clone();
+        var p = PhaseVector.Seed(z);
+        var segment = new Matrix6();
+        var scratch = new Matrix6();
+        for (int i = 0; i < lattice.Elements.Count; i++)
+        {
+            foreach (var step in lattice.Elements[i].IntegrationSteps(sliceLength))
+            {
+                if (step is RadiationPoint point)
+                {
+                    Flush(ref p, z, segment, scratch, total, diffusion);
+                    point.AddDiffusion(z, lattice.EnergyEv, diffusion);
+                }
+                step.Track(ref p, context);
+            }
+            if (!wanted.TryGetValue(i, out var slots)) continue;
+            Flush(ref p, z, segment, scratch, total, diffusion);
+            var sigma = Matrix6.Sandwich(total, Sigma) + diffusion;
+            foreach (int k in slots) result[k] = sigma;
+        }
+        return result;
+    }
+
     // Start of the 6-D search at the synchronous phase of the first cavity, sin(phi) = U0/V with
     // cos(phi) < 0 (the stable side above transition), so Newton needs two or three passes, not six.
     private static double[] SynchronousGuess(Lattice lattice, double u0)

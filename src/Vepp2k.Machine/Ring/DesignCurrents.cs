@@ -1,7 +1,6 @@
 using Vepp2k.Machine.Magnets;
-using Vepp2k.Machine.Ring;
 
-namespace Vepp2k.Control.Runtime;
+namespace Vepp2k.Machine.Ring;
 
 /// <summary>
 /// The supply currents of a designed mode: the main current that closes the orbit at the mode's
