@@ -22,7 +22,7 @@ public class EnergyRampBenchmarks
     {
         var hardware = new SimulatedHardware(MagnetCatalogue.Default, TimeProvider.System);
         machine = new MagnetSystem(MagnetCatalogue.Default, hardware);
-        hardware.StartRunningDesign(Modes.Default);
+        hardware.StartRunningDesign(Modes.Default, Vepp2k.Machine.Beam.RingErrors.None);
         machine.Update();
         machine.AdoptRunningState();
     }

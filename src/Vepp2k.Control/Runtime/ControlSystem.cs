@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Vepp2k.Control.Beam;
 using Vepp2k.Control.Channels;
 using Vepp2k.Control.Energy;
 using Vepp2k.Control.History;
@@ -45,7 +46,7 @@ public sealed class ControlSystem : IAsyncDisposable
         {
             Simulator = new SimulatedHardware(MagnetCatalogue.Default, time);
             Machine = new MagnetSystem(MagnetCatalogue.Default, Simulator);
-            Simulator.StartRunningDesign(options.Mode);
+            Simulator.StartRunningDesign(options.Mode, options.Errors);
         }
         Machine.Update();
         Machine.AdoptRunningState();
@@ -62,6 +63,12 @@ public sealed class ControlSystem : IAsyncDisposable
             ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
             FeedbackChannels = new FeedbackChannels(Registry, Core);
             EnergyRequestChannels = new EnergyRequestChannels(Registry, Core);
+            if (Simulator is not null)
+            {
+                Beam = new BeamSimulation(Simulator, Machine.Catalogue, options.Mode, options.Errors, options.BeamNoise);
+                BeamChannels = new BeamChannels(Registry, Beam);
+                Beam.Lost += reason => Core.Journal.Log(EventKind.State, "system", "VEPP/Beam", "beam lost", result: reason);
+            }
         }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
@@ -131,6 +138,10 @@ public sealed class ControlSystem : IAsyncDisposable
     public ModelChannels? ModelChannels { get; }
     public FeedbackChannels? FeedbackChannels { get; }
 
+    /// <summary>The beam in the simulated machine; null with real hardware or on a server without the dipoles.</summary>
+    public BeamSimulation? Beam { get; }
+    public BeamChannels? BeamChannels { get; }
+
     /// <summary>The energy setpoint (VEPP/Energy/Request) and its ramp: null on a server that does not serve the dipoles.</summary>
     public EnergyRequestChannels? EnergyRequestChannels { get; }
 
@@ -174,6 +185,8 @@ public sealed class ControlSystem : IAsyncDisposable
         {
             _lastModel = now;
             ModelChannels?.Publish(now, EnergyChannels?.Latest, Core.EnergyEv);
+            Beam?.Step(now);
+            BeamChannels?.Publish();
             if (ModelChannels is not null) RampGuard.Check();
             FeedbackChannels?.Step(EnergyChannels?.Latest, now);
         }

@@ -54,6 +54,19 @@ public sealed record ControlSystemOptions
     /// </summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? Logs { get; init; }
 
+    /// <summary>
+    /// The hidden errors of the simulated ring (the beam sees them, the online model does not); the
+    /// default is the documented realistic set of seed <see cref="DefaultErrorSeed"/> (docs/beam.md).
+    /// Only the simulated machine has a beam.
+    /// </summary>
+    public Machine.Beam.RingErrors Errors { get; init; } = DefaultErrors.Value;
+
+    public const int DefaultErrorSeed = 2000;
+    private static readonly Lazy<Machine.Beam.RingErrors> DefaultErrors = new(() => Machine.Beam.RingErrors.Generate(DefaultErrorSeed));
+
+    /// <summary>Noise of the simulated beam instruments.</summary>
+    public Machine.Beam.InstrumentNoise BeamNoise { get; init; } = Machine.Beam.InstrumentNoise.Default;
+
     /// <summary>Serve only these subsystems' elements (null = all): for splitting the ring between servers.</summary>
     public IReadOnlyList<string>? Subsystems { get; init; }
 }

@@ -1,4 +1,6 @@
+using Vepp2k.Control.Beam;
 using Vepp2k.Control.Devices;
+using Vepp2k.Machine.Beam;
 using Vepp2k.Control.Nmr;
 using Vepp2k.Control.Quench;
 using Vepp2k.Machine.Magnets;
@@ -57,10 +59,15 @@ public sealed class SimulatedHardware : IMagnetHardware
 
     private readonly MagnetCatalogue _catalogue;
 
-    /// <summary>Start-up of the simulated machine: found running a mode, supplies on at its design currents, correctors on at zero.</summary>
-    public void StartRunningDesign(string mode)
+    /// <summary>
+    /// Start-up of the simulated machine: found running a mode, supplies on at its design currents, the
+    /// dipole correctors where the orbit correction left them for the ring's hidden errors (zero for a
+    /// perfect ring), the other windings at zero.
+    /// </summary>
+    public void StartRunningDesign(string mode, RingErrors errors)
     {
         var currents = DesignCurrents.For(_catalogue, ModeDesigns.Setting(mode));
+        foreach (var (name, amperes) in BeamSimulation.FoundCorrectors(_catalogue, mode, errors, currents)) currents[name] = amperes;
         foreach (var e in Elements) currents.TryAdd(e.Name, 0);
         StartRunning(currents);
     }

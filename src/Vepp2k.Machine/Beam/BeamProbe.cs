@@ -11,12 +11,13 @@ public sealed record OrbitPoint(string Name, double X, double Z);
 
 /// <summary>
 /// The beam at a synchrotron-light source point: centroid [m], rms sizes [m] and the tilt of the
-/// transverse ellipse [rad] (x-z correlation: tan 2 phi = 2 Sigma_xz / (Sigma_xx - Sigma_zz)).
+/// transverse ellipse [rad] (x-z correlation: tan 2 phi = 2 Sigma_xz / (Sigma_xx - Sigma_zz)), and that
+/// correlation Sigma_xz itself [m^2] (the tilt alone leaves it undefined for a round beam).
 /// </summary>
-public sealed record BeamSpot(string Name, double X, double Z, double SigmaX, double SigmaZ, double Tilt)
+public sealed record BeamSpot(string Name, double X, double Z, double SigmaX, double SigmaZ, double Tilt, double CovarianceXZ = 0)
 {
     public static BeamSpot From(string name, double x, double z, Matrix6 sigma) =>
-        new(name, x, z, Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), 0.5 * Math.Atan2(2 * sigma[0, 2], sigma[0, 0] - sigma[2, 2]));
+        new(name, x, z, Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), 0.5 * Math.Atan2(2 * sigma[0, 2], sigma[0, 0] - sigma[2, 2]), sigma[0, 2]);
 }
 
 /// <summary>

@@ -22,11 +22,12 @@ public sealed class Instruments(RingErrors errors, InstrumentNoise noise, int se
     {
         var e = errors.Ccd(truth.Name);
         double sx = 1 + e.ScaleX, sz = 1 + e.ScaleZ;
-        // The scale stretches the image: the tilt of the ellipse follows tan(phi') = (sz / sx) tan(phi) for small errors.
+        // The scale stretches the image: Sigma' = S Sigma S with S = diag(sx, sz), and the tilt follows from Sigma'.
+        double xx = sx * sx * truth.SigmaX * truth.SigmaX, zz = sz * sz * truth.SigmaZ * truth.SigmaZ, xz = sx * sz * truth.CovarianceXZ;
+        double nx = 1 + Gauss(noise.CcdSize), nz = 1 + Gauss(noise.CcdSize);
         return new BeamSpot(truth.Name,
             sx * truth.X + Gauss(noise.CcdPosition), sz * truth.Z + Gauss(noise.CcdPosition),
-            sx * truth.SigmaX * (1 + Gauss(noise.CcdSize)), sz * truth.SigmaZ * (1 + Gauss(noise.CcdSize)),
-            Math.Atan2(sz * Math.Sin(truth.Tilt), sx * Math.Cos(truth.Tilt)));
+            Math.Sqrt(xx) * nx, Math.Sqrt(zz) * nz, 0.5 * Math.Atan2(2 * xz, xx - zz), xz * nx * nz);
     }
 
     /// <summary>A tune reading: the eigen-tune plus the tune meter's noise.</summary>

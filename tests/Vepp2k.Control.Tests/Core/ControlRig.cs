@@ -13,9 +13,10 @@ internal sealed class ControlRig : IAsyncDisposable
     // tmpfs where there is one: the campaign writes tens of thousands of synchronous events.
     private readonly string _folder = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "vepp2k-core-" + Guid.NewGuid().ToString("N"));
 
-    public ControlRig(string mode = "design-1GeV")
+    public ControlRig(string mode = "design-1GeV", Machine.Beam.RingErrors? errors = null)
     {
-        System = ControlSystem.Start(new ControlSystemOptions { DataFolder = _folder, Mode = mode, AdminPassword = "admin-password" }, Clock);
+        var options = new ControlSystemOptions { DataFolder = _folder, Mode = mode, AdminPassword = "admin-password" };
+        System = ControlSystem.Start(errors is null ? options : options with { Errors = errors }, Clock);
     }
 
     public ManualTimeProvider Clock { get; } = new();
