@@ -67,6 +67,8 @@ public sealed class ControlSystem : IAsyncDisposable
             {
                 Beam = new BeamSimulation(Simulator, Machine.Catalogue, options.Mode, options.Errors, options.BeamNoise);
                 BeamChannels = new BeamChannels(Registry, Beam);
+                Measurements = new BeamOperations(Core, () => Beam.Latest);
+                Orbit = new OrbitCorrector(Core, options.Mode, () => Beam.Latest, Measurements);
                 Beam.Lost += reason => Core.Journal.Log(EventKind.State, "system", "VEPP/Beam", "beam lost", result: reason);
             }
         }
@@ -142,6 +144,10 @@ public sealed class ControlSystem : IAsyncDisposable
     public BeamSimulation? Beam { get; }
     public BeamChannels? BeamChannels { get; }
 
+    /// <summary>Orbit-response measurements and the orbit correction; null without a beam.</summary>
+    public BeamOperations? Measurements { get; }
+    public OrbitCorrector? Orbit { get; }
+
     /// <summary>The energy setpoint (VEPP/Energy/Request) and its ramp: null on a server that does not serve the dipoles.</summary>
     public EnergyRequestChannels? EnergyRequestChannels { get; }
 
@@ -190,6 +196,7 @@ public sealed class ControlSystem : IAsyncDisposable
             if (ModelChannels is not null) RampGuard.Check();
             FeedbackChannels?.Step(EnergyChannels?.Latest, now);
         }
+        Measurements?.Step();
         if (Options.Retention is { } retention && now - _lastRetention >= TimeSpan.FromHours(1))
         {
             _lastRetention = now;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Vepp2k.Machine.Beam;
+
+namespace Vepp2k.Control.Beam;
+
+public enum MeasurementState { Running, Restoring, Completed, Aborted, Failed }
+
+/// <summary>
+/// One orbit-response measurement through the control system: each corrector in turn stepped by
+/// +step and -step from its setpoint (a central difference, so the orbit's curvature cancels), the
+/// monitors read once the supply has arrived and a fresh beam reading exists, and the corrector put
+/// back exactly on its setpoint before the next one moves. Only one corrector is ever off its
+/// setpoint, so an abort or a trip has one supply to put back.
+/// </summary>
+public sealed class OrbitResponseRun
+{
+    internal OrbitResponseRun(long id, string user, IReadOnlyList<string> correctors, IReadOnlyDictionary<string, double> setpoints,
+        IReadOnlyDictionary<string, double> kickPerAmp, double stepAmps, DateTimeOffset started)
+    {
+        Id = id; User = user; Correctors = correctors; Setpoints = setpoints; KickPerAmp = kickPerAmp; StepAmps = stepAmps; Started = started;
+        Columns = new double[correctors.Count][];
+    }
+
+    public long Id { get; }
+    public string User { get; }
+    public IReadOnlyList<string> Correctors { get; }
+
+    /// <summary>Every corrector's setpoint when the measurement started [A]: what it is restored to.</summary>
+    public IReadOnlyDictionary<string, double> Setpoints { get; }
+
+    /// <summary>Kick per ampere of each corrector at the energy of the measurement [rad/A].</summary>
+    public IReadOnlyDictionary<string, double> KickPerAmp { get; }
+    public double StepAmps { get; }
+    public DateTimeOffset Started { get; }
+    public MeasurementState State { get; internal set; } = MeasurementState.Running;
+
+    /// <summary>Why it stopped (aborted by whom, which supply failed), or the summary when completed.</summary>
+    public string Reason { get; internal set; } = "";
+
+    /// <summary>Correctors measured so far.</summary>
+    public int Measured { get; internal set; }
+
+    /// <summary>The measured response [m/rad] once completed; null before.</summary>
+    public OrbitResponse? Result { get; internal set; }
+
+    public bool Finished => State is MeasurementState.Completed or MeasurementState.Aborted or MeasurementState.Failed;
+
+    // Progress of the corrector in hand.
+    /// <summary>Which corrector is in hand (index into <see cref="Correctors"/>).</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>Its phase: 0 going to +step, 1 to -step, 2 back to its setpoint.</summary>
+    public int Phase { get; internal set; }
+
+    internal Task<Channels.WriteResult>? Arrival;
+    internal long ReadAfter = -1;       // the reading that may be used must come after this sequence number
+    internal double[]? Plus;
+    internal readonly double[][] Columns;
+    internal MeasurementState AfterRestore;
+
+    public string Where() => State switch
+    {
+        MeasurementState.Running => F($"measurement #{Id}: {Measured} of {Correctors.Count} correctors measured, {Correctors[Index]} in hand"),
+        MeasurementState.Restoring => F($"measurement #{Id}: putting {Correctors[Index]} back on {Setpoints[Correctors[Index]]:F4} A"),
+        _ => F($"measurement #{Id} {State.ToString().ToLowerInvariant()}: {Reason}"),
+    };
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
