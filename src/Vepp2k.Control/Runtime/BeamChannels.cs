@@ -22,36 +22,38 @@ public sealed class BeamChannels
     public BeamChannels(ChannelRegistry r, BeamSimulation beam)
     {
         _beam = beam;
-        // Deadbands: 1 um for positions (ten times below the BPM noise would archive every reading),
-        // 0.1 % of a typical size, 1e-4 in tune, 0.01 mA, 1 s of lifetime.
-        var mm = new ChannelSpec { Path = "", Units = "mm", Precision = 4, ArchiveDeadband = 1e-3 };
+        // Archive deadbands a few times the instruments' noise, so a steady beam is archived by its
+        // changes, not by its noise (100 channels at 1 Hz would be 6000 rows a minute): 20 um for
+        // positions (5 um noise), 10 um for sizes (0.3 % of ~0.5 mm), 0.01 rad of tilt, 5e-4 in tune,
+        // 0.1 mA and 10 s of lifetime (a 40 mA beam loses 0.1 mA in about 4 s), 5e29 of luminosity.
+        var mm = new ChannelSpec { Path = "", Units = "mm", Precision = 4, ArchiveDeadband = 0.02 };
         for (int k = 1; k <= 4; k++)
             _bpms.Add((
                 r.Add(mm with { Path = $"VEPP/BPM/{k}/x", Description = $"BPM{k} horizontal position" }, ChannelValue.Of(double.NaN)),
                 r.Add(mm with { Path = $"VEPP/BPM/{k}/z", Description = $"BPM{k} vertical position" }, ChannelValue.Of(double.NaN)),
-                r.Add(mm with { Path = $"VEPP/BPM/{k}/int", Units = "mA", Precision = 2, ArchiveDeadband = 0.01, Description = $"BPM{k} sum signal: both bunches' current" }, ChannelValue.Of(0))));
+                r.Add(mm with { Path = $"VEPP/BPM/{k}/int", Units = "mA", Precision = 2, ArchiveDeadband = 0.1, Description = $"BPM{k} sum signal: both bunches' current" }, ChannelValue.Of(0))));
         foreach (var point in RingErrors.CcdNames())
         {
             string p = $"VEPP/CCD/{point}/";
             _ccds.Add((
                 r.Add(mm with { Path = p + "x", Description = $"beam centroid x at light source {point}" }, ChannelValue.Of(double.NaN)),
                 r.Add(mm with { Path = p + "z", Description = $"beam centroid z at {point}" }, ChannelValue.Of(double.NaN)),
-                r.Add(mm with { Path = p + "sigma_x", Description = $"rms beam size x at {point}" }, ChannelValue.Of(double.NaN)),
-                r.Add(mm with { Path = p + "sigma_z", Description = $"rms beam size z at {point}" }, ChannelValue.Of(double.NaN)),
-                r.Add(mm with { Path = p + "phi", Units = "rad", Precision = 4, ArchiveDeadband = 1e-3, Description = $"tilt of the beam ellipse at {point}" }, ChannelValue.Of(double.NaN))));
+                r.Add(mm with { ArchiveDeadband = 0.01, Path = p + "sigma_x", Description = $"rms beam size x at {point}" }, ChannelValue.Of(double.NaN)),
+                r.Add(mm with { ArchiveDeadband = 0.01, Path = p + "sigma_z", Description = $"rms beam size z at {point}" }, ChannelValue.Of(double.NaN)),
+                r.Add(mm with { Path = p + "phi", Units = "rad", Precision = 4, ArchiveDeadband = 0.01, Description = $"tilt of the beam ellipse at {point}" }, ChannelValue.Of(double.NaN))));
         }
-        var tune = new ChannelSpec { Path = "", Precision = 5, ArchiveDeadband = 1e-4 };
+        var tune = new ChannelSpec { Path = "", Precision = 5, ArchiveDeadband = 5e-4 };
         _nuX = r.Add(tune with { Path = "VEPP/Nu/nuX", Description = "fractional tune of mode 1 from the tune meter" }, ChannelValue.Of(double.NaN));
         _nuY = r.Add(tune with { Path = "VEPP/Nu/nuY", Description = "fractional tune of mode 2 from the tune meter" }, ChannelValue.Of(double.NaN));
-        var current = new ChannelSpec { Path = "", Units = "mA", Precision = 3, ArchiveDeadband = 0.01 };
+        var current = new ChannelSpec { Path = "", Units = "mA", Precision = 3, ArchiveDeadband = 0.1 };
         _e = r.Add(current with { Path = "VEPP/Currents/e", Description = "electron bunch current" }, ChannelValue.Of(0));
         _p = r.Add(current with { Path = "VEPP/Currents/p", Description = "positron bunch current" }, ChannelValue.Of(0));
-        var lifetime = new ChannelSpec { Path = "", Units = "s", Precision = 0, ArchiveDeadband = 1 };
+        var lifetime = new ChannelSpec { Path = "", Units = "s", Precision = 0, ArchiveDeadband = 10 };
         _eTau = r.Add(lifetime with { Path = "VEPP/Currents/etau", Description = "electron lifetime" }, ChannelValue.Of(double.NaN));
         _pTau = r.Add(lifetime with { Path = "VEPP/Currents/ptau", Description = "positron lifetime" }, ChannelValue.Of(double.NaN));
         _luminosity = [.. BeamProbe.InteractionPointNames.Select(ip => r.Add(new ChannelSpec
         {
-            Path = $"VEPP/Lum/Lsm{ip}", Units = "1/(cm^2 s)", Precision = 3, ArchiveDeadband = 1e28,
+            Path = $"VEPP/Lum/Lsm{ip}", Units = "1/(cm^2 s)", Precision = 3, ArchiveDeadband = 5e29,
             Description = $"luminosity at {ip} from the beam sizes",
         }, ChannelValue.Of(0)))];
         _status = r.Add(new ChannelSpec { Path = "VEPP/Beam/Status", Type = ChannelType.String, Description = "ok, or why there is no beam" }, ChannelValue.OfString(""));
