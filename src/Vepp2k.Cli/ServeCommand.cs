@@ -34,10 +34,15 @@ public static class ServeCommand
         var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
         var tick = new Option<double>("--readback-hz") { Description = "device-loop (readback) rate", DefaultValueFactory = _ => 10 };
         var retention = new Option<double>("--retention-days") { Description = "keep archived samples this many days (0 = forever); events are kept forever", DefaultValueFactory = _ => ControlSystemOptions.DefaultRetention.Samples!.Value.TotalDays };
+        var errors = new Option<string>("--errors")
+        {
+            Description = "hidden errors of the simulated ring: a seed, none, or a JSON file (docs/beam.md); default: the documented realistic set",
+            DefaultValueFactory = _ => ControlSystemOptions.DefaultErrorSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var testHooks = new Option<bool>("--test-hooks") { Description = "enable fault injection for browser tests (POST /api/test/quench); never in operation" };
         var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
-            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick, testHooks,
+            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick, errors, testHooks,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -62,6 +67,7 @@ public static class ServeCommand
                         : throw new ArgumentException("--readback-hz must be in (0, 1000]"),
                     Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
                     Logs = logs,
+                    Errors = BeamCommands.ParseErrors(parse.GetValue(errors)!),
                     Retention = parse.GetValue(retention) > 0 ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), null) : null,
                 };
                 caOptions = new CaServerOptions
@@ -85,6 +91,7 @@ public static class ServeCommand
             {
                 Console.WriteLine($"vepp2k: simulated VEPP-2000, mode {system.Options.Mode}, {system.Registry.Count} channels, data in {Path.GetFullPath(system.Options.DataFolder)}");
                 Console.WriteLine($"vepp2k: {system.AdminMessage}");
+                if (system.Beam is not null) Console.WriteLine($"vepp2k: ring errors: {system.Options.Errors.Origin}; beam {system.Beam.Latest?.Status}");
                 var loop = system.RunAsync(cancel);
                 WebApplication? web = null;
                 VcasServer? vcas = null;

@@ -35,6 +35,7 @@ public static class ControlServer
         var api = app.MapApi();
         ControlApi.Map(api, system, auth);
         ControlApi.MapRecords(api, system, auth);
+        ControlApi.MapBeam(api, system, auth);
         var sockets = new ChannelSocket(system.Registry, auth, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ChannelSocket>());
         app.Lifetime.ApplicationStopped.Register(sockets.Dispose);
         app.Map("/ws/channels", sockets.Serve);

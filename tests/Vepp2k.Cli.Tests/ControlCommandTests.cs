@@ -34,6 +34,40 @@ public sealed class ControlCommandTests : IAsyncLifetime
         CliRunner.Run([.. args, "--server", _app.Urls.First(), "--user", "admin", "--password", "admin-secret"]);
 
     [Fact]
+    public void OrbitCommandsMeasureShowAndCorrectThroughTheServer()
+    {
+        var beam = Run("beam", "show");
+        Assert.True(beam.Exit == 0, beam.Error);
+        Assert.Contains("status ok", beam.Out);
+        Assert.Contains("1M1L", beam.Out);
+
+        var measure = Run("orbit", "measure", "1F1X", "2D1Z", "--step", "0.5", "--wait");
+        Assert.True(measure.Exit == 0, measure.Error + measure.Out);
+        Assert.Contains("completed", measure.Out);
+        string csv = Path.Combine(_folder, "response.csv");
+        var show = Run("orbit", "show", "1", "--csv", csv);
+        Assert.True(show.Exit == 0, show.Error);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal("reading,1F1X,2D1Z", rows[0]);
+        Assert.Equal(41, rows.Length);
+        Assert.StartsWith("x BPM1,", rows[1]);
+
+        var plan = Run("orbit", "correct");
+        Assert.True(plan.Exit == 0, plan.Error + plan.Out);
+        Assert.Contains("model response", plan.Out);
+        Assert.Contains("nothing changed", plan.Out);
+        var applied = Run("orbit", "correct", "--confirm");
+        Assert.True(applied.Exit == 0, applied.Error + applied.Out);
+        Assert.Contains("ramp #", applied.Out);
+
+        string errors = Path.Combine(_folder, "errors.json");
+        Assert.Equal(0, Run("errors", "write", "7", errors).Exit);
+        var read = BeamCommands.ParseErrors(errors);
+        Assert.Equal(Machine.Beam.RingErrors.Generate(7).Magnet("2F1"), read.Magnet("2F1"));
+        Assert.Throws<ArgumentException>(() => BeamCommands.ParseErrors(Path.Combine(_folder, "missing.json")));
+    }
+
+    [Fact]
     public void EnergySetMovesTheWholeMachineAndRefusesTargetsOutOfRange()
     {
         var unconfirmed = Run("standardise", "--cycles", "1");

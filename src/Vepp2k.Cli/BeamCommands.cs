@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Vepp2k.Machine.Beam;
+
+namespace Vepp2k.Cli;
+
+/// <summary>
+/// `beam show|inject`, `orbit measure|list|show|abort|correct` on a running server, and `errors write`:
+/// a ring's hidden errors as a JSON file to edit and give to `serve --errors`.
+/// </summary>
+public static class BeamCommands
+{
+    /// <summary>--errors: a seed, none, or a JSON file.</summary>
+    public static RingErrors ParseErrors(string value) =>
+        value.Equals("none", StringComparison.OrdinalIgnoreCase) ? RingErrors.None
+        : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed) ? RingErrors.Generate(seed)
+        : File.Exists(value) ? RingErrorsFile.Read(value)
+        : throw new ArgumentException($"--errors {value}: not a seed, 'none', or an existing file");
+
+    public static IEnumerable<Command> Create() => [Beam(), Orbit(), Errors()];
+
+    private static Command Beam()
+    {
+        var show = new Command("show", "the beam instruments' last reading: currents, lifetimes, tunes, luminosity, BPM orbit, CCD beam spots");
+        show.SetAction(async parse =>
+        {
+            var (ok, b) = await ServerClient.From(parse).Get("/api/beam");
+            if (!ok) return ServerClient.Fail(b);
+            var text = new StringBuilder();
+            text.AppendLine(F($"status {b.GetProperty("status").GetString()}"));
+            text.AppendLine(F($"e- {b.GetProperty("electronMA").GetDouble():F3} mA (lifetime {Num(b, "electronLifetime"):F0} s), e+ {b.GetProperty("positronMA").GetDouble():F3} mA (lifetime {Num(b, "positronLifetime"):F0} s)"));
+            var tunes = b.GetProperty("tunes").EnumerateArray().Select(t => t.ValueKind == JsonValueKind.Number ? t.GetDouble() : double.NaN).ToArray();
+            text.AppendLine(F($"tunes {tunes[0]:F4} {tunes[1]:F4}"));
+            foreach (var l in b.GetProperty("luminosity").EnumerateArray())
+                text.AppendLine(F($"luminosity {l.GetProperty("name").GetString()} {l.GetProperty("luminosity").GetDouble():E3} cm^-2 s^-1"));
+            text.AppendLine("monitor        x [mm]    z [mm]   sigma_x [mm] sigma_z [mm] tilt [rad]");
+            foreach (var p in b.GetProperty("bpms").EnumerateArray().Concat(b.GetProperty("ccds").EnumerateArray()))
+                text.AppendLine(F($"{p.GetProperty("name").GetString(),-10} {Num(p, "x"),9:F4} {Num(p, "z"),9:F4}")
+                    + (p.TryGetProperty("sigmaX", out var sx) && sx.ValueKind == JsonValueKind.Number
+                        ? F($" {sx.GetDouble(),14:F4} {Num(p, "sigmaZ"),12:F4} {Num(p, "tilt"),10:F4}") : ""));
+            Console.Write(text);
+            return 0;
+        });
+        var which = new Argument<string>("beam") { Description = "e (electrons) or p (positrons)" };
+        var current = new Argument<double>("current-ma") { Description = "current to add [mA]" };
+        var inject = new Command("inject", "inject current into a bunch of the simulated machine") { which, current };
+        inject.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post("/api/beam/inject", new { beam = parse.GetValue(which), currentMA = parse.GetValue(current) });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            return 0;
+        });
+        return new Command("beam", "the beam of the simulated machine: its readings, injection") { show, inject };
+    }
+
+    private static Command Orbit()
+    {
+        var correctors = new Argument<string[]>("correctors") { Description = "correctors to step (default: all 36 dipole correctors)", Arity = ArgumentArity.ZeroOrMore };
+        var step = new Option<double>("--step") { Description = "corrector step [A], applied + and - around the setpoint", DefaultValueFactory = _ => 0.3 };
+        var wait = new Option<bool>("--wait") { Description = "wait until it ends and say how" };
+        var measure = new Command("measure", "measure the orbit response through the control system; every corrector restored exactly") { correctors, step, wait };
+        measure.SetAction(async parse =>
+        {
+            var client = ServerClient.From(parse);
+            var list = parse.GetValue(correctors) is { Length: > 0 } given ? given : null;
+            var (ok, body) = await client.Post("/api/orbit/response", new { correctors = list, stepA = parse.GetValue(step) });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("where").GetString());
+            if (!parse.GetValue(wait)) return 0;
+            long id = body.GetProperty("id").GetInt64();
+            while (true)
+            {
+                await Task.Delay(500);
+                (ok, body) = await client.Get($"/api/orbit/response/{id}");
+                if (!ok) return ServerClient.Fail(body);
+                string state = body.GetProperty("state").GetString()!;
+                if (state is "Completed" or "Aborted" or "Failed")
+                {
+                    Console.WriteLine(body.GetProperty("where").GetString());
+                    return state == "Completed" ? 0 : 4;
+                }
+            }
+        });
+        var list = new Command("list", "the response measurements of this run");
+        list.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Get("/api/orbit/response");
+            if (!ok) return ServerClient.Fail(body);
+            foreach (var m in body.EnumerateArray()) Console.WriteLine(m.GetProperty("where").GetString());
+            return 0;
+        });
+        var id = new Argument<long>("id") { Description = "measurement number (vepp2k orbit list)" };
+        var csv = new Option<string?>("--csv") { Description = "write the response matrix [m/rad] to this CSV file" };
+        var show = new Command("show", "one measurement; its response matrix as CSV with --csv") { id, csv };
+        show.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Get($"/api/orbit/response/{parse.GetValue(id)}");
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("where").GetString());
+            if (parse.GetValue(csv) is not { } file) return 0;
+            if (body.GetProperty("matrix").ValueKind != JsonValueKind.Array) { Console.Error.WriteLine("vepp2k: the measurement has no response (not completed)"); return 4; }
+            await File.WriteAllTextAsync(file, ResponseCsv(body));
+            Console.WriteLine($"{file}: response matrix written");
+            return 0;
+        });
+        var abortId = new Argument<long>("id") { Description = "measurement number" };
+        var abort = new Command("abort", "abort a measurement: the corrector in hand goes back to its setpoint") { abortId };
+        abort.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post($"/api/orbit/response/{parse.GetValue(abortId)}/abort", new { });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("message").GetString());
+            return 0;
+        });
+        return new Command("orbit", "the closed orbit: measure its response, correct it") { measure, list, show, abort, Correct() };
+    }
+
+    private static Command Correct()
+    {
+        var measurement = new Option<long?>("--measurement") { Description = "use this measured response (default: the model's)" };
+        var cut = new Option<double>("--sv-cut") { Description = "drop singular values below this fraction of the largest", DefaultValueFactory = _ => 1e-3 };
+        var tikhonov = new Option<double>("--tikhonov") { Description = "Tikhonov weight [m/rad] (0: none)", DefaultValueFactory = _ => 0 };
+        var confirm = new Option<bool>("--confirm") { Description = "apply it (without: only show what it would change)" };
+        var correct = new Command("correct", "correct the orbit at the 20 monitors with the 36 dipole correctors; shows the plan, applies it with --confirm")
+        {
+            measurement, cut, tikhonov, confirm,
+        };
+        correct.SetAction(async parse =>
+        {
+            var client = ServerClient.From(parse);
+            long? m = parse.GetValue(measurement);
+            double sv = parse.GetValue(cut), t = parse.GetValue(tikhonov);
+            JsonElement plan;
+            if (parse.GetValue(confirm))
+            {
+                var (ok, body) = await client.Post("/api/orbit/correction", new { confirm = true, svCut = sv, tikhonov = t, measurement = m, wait = true });
+                if (!ok) return ServerClient.Fail(body);
+                plan = body.GetProperty("plan");
+                PrintPlan(plan);
+                Console.WriteLine(body.GetProperty("message").GetString());
+                if (body.GetProperty("arrival") is { ValueKind: JsonValueKind.Object } arrival) Console.WriteLine(arrival.GetProperty("message").GetString());
+                return 0;
+            }
+            var query = F($"/api/orbit/correction?svCut={sv}&tikhonov={t}") + (m is { } id ? F($"&measurement={id}") : "");
+            var (got, p) = await client.Get(query);
+            if (!got) return ServerClient.Fail(p);
+            PrintPlan(p);
+            bool refused = p.TryGetProperty("refusal", out var r) && r.ValueKind == JsonValueKind.String;
+            Console.WriteLine(refused ? "nothing can be applied" : "nothing changed; add --confirm to apply it");
+            return refused ? 4 : 0;
+        });
+        return correct;
+    }
+
+    private static void PrintPlan(JsonElement p)
+    {
+        if (p.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String) { Console.WriteLine("refused: " + refusal.GetString()); return; }
+        Console.WriteLine(F($"{p.GetProperty("response").GetString()} response, {p.GetProperty("singularValuesUsed").GetInt32()} of {p.GetProperty("singularValues").GetInt32()} singular values: rms orbit {p.GetProperty("measuredRms").GetDouble() * 1e3:F4} mm now, {p.GetProperty("expectedRms").GetDouble() * 1e3:F4} mm expected"));
+        foreach (var c in p.GetProperty("changes").EnumerateArray())
+            Console.WriteLine(F($"  {c.GetProperty("corrector").GetString(),-6} {c.GetProperty("fromAmps").GetDouble(),9:F4} A -> {c.GetProperty("toAmps").GetDouble(),9:F4} A ({c.GetProperty("kick").GetDouble() * 1e6,8:F2} urad)"));
+    }
+
+    private static string ResponseCsv(JsonElement m)
+    {
+        var monitors = m.GetProperty("monitors").EnumerateArray().Select(x => x.GetString()!).ToArray();
+        var text = new StringBuilder("reading," + string.Join(",", m.GetProperty("correctors").EnumerateArray().Select(c => c.GetString())) + "\n");
+        int i = 0;
+        foreach (var row in m.GetProperty("matrix").EnumerateArray())
+        {
+            string name = (i < monitors.Length ? "x " : "z ") + monitors[i % monitors.Length];
+            text.Append(name).Append(',').AppendJoin(",", row.EnumerateArray().Select(v => v.GetDouble().ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+            i++;
+        }
+        return text.ToString();
+    }
+
+    private static Command Errors()
+    {
+        var seed = new Argument<int>("seed") { Description = "seed of the error set (serve --errors SEED gives the same ring)" };
+        var file = new Argument<string>("file") { Description = "JSON file to write" };
+        var write = new Command("write", "write a seeded error set (the default magnitudes of docs/beam.md) as a JSON file to edit and serve with --errors FILE") { seed, file };
+        write.SetAction(parse =>
+        {
+            var errors = RingErrors.Generate(parse.GetValue(seed));
+            File.WriteAllText(parse.GetValue(file)!, RingErrorsFile.Write(errors));
+            Console.WriteLine(F($"{parse.GetValue(file)}: {errors.Magnets.Count} magnets, {errors.Bpms.Count} BPMs, {errors.Ccds.Count} CCDs ({errors.Origin})"));
+            return 0;
+        });
+        return new Command("errors", "hidden errors of the simulated ring") { write };
+    }
+
+    private static double Num(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
