@@ -2,6 +2,7 @@
 import { api, reason, session } from "./api.js";
 import { $, $$ } from "./dom.js";
 import * as alarms from "./alarms.js";
+import * as beam from "./beam.js";
 import { closeElement, openElement } from "./element.js";
 import * as events from "./events.js";
 import * as groups from "./groups.js";
@@ -17,6 +18,7 @@ const onShow = {
   events: () => events.search(),
   optics: () => optics.load(ring.ring.layout.mode),
   alarms: () => alarms.refresh(),
+  beam: () => beam.load(),
 };
 
 function showView(name) {
@@ -28,7 +30,7 @@ function showView(name) {
 
 function summary() {
   const v = (p) => live.text(p);
-  $("#summary").textContent = `E ${v("VEPP/Energy/Energy")} ± ${v("VEPP/Energy/dEnergy")} · νx ${v("VEPP/Model/NuX")} νy ${v("VEPP/Model/NuY")} · ramps ${v("VEPP/Control/Ramps")}`;
+  $("#summary").textContent = `E ${v("VEPP/Energy/Energy")} ± ${v("VEPP/Energy/dEnergy")} · νx ${v("VEPP/Model/NuX")} νy ${v("VEPP/Model/NuY")} · e- ${v("VEPP/Currents/e")} e+ ${v("VEPP/Currents/p")} · ramps ${v("VEPP/Control/Ramps")}`;
 }
 
 async function start() {
@@ -56,7 +58,7 @@ async function signIn(ev) {
 }
 
 function init() {
-  for (const m of [groups, worksets, history, events, optics, alarms]) m.init();
+  for (const m of [groups, worksets, history, events, optics, beam, alarms]) m.init();
   $("#signin-form").addEventListener("submit", signIn);
   $("#signout").onclick = () => { session.clear(); live.disconnect(); location.reload(); };
   for (const b of $$("#nav button")) b.onclick = () => showView(b.dataset.view);
