@@ -86,5 +86,24 @@ public sealed class ControlSystemInteropTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_beam_instruments_are_served_under_the_facility_names()
+    {
+        await using var system = ControlSystem.Start(new ControlSystemOptions { DataFolder = _folder, AdminPassword = "ca-test-password" }, TimeProvider.System);
+        system.Step();
+        await using var server = new CaServer(system.Registry, new CaServerOptions { Port = 0, BeaconPort = ServerTests.FreeUdpPort() });
+        await server.StartAsync();
+        await using var client = await RawClient.ConnectAsync(server.Port);
+        uint cid = 1;
+        foreach (var (pv, path) in new[] { ("VEPP:BPM:2:x", "VEPP/BPM/2/x"), ("VEPP:CCD:3M2R:sigma_z", "VEPP/CCD/3M2R/sigma_z"), ("VEPP:Nu:nuX", "VEPP/Nu/nuX"), ("VEPP:Currents:e", "VEPP/Currents/e") })
+        {
+            uint sid = await client.OpenAsync(pv, cid);
+            var read = await client.ReadAsync(sid, 6, cid++);
+            double expected = system.Registry.Get(path).Snapshot().Value.Number;
+            Assert.True(double.IsFinite(expected), $"{path} has a reading");
+            Assert.Equal(expected, read.F64(0));
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
