@@ -61,12 +61,13 @@ public static class BeamCommands
         var correctors = new Argument<string[]>("correctors") { Description = "correctors to step (default: all 36 dipole correctors)", Arity = ArgumentArity.ZeroOrMore };
         var step = new Option<double>("--step") { Description = "corrector step [A], applied + and - around the setpoint", DefaultValueFactory = _ => 0.3 };
         var wait = new Option<bool>("--wait") { Description = "wait until it ends and say how" };
-        var measure = new Command("measure", "measure the orbit response through the control system; every corrector restored exactly") { correctors, step, wait };
+        var dispersion = new Option<bool>("--dispersion") { Description = "also step the RF frequency for the dispersion" };
+        var measure = new Command("measure", "measure the orbit response through the control system; every corrector restored exactly") { correctors, step, dispersion, wait };
         measure.SetAction(async parse =>
         {
             var client = ServerClient.From(parse);
             var list = parse.GetValue(correctors) is { Length: > 0 } given ? given : null;
-            var (ok, body) = await client.Post("/api/orbit/response", new { correctors = list, stepA = parse.GetValue(step) });
+            var (ok, body) = await client.Post("/api/orbit/response", new { correctors = list, stepA = parse.GetValue(step), dispersion = parse.GetValue(dispersion) });
             if (!ok) return ServerClient.Fail(body);
             Console.WriteLine(body.GetProperty("where").GetString());
             if (!parse.GetValue(wait)) return 0;

@@ -30,10 +30,11 @@ public static partial class ControlApi
         {
             if (system.Measurements is null) return NoBeam();
             if (Forbidden(system.Core, who, "VEPP/Orbit/Response", "change the machine") is { } forbidden) return forbidden;
-            var (run, result) = system.Measurements.StartResponse(who, r.Correctors, r.StepA ?? BeamOperations.DefaultStepAmps);
+            var (run, result) = system.Measurements.StartResponse(who, r.Correctors, r.StepA ?? BeamOperations.DefaultStepAmps,
+                r.Dispersion ? r.RfStep ?? BeamOperations.DefaultRfStep : 0);
             return run is null ? Outcome(result) : Results.Json(MeasurementDto.From(run, false), Json);
         })).Produces<MeasurementDto>().Acts()
-            .WithSummary("Measure the orbit response: each corrector (all 36 dipole correctors by default) stepped +-stepA and restored exactly");
+            .WithSummary("Measure the orbit response: each corrector (all 36 dipole correctors by default) stepped +-stepA and restored exactly; dispersion=true adds an RF-frequency step");
         api.MapGet("/orbit/response", Task<IResult> (HttpContext http) => As(http, auth, _ =>
             system.Measurements is null ? NoBeam() : Results.Json(system.Measurements.Runs.Select(r => MeasurementDto.From(r, false)), Json)))
             .Produces<IReadOnlyList<MeasurementDto>>().WithSummary("The response measurements of this run");
@@ -66,7 +67,7 @@ public static partial class ControlApi
 
 public sealed record CorrectionDto(OrbitCorrectionPlan Plan, long? RampId, string Message, Control.Operations.ArrivalReport? Arrival);
 public sealed record InjectRequest(string Beam, double CurrentMA);
-public sealed record ResponseRequest(IReadOnlyList<string>? Correctors = null, double? StepA = null);
+public sealed record ResponseRequest(IReadOnlyList<string>? Correctors = null, double? StepA = null, bool Dispersion = false, double? RfStep = null);
 public sealed record CorrectionRequest(bool Confirm = false, double? SvCut = null, double? Tikhonov = null, long? Measurement = null, bool Wait = false);
 
 /// <summary>A monitor reading in mm (positions and sizes) and rad (tilt), as the console and scripts show it.</summary>
@@ -83,14 +84,16 @@ public sealed record BeamDto(long Sequence, DateTimeOffset Time, string Status, 
 }
 
 /// <param name="Matrix">Rows: x at each monitor, then z; columns: the correctors [m/rad]. Only when asked for one measurement.</param>
+/// <param name="OrbitPerRf">Orbit change per relative RF-frequency change [m] at each reading (x, then z), when measured.</param>
 public sealed record MeasurementDto(long Id, string User, string State, string Where, int Measured, IReadOnlyList<string> Correctors,
-    double StepA, IReadOnlyList<string>? Monitors, double[][]? Matrix)
+    double StepA, IReadOnlyList<string>? Monitors, double[][]? Matrix, double[]? OrbitPerRf = null)
 {
     public static MeasurementDto From(OrbitResponseRun run, bool withMatrix)
     {
         var r = withMatrix ? run.Result : null;
         double[][]? rows = r is null ? null
             : [.. Enumerable.Range(0, r.Matrix.GetLength(0)).Select(i => Enumerable.Range(0, r.Matrix.GetLength(1)).Select(j => r.Matrix[i, j]).ToArray())];
-        return new(run.Id, run.User, run.State.ToString(), run.Where(), run.Measured, run.Correctors, run.StepAmps, r?.Monitors, rows);
+        return new(run.Id, run.User, run.State.ToString(), run.Where(), run.Measured, run.Correctors, run.StepAmps, r?.Monitors, rows,
+            withMatrix ? run.OrbitPerRf : null);
     }
 }

@@ -61,6 +61,12 @@ public sealed class BeamSimulation
     /// <summary>Why the present ring keeps no beam, or null.</summary>
     public string? LossReason { get; private set; }
 
+    /// <summary>
+    /// The RF frequency's offset from the ring's harmonic, relative (what a dispersion measurement steps;
+    /// 0 in operation). The beam follows it at the next reading.
+    /// </summary>
+    public double RfFrequencyShift { get; set; }
+
     /// <summary>Raised with the reason (and where) when a stored beam is lost.</summary>
     public event Action<string>? Lost;
 
@@ -136,7 +142,7 @@ public sealed class BeamSimulation
     // Currents and energy of the last ring observed: a ring whose supplies have settled is not
     // recomputed every second (20 ms each) for changes of a part in 1e8 that no instrument resolves.
     private readonly Dictionary<string, double> _observed = new(StringComparer.OrdinalIgnoreCase);
-    private double _observedEnergy;
+    private double _observedEnergy, _observedRf;
     private const double Unchanged = 1e-8;
 
     private void ObserveTrueRing()
@@ -144,15 +150,17 @@ public sealed class BeamSimulation
         _currents.Clear();
         foreach (var e in _hardware.Elements) _currents[e.Name] = _hardware.Supply(e.Name).LoadCurrent;
         double energy = _hardware.TrueBeamEnergyEv();
-        if (_observed.Count == _currents.Count && Math.Abs(energy - _observedEnergy) <= Unchanged * energy
+        double rf = RfFrequencyShift;
+        if (_observed.Count == _currents.Count && Math.Abs(energy - _observedEnergy) <= Unchanged * energy && rf == _observedRf
             && _hardware.Elements.All(e => Math.Abs(_currents[e.Name] - _observed[e.Name]) <= Unchanged * e.Supply.Parameters.MaxCurrent))
             return;
         _observed.Clear();
         foreach (var (name, amperes) in _currents) _observed[name] = amperes;
         _observedEnergy = energy;
+        _observedRf = rf;
         try
         {
-            Truth = BeamProbe.Observe(Ring(_currents, energy).Lattice);
+            Truth = BeamProbe.Observe(RfFrequency.Shifted(Ring(_currents, energy).Lattice, rf));
             LossReason = BeamLoss.Reason(Truth);
         }
         catch (Exception e) when (e is OpticsException or ArgumentOutOfRangeException)

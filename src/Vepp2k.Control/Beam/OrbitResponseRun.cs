@@ -15,11 +15,31 @@ public enum MeasurementState { Running, Restoring, Completed, Aborted, Failed }
 public sealed class OrbitResponseRun
 {
     internal OrbitResponseRun(long id, string user, IReadOnlyList<string> correctors, IReadOnlyDictionary<string, double> setpoints,
-        IReadOnlyDictionary<string, double> kickPerAmp, double stepAmps, DateTimeOffset started)
+        IReadOnlyDictionary<string, double> kickPerAmp, double stepAmps, double rfStep, DateTimeOffset started)
     {
-        Id = id; User = user; Correctors = correctors; Setpoints = setpoints; KickPerAmp = kickPerAmp; StepAmps = stepAmps; Started = started;
+        Id = id; User = user; Correctors = correctors; Setpoints = setpoints; KickPerAmp = kickPerAmp; StepAmps = stepAmps; RfStep = rfStep; Started = started;
         Columns = new double[correctors.Count][];
     }
+
+    /// <summary>Relative RF-frequency step of the dispersion measurement after the correctors; 0: none.</summary>
+    public double RfStep { get; }
+
+    /// <summary>Orbit change per relative RF-frequency change at each reading [m] (x readings, then z); null when not measured.</summary>
+    public double[]? OrbitPerRf { get; internal set; }
+
+    /// <summary>Rms noise of one reading of each monitor [m], from the scatter of readings taken before anything moved.</summary>
+    public double[]? Noise { get; internal set; }
+
+    /// <summary>The beam reading at the end (tunes and beam spots with every corrector back on its setpoint).</summary>
+    public BeamReadings? Final { get; internal set; }
+
+    /// <summary>Readings taken before anything moves, for the noise estimate.</summary>
+    public const int NoiseReadings = 4;
+
+    internal readonly List<double[]> Quiet = [];
+
+    /// <summary>True while the RF frequency, not a corrector, is in hand (after the last corrector).</summary>
+    public bool RfInHand => Index >= Correctors.Count;
 
     public long Id { get; }
     public string User { get; }
@@ -53,6 +73,7 @@ public sealed class OrbitResponseRun
     public int Phase { get; internal set; }
 
     internal Task<Channels.WriteResult>? Arrival;
+    internal long? Completing;          // every item measured: the sequence number the closing reading must follow
     internal long ReadAfter = -1;       // the reading that may be used must come after this sequence number
     internal double[]? Plus;
     internal readonly double[][] Columns;
@@ -60,8 +81,9 @@ public sealed class OrbitResponseRun
 
     public string Where() => State switch
     {
-        MeasurementState.Running => F($"measurement #{Id}: {Measured} of {Correctors.Count} correctors measured, {Correctors[Index]} in hand"),
-        MeasurementState.Restoring => F($"measurement #{Id}: putting {Correctors[Index]} back on {Setpoints[Correctors[Index]]:F4} A"),
+        MeasurementState.Running when Noise is null => F($"measurement #{Id}: reading the quiet orbit ({Quiet.Count} of {NoiseReadings})"),
+        MeasurementState.Running => F($"measurement #{Id}: {Measured} of {Correctors.Count} correctors measured, {(RfInHand ? "the RF frequency" : Correctors[Index])} in hand"),
+        MeasurementState.Restoring => RfInHand ? F($"measurement #{Id}: putting the RF frequency back") : F($"measurement #{Id}: putting {Correctors[Index]} back on {Setpoints[Correctors[Index]]:F4} A"),
         _ => F($"measurement #{Id} {State.ToString().ToLowerInvariant()}: {Reason}"),
     };
 

@@ -67,7 +67,7 @@ public sealed class ControlSystem : IAsyncDisposable
             {
                 Beam = new BeamSimulation(Simulator, Machine.Catalogue, options.Mode, options.Errors, options.BeamNoise);
                 BeamChannels = new BeamChannels(Registry, Beam);
-                Measurements = new BeamOperations(Core, () => Beam.Latest);
+                Measurements = new BeamOperations(Core, () => Beam.Latest, shift => Beam.RfFrequencyShift = shift);
                 Orbit = new OrbitCorrector(Core, options.Mode, () => Beam.Latest, Measurements);
                 Beam.Lost += reason => Core.Journal.Log(EventKind.State, "system", "VEPP/Beam", "beam lost", result: reason);
             }

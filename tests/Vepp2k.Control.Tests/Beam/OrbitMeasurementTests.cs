@@ -62,6 +62,34 @@ public class OrbitMeasurementTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task DispersionFromAnRfStepIsTheTrueRingsDispersion()
+    {
+        await using var rig = new ControlRig();
+        rig.Run(2);
+        var (run, result) = rig.System.Measurements!.StartResponse(ControlRig.Operator, ["1F1X"], rfStep: BeamOperations.DefaultRfStep);
+        Assert.True(result.Applied, result.Message);
+        RunUntil(rig, () => run!.Finished, 120);
+        Assert.Equal(MeasurementState.Completed, run!.State);
+        Assert.Equal(0, rig.System.Beam!.RfFrequencyShift);
+        // Truth: the true ring's dispersion (the closed orbit's derivative in delta at fixed RF-free delta),
+        // read through the instruments, against orbit per relative frequency times -eta.
+        var ring = rig.System.Beam.TrueRing().Lattice;
+        var linear = Physics.Optics.LinearOptics.Compute(ring.WithoutCavities());
+        double eta = linear.MomentumCompaction - 1 / (ring.Gamma * ring.Gamma);
+        var seen = new Instruments(rig.System.Beam.Errors, InstrumentNoise.None, 0);
+        int n = OrbitResponse.AllMonitors.Count;
+        double D(string name, bool x) { var r = linear.Rows[ring.IndexOf(name) + 1]; return x ? r.Dx : r.Dy; }
+        var zero = seen.Orbit(Observation(n, _ => 0, _ => 0));
+        var expected = seen.Orbit(Observation(n, i => D(OrbitResponse.AllMonitors[i], true), i => D(OrbitResponse.AllMonitors[i], false)));
+        double worst = 0;
+        for (int i = 0; i < 2 * n; i++) worst = Math.Max(worst, Math.Abs(-eta * run.OrbitPerRf![i] - (expected[i] - zero[i])));
+        output.WriteLine($"largest dispersion {expected.Max(Math.Abs):F3} m, largest difference {worst * 1e3:F1} mm; noise per reading {run.Noise!.Average() * 1e6:F1} um");
+        Assert.True(worst < 0.03, $"measured dispersion differs from the truth by {worst:F4} m");
+        Assert.InRange(run.Noise!.Take(8).Average(), 2e-6, 10e-6);
+        Assert.NotNull(run.Final);
+    }
+
     // An observation whose monitors sit where the given functions say (x, z by monitor index: 4 BPMs then 16 CCDs).
     private static BeamObservation Observation(int n, Func<int, double> x, Func<int, double> z) => new(
         new double[6],
