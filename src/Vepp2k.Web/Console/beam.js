@@ -5,15 +5,8 @@
 import { api, reason } from "./api.js";
 import { $, fmt, h, show, table } from "./dom.js";
 import * as live from "./live.js";
-import { plot } from "./plot.js";
+import { el as svgEl, plot } from "./plot.js";
 
-const ns = "http://www.w3.org/2000/svg";
-const svgEl = (tag, attrs, text) => {
-  const e = document.createElementNS(ns, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text != null) e.textContent = text;
-  return e;
-};
 const ccds = [1, 2, 3, 4].flatMap((q) => [1, 2].flatMap((k) => ["L", "R"].map((e) => `${q}M${k}${e}`)));
 const monitors = [...[1, 2, 3, 4].map((k) => ({ name: `BPM${k}`, path: `VEPP/BPM/${k}` })), ...ccds.map((c) => ({ name: c, path: `VEPP/CCD/${c}` }))];
 

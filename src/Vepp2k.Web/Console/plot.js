@@ -2,7 +2,7 @@
 // outside it in turn right and left), optional min/max bands, step lines for setpoints, time or
 // plain x, the values under the pointer, and drag-to-zoom (the caller re-queries the new range).
 const ns = "http://www.w3.org/2000/svg";
-const el = (tag, attrs, text) => {
+export const el = (tag, attrs, text) => {
   const e = document.createElementNS(ns, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text != null) e.textContent = text;
