@@ -28,8 +28,7 @@ public static partial class TrackCommand
             Console.WriteLine("  angle[deg]     delta     x[mm]     y[mm]  amplitude[mm]  +-[mm]");
             foreach (var r in result)
                 Console.WriteLine(string.Create(C, $"  {r.Angle * 180 / Math.PI,10:F1} {r.Delta,9:G3} {r.X * 1e3,9:F3} {r.Y * 1e3,9:F3} {r.Amplitude * 1e3,14:F3} {r.Resolution * 1e3,7:F3}"));
-            if (parse.GetValue(common.Csv) is { } csv)
-                WriteCsv(csv, "angle_rad,delta,x_m,y_m,amplitude_m,resolution_m",
+            common.Write(parse, "angle_rad,delta,x_m,y_m,amplitude_m,resolution_m",
                     result.Select(r => string.Create(C, $"{r.Angle:R},{r.Delta:R},{r.X:R},{r.Y:R},{r.Amplitude:R},{r.Resolution:R}")));
             if (parse.GetValue(common.Plot) is { } plot)
                 TrackPlot.DynamicAperture(result, plot, $"Dynamic aperture, {name}, {turns} turns");
@@ -55,8 +54,7 @@ public static partial class TrackCommand
                 DynamicAperture.MomentumAcceptance(lattice, options, turns, parse.GetValue(max), bisections, progress));
             Console.WriteLine(string.Create(C,
                 $"momentum acceptance of {name} over {turns} turns{(options.Radiation ? " with radiation" : "")}: {negative:G4} .. {positive:G4} (+-{resolution:G2})"));
-            if (parse.GetValue(common.Csv) is { } csv)
-                WriteCsv(csv, "negative,positive,resolution", [string.Create(C, $"{negative:R},{positive:R},{resolution:R}")]);
+            common.Write(parse, "negative,positive,resolution", [string.Create(C, $"{negative:R},{positive:R},{resolution:R}")]);
         }));
         return command;
     }

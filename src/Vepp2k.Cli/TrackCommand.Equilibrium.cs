@@ -35,8 +35,7 @@ public static partial class TrackCommand
             Row("sigma_ct [m]", r.BunchLength, e.BunchLength);
             var envelopeEmittances = e.Emittances.OrderDescending().ToArray();
             for (int k = 0; k < 3; k++) Row($"eigen-emittance {k + 1}", r.EigenEmittances[k], envelopeEmittances[k]);
-            if (parse.GetValue(common.Csv) is { } csv)
-                WriteCsv(csv, "quantity,tracked,envelope", [
+            common.Write(parse, "quantity,tracked,envelope", [
                     string.Create(C, $"sigma_x_m,{r.SigmaX:R},{Math.Sqrt(e.Sigma[0, 0]):R}"),
                     string.Create(C, $"sigma_y_m,{r.SigmaY:R},{Math.Sqrt(e.Sigma[2, 2]):R}"),
                     string.Create(C, $"sigma_delta,{r.EnergySpread:R},{e.EnergySpread:R}"),

@@ -38,8 +38,7 @@ public static partial class TrackCommand
                     if (d.Length > 0) Console.WriteLine(string.Create(C, $"  diffusion log10|dQ|: median {d.Order().ElementAt(d.Length / 2):F2}, worst {d.Max():F2}"));
                 }
             }
-            if (parse.GetValue(common.Csv) is { } csv)
-                WriteCsv(csv, "x_m,y_m,q1,q2,q1_late,q2_late,diffusion,survived",
+            common.Write(parse, "x_m,y_m,q1,q2,q1_late,q2_late,diffusion,survived",
                     points.Select(p => string.Create(C, $"{p.X:R},{p.Y:R},{p.Q1:R},{p.Q2:R},{p.Q1Late:R},{p.Q2Late:R},{p.Diffusion:R},{(p.Survived ? 1 : 0)}")));
             if (parse.GetValue(common.Plot) is { } plot)
                 TrackPlot.TuneMap(points, plot, $"{(twoWindows ? "Frequency map" : "Tune footprint")}, {name}", twoWindows);
@@ -74,8 +73,7 @@ public static partial class TrackCommand
             double h = middle[2].Delta - middle[0].Delta;
             Console.WriteLine(string.Create(C,
                 $"  slope at 0 (central difference): {Unwrap(middle[2].Q1 - middle[0].Q1) / h:F3} {Unwrap(middle[2].Q2 - middle[0].Q2) / h:F3}; optics chromaticity {xi[0]:F3} {xi[1]:F3}"));
-            if (parse.GetValue(common.Csv) is { } csv)
-                WriteCsv(csv, "delta,q1,q2", curve.Select(p => string.Create(C, $"{p.Delta:R},{p.Q1:R},{p.Q2:R}")));
+            common.Write(parse, "delta,q1,q2", curve.Select(p => string.Create(C, $"{p.Delta:R},{p.Q1:R},{p.Q2:R}")));
             if (parse.GetValue(common.Plot) is { } plot) TrackPlot.MomentumCurve(curve, plot, $"Q(delta), {name}");
         }));
         return command;

@@ -16,7 +16,7 @@ public static partial class TrackCommand
     private sealed record Common(
         Option<string?> Lattice, Option<string?> Line, Option<string?> Mode, Option<double?> Energy,
         Option<int> Turns, Option<ulong> Seed, Option<int> Threads, Option<bool> Radiation, Option<double> Aperture,
-        Option<string?> Csv, Option<string?> Plot, Option<string> Direction)
+        Option<string?> Csv, Option<string?> Parquet, Option<string?> Plot, Option<string> Direction)
     {
         public static Common Create(int turns) => new(
             new Option<string?>("--lattice") { Description = "MAD-X file (default: the embedded VEPP-2000 ring)" },
@@ -29,6 +29,7 @@ public static partial class TrackCommand
             new Option<bool>("--radiation") { Description = "classical damping and quantum excitation in the bends" },
             new Option<double>("--aperture") { Description = "half-aperture in x and y [m] beyond which a particle is lost; the lattices carry none, the default is the dipoles' 40 mm gap and (probably) the quadrupoles' 40 mm bore", DefaultValueFactory = _ => 0.02 },
             new Option<string?>("--csv") { Description = "write the results as CSV" },
+            new Option<string?>("--parquet") { Description = "write the results as Parquet (the CSV's columns, numbers as doubles)" },
             new Option<string?>("--plot") { Description = "plot the results (.png or .svg)" },
             new Option<string>("--direction")
             {
@@ -38,7 +39,7 @@ public static partial class TrackCommand
 
         public void AddTo(Command command, bool plot = true)
         {
-            foreach (Option o in new Option[] { Lattice, Line, Mode, Energy, Direction, Turns, Seed, Threads, Radiation, Aperture, Csv }) command.Options.Add(o);
+            foreach (Option o in new Option[] { Lattice, Line, Mode, Energy, Direction, Turns, Seed, Threads, Radiation, Aperture, Csv, Parquet }) command.Options.Add(o);
             if (plot) command.Options.Add(Plot);
         }
 
@@ -58,6 +59,14 @@ public static partial class TrackCommand
             return new TrackingOptions(radiation, radiation, aperture, aperture, parse.GetValue(Seed), parse.GetValue(Threads));
         }
 
+        /// <summary>The results as CSV and/or Parquet, as the options ask.</summary>
+        public void Write(ParseResult parse, string header, IEnumerable<string> rows)
+        {
+            var lines = rows.ToList();
+            if (parse.GetValue(Csv) is { } csv) File.WriteAllLines(csv, [header, .. lines]);
+            if (parse.GetValue(Parquet) is { } parquet) ResultTable.Parse(header, lines).WriteParquet(parquet);
+        }
+
         public int TurnCount(ParseResult parse) =>
             parse.GetValue(Turns) is var n and > 0 ? n : throw new ArgumentException("--turns must be positive");
     }
@@ -73,8 +82,6 @@ public static partial class TrackCommand
         command.Subcommands.Add(Equilibrium());
         return command;
     }
-
-    private static void WriteCsv(string path, string header, IEnumerable<string> rows) => File.WriteAllLines(path, [header, .. rows]);
 
     private static int Guarded(string verb, Action action)
     {

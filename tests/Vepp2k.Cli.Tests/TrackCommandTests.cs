@@ -10,11 +10,11 @@ public class TrackCommandTests
     // A small dynamic-aperture scan of the design ring: it runs, writes its CSV and plot, and the
     // boundary it finds is inside the scan and survives while a step beyond it does not.
     [Fact]
-    public void DynamicApertureScanOfTheDesignRingWritesCsvAndPlot()
+    public async Task DynamicApertureScanOfTheDesignRingWritesCsvPlotAndParquet()
     {
-        string csv = TempPath("da.csv"), png = TempPath("da.png");
+        string csv = TempPath("da.csv"), png = TempPath("da.png"), parquet = TempPath("da.parquet");
         var (exit, output, error) = CliRunner.Run("track", "da", "--turns", "64", "--rays", "3", "--steps", "5", "--threads", "2",
-            "--csv", csv, "--plot", png);
+            "--csv", csv, "--plot", png, "--parquet", parquet);
         Assert.True(exit == 0, error);
         Assert.Contains("dynamic aperture of design-1GeV", output);
         var rows = File.ReadAllLines(csv);
@@ -26,6 +26,14 @@ public class TrackCommandTests
             Assert.InRange(amplitude, 1e-4, 0.02);
         }
         Assert.True(new FileInfo(png).Length > 1000);
+        // The Parquet file holds the CSV's table, every column a double, read back by a Parquet reader.
+        await using var stream = File.OpenRead(parquet);
+        var table = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(stream);
+        Assert.Equal(rows[0].Split(','), table.Schema.DataFields.Select(f => f.Name));
+        Assert.All(table.Schema.DataFields, f => Assert.Equal(typeof(double), f.ClrType));
+        Assert.Equal(rows.Length - 1, table.Data.Count);
+        for (int r = 1; r < rows.Length; r++)
+            Assert.Equal(rows[r].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)), table.Schema.DataFields.Select(f => (double)table.Data[r - 1][f.Name]!));
     }
 
     [Fact]
