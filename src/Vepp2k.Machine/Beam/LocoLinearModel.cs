@@ -3,10 +3,11 @@ using Vepp2k.Machine.Magnets;
 namespace Vepp2k.Machine.Beam;
 
 /// <summary>
-/// A ring's orbit response and dispersion at the monitors (true positions: no instrument errors) and, on
-/// request, their derivatives with respect to lattice parameters, all from the transfer maps: a parameter's
-/// sources (<see cref="LocoSources"/>) act on the kicked orbit and their jumps close around the ring
-/// (<see cref="LocoOrbitSolver"/>). First order and exact for the linear optics about the closed orbit.
+/// A ring's orbit response (6-D, the RF on, as <see cref="OrbitResponse"/>) and dispersion at the monitors (true
+/// positions: no instrument errors) and, on request, their derivatives with respect to lattice parameters, all
+/// from the transfer maps: a parameter's sources (<see cref="LocoSources"/>) act on the kicked orbit and their
+/// jumps close around the ring (<see cref="LocoOrbitSolver"/>). First order and exact for the linear optics
+/// about the closed orbit.
 /// </summary>
 public sealed class LocoLinearModel
 {
@@ -79,6 +80,14 @@ public sealed class LocoLinearModel
         }
         return new LocoLinearModel(response, dispersion, dResponse, dDispersion);
     }
+
+    /// <summary>
+    /// This model with the response and dispersion replaced (by the model's finite differences at the measurement's
+    /// steps) and the same derivatives: the derivatives of the linear response stand for those of the differences,
+    /// which differ from them by the square of the step.
+    /// </summary>
+    internal LocoLinearModel WithValues(double[,] response, double[] dispersion) =>
+        new(response, dispersion, [.. ResponseDerivatives], [.. DispersionDerivatives]);
 
     // The orbit change a source makes out of the orbit `orbit`: D times the orbit at its input, closed around the ring.
     private static Perturbation Jump(LocoOrbitSolver solver, Perturbation orbit, LocoSource source)

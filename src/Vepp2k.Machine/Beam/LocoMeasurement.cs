@@ -25,6 +25,12 @@ public sealed record LocoMeasurement(
     /// <summary>Default corrector step [rad]: a quarter of the 2 mrad the correctors give at 1 GeV, orbit changes of ~1 mm.</summary>
     public const double DefaultKickStep = 0.5e-3;
 
+    /// <summary>
+    /// Default number of orbit readings averaged at each setting: the noise of an average of N readings is
+    /// 1/sqrt(N) of one (a few seconds of 10 Hz orbit acquisition per setting).
+    /// </summary>
+    public const int DefaultAverages = 1;
+
     /// <summary>Default momentum step: what an RF frequency change of alpha_c * 1e-3 gives.</summary>
     public const double DefaultDeltaStep = 1e-3;
 
@@ -36,9 +42,30 @@ public sealed record LocoMeasurement(
     /// and delta = -(df/f) / alpha_c taken from the model's momentum compaction.
     /// </summary>
     public static LocoMeasurement Simulate(SteeredRing ring, Instruments instruments,
-        double kickStep = DefaultKickStep, double deltaStep = DefaultDeltaStep)
+        double kickStep = DefaultKickStep, double deltaStep = DefaultDeltaStep, int averages = DefaultAverages)
     {
+        if (averages < 1) throw new ArgumentException("at least one reading per setting");
         if (!(kickStep > 0) || !(deltaStep > 0)) throw new ArgumentException("the kick and momentum steps must be positive");
+        var monitors = OrbitResponse.AllMonitors;
+        var (response, dispersion) = Differences(ring, instruments, kickStep, deltaStep, averages);
+        var noise = instruments.Noise;
+        // One reading's noise, for the weights: a difference of two readings has sqrt(2) times it.
+        double[] reading = [.. monitors.Select((m, i) => (i < RingErrors.BpmNames.Length ? noise.Bpm : noise.CcdPosition) / Math.Sqrt(averages))];
+        double[] perRow = [.. reading, .. reading];
+        var beam = BeamProbe.Observe(ring.Lattice);
+        return new LocoMeasurement(monitors, [.. ring.Correctors.Select(c => c.Name)], response,
+            [.. perRow.Select(s => Floor(s) * Math.Sqrt(2) / (2 * kickStep))], dispersion,
+            [.. perRow.Select(s => Floor(s) * Math.Sqrt(2) / (2 * deltaStep))],
+            [.. beam.Tunes.Select(t => instruments.Tune(t - Math.Floor(t)))], [.. beam.Ccds.Select(instruments.Ccd)], kickStep, deltaStep);
+    }
+
+    /// <summary>
+    /// The response and dispersion as central differences of closed orbits read through the instruments: what
+    /// the measurement takes, and what the model gives for the same steps (then with perfect, noiseless instruments).
+    /// </summary>
+    internal static (double[,] Response, double[] Dispersion) Differences(SteeredRing ring, Instruments instruments,
+        double kickStep, double deltaStep, int averages)
+    {
         var monitors = OrbitResponse.AllMonitors;
         int n = monitors.Count;
         var lattice = ring.Lattice;
@@ -46,23 +73,13 @@ public sealed record LocoMeasurement(
         var response = new double[2 * n, ring.Correctors.Count];
         for (int j = 0; j < ring.Correctors.Count; j++)
         {
-            var plus = Read(Kicked(lattice, ring.Correctors[j], kickStep), at, monitors, instruments, rf: true, 0);
-            var minus = Read(Kicked(lattice, ring.Correctors[j], -kickStep), at, monitors, instruments, rf: true, 0);
+            var plus = Read(Kicked(lattice, ring.Correctors[j], kickStep), at, monitors, instruments, rf: true, 0, averages);
+            var minus = Read(Kicked(lattice, ring.Correctors[j], -kickStep), at, monitors, instruments, rf: true, 0, averages);
             for (int i = 0; i < 2 * n; i++) response[i, j] = (plus[i] - minus[i]) / (2 * kickStep);
         }
-        var high = Read(lattice, at, monitors, instruments, rf: false, deltaStep);
-        var low = Read(lattice, at, monitors, instruments, rf: false, -deltaStep);
-        var dispersion = high.Zip(low, (a, b) => (a - b) / (2 * deltaStep)).ToArray();
-
-        var noise = instruments.Noise;
-        // One reading's noise, for the weights: a difference of two readings has sqrt(2) times it.
-        double[] reading = [.. monitors.Select((m, i) => i < RingErrors.BpmNames.Length ? noise.Bpm : noise.CcdPosition)];
-        double[] perRow = [.. reading, .. reading];
-        var beam = BeamProbe.Observe(lattice);
-        return new LocoMeasurement(monitors, [.. ring.Correctors.Select(c => c.Name)], response,
-            [.. perRow.Select(s => Floor(s) * Math.Sqrt(2) / (2 * kickStep))], dispersion,
-            [.. perRow.Select(s => Floor(s) * Math.Sqrt(2) / (2 * deltaStep))],
-            [.. beam.Tunes.Select(t => instruments.Tune(t - Math.Floor(t)))], [.. beam.Ccds.Select(instruments.Ccd)], kickStep, deltaStep);
+        var high = Read(lattice, at, monitors, instruments, rf: false, deltaStep, averages);
+        var low = Read(lattice, at, monitors, instruments, rf: false, -deltaStep, averages);
+        return (response, high.Zip(low, (a, b) => (a - b) / (2 * deltaStep)).ToArray());
     }
 
     // A noiseless simulation still needs finite weights: the engine's closed orbits are good to ~1e-10 m.
@@ -80,8 +97,9 @@ public sealed record LocoMeasurement(
         return new Lattice(lattice.Name, elements, lattice.EnergyEv);
     }
 
-    // The monitors' readings of the closed orbit (x readings then z): 6-D with the RF, or 4-D at a fixed delta.
-    private static double[] Read(Lattice lattice, int[] at, IReadOnlyList<string> monitors, Instruments instruments, bool rf, double delta)
+    // The monitors' readings of the closed orbit (x readings then z), averaged over several readings: 6-D with
+    // the RF, or 4-D at a fixed delta.
+    private static double[] Read(Lattice lattice, int[] at, IReadOnlyList<string> monitors, Instruments instruments, bool rf, double delta, int averages)
     {
         double[] start;
         if (rf) start = BeamProbe.ClosedOrbit6D(lattice);
@@ -91,22 +109,18 @@ public sealed record LocoMeasurement(
             start = ClosedOrbit.Find4D(lattice.Elements, delta, new TrackContext(lattice.EnergyEv, false));
         }
         var along = BeamProbe.OrbitAlong(lattice, start);
-        var readings = new (double X, double Z)[at.Length];
-        for (int i = 0; i < at.Length; i++)
-        {
-            var z = along[at[i]];
-            if (i < RingErrors.BpmNames.Length)
+        var sum = new double[2 * at.Length];
+        for (int reading = 0; reading < averages; reading++)
+            for (int i = 0; i < at.Length; i++)
             {
-                var p = instruments.Bpm(new OrbitPoint(monitors[i], z[0], z[2]));
-                readings[i] = (p.X, p.Z);
+                var z = along[at[i]];
+                // Only a CCD's centroid matters here; its size is a placeholder the camera scales and the result drops.
+                var (x, y) = i < RingErrors.BpmNames.Length
+                    ? instruments.Bpm(new OrbitPoint(monitors[i], z[0], z[2])) is var p ? (p.X, p.Z) : default
+                    : instruments.Ccd(new BeamSpot(monitors[i], z[0], z[2], 1, 1, 0)) is var c ? (c.X, c.Z) : default;
+                sum[i] += x / averages;
+                sum[at.Length + i] += y / averages;
             }
-            else
-            {
-                // Only the centroid matters here; the size is a placeholder the camera scales and the result drops.
-                var p = instruments.Ccd(new BeamSpot(monitors[i], z[0], z[2], 1, 1, 0));
-                readings[i] = (p.X, p.Z);
-            }
-        }
-        return [.. readings.Select(r => r.X), .. readings.Select(r => r.Z)];
+        return sum;
     }
 }

@@ -1,4 +1,6 @@
 using Vepp2k.Machine.Magnets;
+using Vepp2k.Physics;
+using Vepp2k.Physics.Elements;
 
 namespace Vepp2k.Machine.Beam;
 
@@ -43,7 +45,7 @@ public sealed class LocoModel
 
     /// <summary>
     /// The ring with lattice parameters set: quadrupole gradients and rolls and solenoid fields as errors,
-    /// skew windings as changes of their strengths. Gain parameters are ignored (they belong to the instruments).
+    /// skew windings as changes of their strengths, sextupole feed-down as a normal gradient in their multipoles. Gain parameters are ignored (they belong to the instruments).
     /// </summary>
     public SteeredRing Build(IReadOnlyList<LocoParameter> parameters, IReadOnlyList<double> values)
     {
@@ -63,8 +65,21 @@ public sealed class LocoModel
         var magnets = fields.Keys.Union(rolls.Keys).ToDictionary(n => n,
             n => new MagnetError(Field: fields.GetValueOrDefault(n), Roll: rolls.GetValueOrDefault(n)));
         var errors = new RingErrors(magnets, new Dictionary<string, BpmError>(), new Dictionary<string, CcdError>(), "LOCO fit");
-        return SteeredRing.Build(Mode, EnergyEv, strengths, Catalogue, errors);
+        var ring = SteeredRing.Build(Mode, EnergyEv, strengths, Catalogue, errors);
+        var feedDown = Enumerable.Range(0, parameters.Count).Where(p => parameters[p].Kind == LocoParameterKind.SextupoleFeedDown)
+            .ToDictionary(p => parameters[p].Name, p => values[p], StringComparer.OrdinalIgnoreCase);
+        return feedDown.Count == 0 ? ring : ring.WithLattice(WithFeedDown(ring.Lattice, feedDown));
     }
+
+    // The sextupoles' thin multipoles with a normal gradient K1L added.
+    private static Lattice WithFeedDown(Lattice lattice, Dictionary<string, double> gradients) =>
+        new(lattice.Name, lattice.Elements.Select(e => e is ThinMultipole m && gradients.TryGetValue(m.Name, out var k1l)
+            ? new ThinMultipole(m.Name, [.. m.Knl.Select((k, n) => n == 1 ? k + k1l : k)], [.. m.Ksl])
+            : e), lattice.EnergyEv);
+
+    /// <summary>The 12 sextupoles 1SX .. 4SD.</summary>
+    public static IReadOnlyList<string> Sextupoles { get; } =
+        [.. from q in Enumerable.Range(1, 4) from n in RingErrors.SextupoleNames select $"{q}{n}"];
 
     /// <summary>The parameters LOCO fits with these options, lattice first, for the given monitors and correctors.</summary>
     public IReadOnlyList<LocoParameter> Parameters(LocoOptions options, IReadOnlyList<string> monitors, IReadOnlyList<string> correctors)
@@ -74,6 +89,7 @@ public sealed class LocoModel
         if (options.QuadrupoleRolls) list.AddRange(Quadrupoles.Select(q => new LocoParameter(LocoParameterKind.QuadrupoleRoll, q)));
         list.AddRange(SkewWindings.Select(s => new LocoParameter(LocoParameterKind.SkewQuadrupole, s)));
         if (options.SolenoidFields) list.AddRange(SolenoidSections.Select(s => new LocoParameter(LocoParameterKind.SolenoidField, s)));
+        if (options.SextupoleFeedDown) list.AddRange(Sextupoles.Select(s => new LocoParameter(LocoParameterKind.SextupoleFeedDown, s)));
         list.AddRange(monitors.Select(m => new LocoParameter(LocoParameterKind.MonitorGainX, m)));
         list.AddRange(monitors.Select(m => new LocoParameter(LocoParameterKind.MonitorGainZ, m)));
         list.AddRange(monitors.Where(m => RingErrors.BpmNames.Contains(m)).Select(m => new LocoParameter(LocoParameterKind.BpmRoll, m)));

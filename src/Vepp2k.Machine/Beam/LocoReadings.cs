@@ -4,11 +4,13 @@ namespace Vepp2k.Machine.Beam;
 /// The model of what the instruments read, and its weighted residual against a measurement with the
 /// Jacobian. A monitor reads (1 + g) of the orbit in its frame: x + roll z and z - roll x (rolls are of
 /// milliradians, so first order); a corrector kicks (1 + c) times its setting. Rows: the response (x rows
-/// then z rows, corrector by corrector), then the dispersion when fitted; each divided by its noise.
+/// then z rows, corrector by corrector), then the dispersion when fitted; each divided by its noise; then one
+/// row value / rms for each parameter with a prior.
 /// </summary>
 internal sealed class LocoReadings
 {
-    public LocoReadings(IReadOnlyList<LocoParameter> parameters, LocoMeasurement measurement, bool dispersion)
+    public LocoReadings(IReadOnlyList<LocoParameter> parameters, LocoMeasurement measurement, bool dispersion,
+        IReadOnlyDictionary<LocoParameterKind, double>? prior)
     {
         Parameters = parameters;
         Measurement = measurement;
@@ -19,10 +21,12 @@ internal sealed class LocoReadings
         roll = Lookup(LocoParameterKind.BpmRoll, measurement.Monitors);
         corrector = Lookup(LocoParameterKind.CorrectorGain, measurement.Correctors);
         Lattice = [.. Enumerable.Range(0, parameters.Count).Where(p => parameters[p].IsLattice)];
-        Rows = 2 * n * measurement.Correctors.Count + (dispersion ? 2 * n : 0);
+        priorRms = [.. parameters.Select(p => prior is not null && prior.TryGetValue(p.Kind, out var rms) ? rms : 0)];
+        Rows = 2 * n * measurement.Correctors.Count + (dispersion ? 2 * n : 0) + priorRms.Count(r => r > 0);
     }
 
     private readonly int[] gainX, gainZ, roll, corrector;
+    private readonly double[] priorRms;
 
     public IReadOnlyList<LocoParameter> Parameters { get; }
     public LocoMeasurement Measurement { get; }
@@ -63,6 +67,13 @@ internal sealed class LocoReadings
                 Monitor(i, model.Dispersion[i], model.Dispersion[n + i], values, 1, m.Dispersion[i], m.Dispersion[n + i],
                     m.DispersionSigma[i], m.DispersionSigma[n + i], row, r, j,
                     p => (model.DispersionDerivatives[p][i], model.DispersionDerivatives[p][n + i]), -1);
+        for (int p = 0; p < values.Length; p++)
+        {
+            if (priorRms[p] <= 0) continue;
+            r[row] = values[p] / priorRms[p];
+            if (j is not null) j[row, p] = 1 / priorRms[p];
+            row++;
+        }
         return (r, j);
     }
 

@@ -64,6 +64,12 @@ internal static class LocoSources
                 d[1, 2] = d[3, 0] = SteeredRing.SextupoleLength;
                 return [new LocoSource(i - 1, i, d)];
             }
+            case LocoParameterKind.SextupoleFeedDown:
+            {
+                int i = Array.FindIndex(elements.ToArray(), e => e is ThinMultipole && e.Name.Equals(parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (i < 0) throw new ArgumentException($"LOCO: the ring has no sextupole {parameter.Name}");
+                return [new LocoSource(i - 1, i, Gradient())];
+            }
             case LocoParameterKind.SolenoidField:
             {
                 double scale = 1 / (1 + value);
@@ -123,7 +129,7 @@ internal static class LocoSources
         return sum;
     }
 
-    // dA/dK1 of a quadrupole, H = (px^2 + pz^2)/2 + K1 (x^2 - z^2)/2.
+    // dA/dK1 of a quadrupole, H = (px^2 + pz^2)/2 + K1 (x^2 - z^2)/2; also d/dK1L of a thin one.
     private static Matrix6 Gradient()
     {
         var g = new Matrix6();
