@@ -48,6 +48,12 @@ public sealed class SteeredRing
     public IReadOnlyList<SteeringCorrector> Correctors { get; }
 
     /// <summary>
+    /// The same ring with its elements replaced (for a model that changes elements the builder has no knob for,
+    /// as LOCO's sextupole feed-down); the corrector elements must keep their names.
+    /// </summary>
+    public SteeredRing WithLattice(Lattice lattice) => new(lattice, Correctors);
+
+    /// <summary>
     /// The ring for strengths of every magnet (catalogue order, as <see cref="MagnetCatalogue.ToStrengths(double, ReadOnlySpan{double}, Span{double}, ReadOnlySpan{HysteresisBranch})"/>
     /// gives them) at a beam energy [eV].
     /// </summary>
