@@ -86,14 +86,14 @@ public sealed record BeamDto(long Sequence, DateTimeOffset Time, string Status, 
 /// <param name="Matrix">Rows: x at each monitor, then z; columns: the correctors [m/rad]. Only when asked for one measurement.</param>
 /// <param name="OrbitPerRf">Orbit change per relative RF-frequency change [m] at each reading (x, then z), when measured.</param>
 public sealed record MeasurementDto(long Id, string User, string State, string Where, int Measured, IReadOnlyList<string> Correctors,
-    double StepA, IReadOnlyList<string>? Monitors, double[][]? Matrix, double[]? OrbitPerRf = null)
+    IReadOnlyDictionary<string, double> StepsA, double? KickStep, IReadOnlyList<string>? Monitors, double[][]? Matrix, double[]? OrbitPerRf = null)
 {
     public static MeasurementDto From(OrbitResponseRun run, bool withMatrix)
     {
         var r = withMatrix ? run.Result : null;
         double[][]? rows = r is null ? null
             : [.. Enumerable.Range(0, r.Matrix.GetLength(0)).Select(i => Enumerable.Range(0, r.Matrix.GetLength(1)).Select(j => r.Matrix[i, j]).ToArray())];
-        return new(run.Id, run.User, run.State.ToString(), run.Where(), run.Measured, run.Correctors, run.StepAmps, r?.Monitors, rows,
+        return new(run.Id, run.User, run.State.ToString(), run.Where(), run.Measured, run.Correctors, run.Steps, run.KickStep, r?.Monitors, rows,
             withMatrix ? run.OrbitPerRf : null);
     }
 }

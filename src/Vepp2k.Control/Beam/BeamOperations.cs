@@ -38,8 +38,9 @@ public sealed class BeamOperations(ControlCore core, Func<BeamReadings?> reading
 
     /// <summary>Starts a response measurement of <paramref name="correctors"/> (all 36 when null); refused, with nothing moved, when it cannot run.</summary>
     /// <param name="rfStep">Relative RF-frequency step of a dispersion measurement after the correctors (0: none).</param>
+    /// <param name="kickStep">Step every corrector by this kick [rad] instead of <paramref name="stepAmps"/> (what LOCO's model assumes).</param>
     public (OrbitResponseRun? Run, WriteResult Result) StartResponse(WriteContext who, IReadOnlyList<string>? correctors = null, double stepAmps = DefaultStepAmps,
-        double rfStep = 0)
+        double rfStep = 0, double? kickStep = null)
     {
         const string subject = "VEPP/Orbit/Response";
         if (core.Authorize(who, subject, "change the machine") is { } denied) return (null, denied);
@@ -47,16 +48,19 @@ public sealed class BeamOperations(ControlCore core, Func<BeamReadings?> reading
         lock (_gate)
         {
             var elements = correctors.Select(c => core.Machine.Find(c)).ToList();
+            var kick = elements.Where(e => e is not null).ToDictionary(e => e!.Name, e => core.StrengthOf(e!, 1) - core.StrengthOf(e!, 0), StringComparer.OrdinalIgnoreCase);
+            var steps = kick.ToDictionary(k => k.Key, k => kickStep is { } rad ? rad / Math.Abs(k.Value) : stepAmps, StringComparer.OrdinalIgnoreCase);
             var beam = readings();
             string? problem = correctors.Count == 0 ? "give at least one corrector"
                 : correctors.FirstOrDefault(c => !SteeringCorrectors.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } unknown ? $"'{unknown}' is not a dipole corrector ({string.Join(" ", SteeringCorrectors.Take(9))} ...)"
                 : correctors.Distinct(StringComparer.OrdinalIgnoreCase).Count() != correctors.Count ? "a corrector appears twice"
                 : !(stepAmps > 0 && stepAmps <= 2) ? "the step must be above 0 and at most 2 A"
+                : kickStep is { } k && !(k > 0 && k <= 1e-3) ? "the kick step must be above 0 and at most 1 mrad"
                 : !(rfStep >= 0 && rfStep <= 1e-3) ? "the RF step is relative: 0 (no dispersion) up to 1e-3"
                 : rfStep > 0 && setRfShift is null ? "this machine has no RF frequency to step"
                 : _runs.FirstOrDefault(r => !r.Finished) is { } running ? $"measurement #{running.Id} is {running.State}; abort it first"
                 : beam is null || !beam.HasBeam ? "no beam: the response is measured with the beam's orbit"
-                : elements.FirstOrDefault(e => Math.Abs(e!.Request) + stepAmps > e.Model.MaxCurrent) is { } full ? F($"{full.Name} at {full.Request:F3} A has no room for a {stepAmps:F2} A step")
+                : elements.FirstOrDefault(e => Math.Abs(e!.Request) + steps[e.Name] > e.Model.MaxCurrent) is { } full ? F($"{full.Name} at {full.Request:F3} A has no room for a {steps[full.Name]:F2} A step")
                 : null;
             if (problem is not null)
             {
@@ -64,11 +68,13 @@ public sealed class BeamOperations(ControlCore core, Func<BeamReadings?> reading
                 return (null, WriteResult.Refused(problem));
             }
             var setpoints = elements.ToDictionary(e => e!.Name, e => e!.Request, StringComparer.OrdinalIgnoreCase);
-            var kick = elements.ToDictionary(e => e!.Name, e => core.StrengthOf(e!, 1) - core.StrengthOf(e!, 0), StringComparer.OrdinalIgnoreCase);
-            var run = new OrbitResponseRun(_nextId++, who.User, [.. elements.Select(e => e!.Name)], setpoints, kick, stepAmps, rfStep, core.Time.GetUtcNow());
+            var run = new OrbitResponseRun(_nextId++, who.User, [.. elements.Select(e => e!.Name)], setpoints, kick, steps, rfStep, core.Time.GetUtcNow())
+            {
+                KickStep = kickStep,
+            };
             _runs.Add(run);
             core.Journal.Log(EventKind.Operator, who.User, subject, $"measurement #{run.Id} started via {who.Origin}", null,
-                F($"{run.Correctors.Count} correctors, step {stepAmps:F3} A") + (rfStep > 0 ? F($", RF step {rfStep:G3}") : ""), "applied");
+                (kickStep is { } r ? F($"{run.Correctors.Count} correctors, kick step {r * 1e3:F3} mrad") : F($"{run.Correctors.Count} correctors, step {stepAmps:F3} A")) + (rfStep > 0 ? F($", RF step {rfStep:G3}") : ""), "applied");
             return (run, WriteResult.Ok(run.Where()));
         }
     }
@@ -159,7 +165,7 @@ public sealed class BeamOperations(ControlCore core, Func<BeamReadings?> reading
         if (run.Phase == 0) run.Plus = orbit;
         else
         {
-            double step = run.RfInHand ? 2 * run.RfStep : 2 * run.StepAmps * run.KickPerAmp[item];
+            double step = run.RfInHand ? 2 * run.RfStep : 2 * run.Steps[item] * run.KickPerAmp[item];
             double[] column = [.. orbit.Select((minus, i) => (run.Plus![i] - minus) / step)];
             if (run.RfInHand) run.OrbitPerRf = column;
             else run.Columns[run.Index] = column;
@@ -173,7 +179,7 @@ public sealed class BeamOperations(ControlCore core, Func<BeamReadings?> reading
     {
         string corrector = run.Correctors[run.Index];
         double setpoint = run.Setpoints[corrector];
-        double target = back ? setpoint : setpoint + (run.Phase == 0 ? run.StepAmps : -run.StepAmps);
+        double target = back ? setpoint : setpoint + (run.Phase == 0 ? run.Steps[corrector] : -run.Steps[corrector]);
         string what = back ? "back to its setpoint" : run.Phase == 0 ? "+step" : "-step";
         var set = core.Set(Actor with { User = run.User }, [(corrector, target)], Units.Hardware, $"measurement #{run.Id}: {corrector} {what}");
         if (set.Applied && set.Done is not null) return set.Done;

@@ -15,9 +15,9 @@ public enum MeasurementState { Running, Restoring, Completed, Aborted, Failed }
 public sealed class OrbitResponseRun
 {
     internal OrbitResponseRun(long id, string user, IReadOnlyList<string> correctors, IReadOnlyDictionary<string, double> setpoints,
-        IReadOnlyDictionary<string, double> kickPerAmp, double stepAmps, double rfStep, DateTimeOffset started)
+        IReadOnlyDictionary<string, double> kickPerAmp, IReadOnlyDictionary<string, double> steps, double rfStep, DateTimeOffset started)
     {
-        Id = id; User = user; Correctors = correctors; Setpoints = setpoints; KickPerAmp = kickPerAmp; StepAmps = stepAmps; RfStep = rfStep; Started = started;
+        Id = id; User = user; Correctors = correctors; Setpoints = setpoints; KickPerAmp = kickPerAmp; Steps = steps; RfStep = rfStep; Started = started;
         Columns = new double[correctors.Count][];
     }
 
@@ -50,7 +50,11 @@ public sealed class OrbitResponseRun
 
     /// <summary>Kick per ampere of each corrector at the energy of the measurement [rad/A].</summary>
     public IReadOnlyDictionary<string, double> KickPerAmp { get; }
-    public double StepAmps { get; }
+    /// <summary>Each corrector's step [A] (the same current for all, or the same kick: <see cref="KickStep"/>).</summary>
+    public IReadOnlyDictionary<string, double> Steps { get; }
+
+    /// <summary>The kick every corrector was stepped by [rad], when the steps were given as a kick; else null.</summary>
+    public double? KickStep { get; init; }
     public DateTimeOffset Started { get; }
     public MeasurementState State { get; internal set; } = MeasurementState.Running;
 

@@ -69,6 +69,7 @@ public sealed class ControlSystem : IAsyncDisposable
                 BeamChannels = new BeamChannels(Registry, Beam);
                 Measurements = new BeamOperations(Core, () => Beam.Latest, shift => Beam.RfFrequencyShift = shift);
                 Orbit = new OrbitCorrector(Core, options.Mode, () => Beam.Latest, Measurements);
+                Loco = new LocoOperations(Core, options.Mode, Measurements);
                 Beam.Lost += reason => Core.Journal.Log(EventKind.State, "system", "VEPP/Beam", "beam lost", result: reason);
             }
         }
@@ -147,6 +148,9 @@ public sealed class ControlSystem : IAsyncDisposable
     /// <summary>Orbit-response measurements and the orbit correction; null without a beam.</summary>
     public BeamOperations? Measurements { get; }
     public OrbitCorrector? Orbit { get; }
+
+    /// <summary>LOCO: measure, fit, correct; null without a beam.</summary>
+    public LocoOperations? Loco { get; }
 
     /// <summary>The energy setpoint (VEPP/Energy/Request) and its ramp: null on a server that does not serve the dipoles.</summary>
     public EnergyRequestChannels? EnergyRequestChannels { get; }
