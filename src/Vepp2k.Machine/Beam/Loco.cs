@@ -14,14 +14,6 @@ public sealed record LocoFit(LocoModel Model, LocoMeasurement Measurement, IRead
 {
     public double Chi2 => Iterations[^1].Chi2;
 
-    /// <summary>The fitted value of one parameter (0 when it was not fitted).</summary>
-    public double Value(LocoParameterKind kind, string name)
-    {
-        for (int p = 0; p < Parameters.Count; p++)
-            if (Parameters[p].Kind == kind && Parameters[p].Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return Values[p];
-        return 0;
-    }
-
     /// <summary>The model ring with the fitted quadrupole, roll, skew and solenoid parameters.</summary>
     public SteeredRing Ring() => Model.Build(Parameters, Values);
 }
@@ -33,7 +25,7 @@ public sealed record LocoFit(LocoModel Model, LocoMeasurement Measurement, IRead
 /// </summary>
 public static class Loco
 {
-    private const double StartLambda = 1e-3, MaxLambda = 1e6;
+    private const double StartLambda = 1e-3, MinLambda = 1e-9, MaxLambda = 1e6;
 
     /// <summary>Relative chi^2 change below which the fit has converged.</summary>
     private const double Converged = 1e-6;
@@ -49,7 +41,10 @@ public static class Loco
         double chi2 = Dot(r);
         var iterations = new List<LocoIteration> { new(0, chi2, 0, clock.Elapsed.TotalSeconds) };
         double lambda = StartLambda;
-        for (int it = 1; it <= options.MaxIterations && lambda <= MaxLambda; it++)
+        bool converged = false;
+        // Stops after MaxIterations accepted steps, at a step that no longer lowers chi^2 by a relative 1e-6,
+        // or when no damping up to MaxLambda lowers it at all.
+        for (int it = 1; it <= options.MaxIterations && !converged && lambda <= MaxLambda; it++)
         {
             var a = Normal(j!);
             var g = Matrix<double>.Build.DenseOfArray(j!).TransposeThisAndMultiply(Vector<double>.Build.Dense(r));
@@ -63,11 +58,10 @@ public static class Loco
                 if (trialChi2 < chi2)
                 {
                     accepted = true;
-                    bool done = (chi2 - trialChi2) < Converged * chi2;
+                    converged = (chi2 - trialChi2) < Converged * chi2;
                     (values, r, j, chi2) = (trial, evaluated!.Value.Residual, evaluated.Value.Jacobian, trialChi2);
                     iterations.Add(new(it, chi2, lambda, clock.Elapsed.TotalSeconds));
-                    lambda = Math.Max(lambda / 10, 1e-9);
-                    if (done) lambda = double.PositiveInfinity;
+                    lambda = Math.Max(lambda / 10, MinLambda);
                 }
                 else lambda *= 10;
             }

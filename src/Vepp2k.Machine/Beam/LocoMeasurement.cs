@@ -26,8 +26,8 @@ public sealed record LocoMeasurement(
     public const double DefaultKickStep = 0.5e-3;
 
     /// <summary>
-    /// Default number of orbit readings averaged at each setting: the noise of an average of N readings is
-    /// 1/sqrt(N) of one (a few seconds of 10 Hz orbit acquisition per setting).
+    /// Default number of orbit readings averaged at each setting (the noise of an average of N readings is
+    /// 1/sqrt(N) of one): one; the LOCO tests need 100-400 (docs/loco.md).
     /// </summary>
     public const int DefaultAverages = 1;
 

@@ -176,6 +176,10 @@ public class LocoTests(ITestOutputHelper output)
         // Every error on: the fit is biased by the orbit (see OrbitFree); the numbers go to docs/loco.md.
         var s = Full.Value;
         Print(s);
+        // What the model about zero orbit leaves out: the energy offset and the orbit of the corrected ring.
+        var orbit = BeamProbe.ClosedOrbit6D(s.True.Lattice);
+        var along = BeamProbe.OrbitAlong(s.True.Lattice, orbit);
+        output.WriteLine($"true ring: delta {orbit[4]:E3}, rms orbit x {Rms(along.Select(z => z[0])):E3} m, z {Rms(along.Select(z => z[2])):E3} m");
         var quads = Quadrupoles(s).ToArray();
         double seededRms = Rms(quads.Select(q => q.Seeded)), diffRms = Rms(quads.Select(q => q.Fitted - q.Seeded));
         output.WriteLine($"all quadrupoles: fitted - seeded rms {diffRms:E3} = {diffRms / seededRms:P1} of the seeded rms {seededRms:E3}");
