@@ -19,7 +19,7 @@ public static class BeamCommands
         : File.Exists(value) ? RingErrorsFile.Read(value)
         : throw new ArgumentException($"--errors {value}: not a seed, 'none', or an existing file");
 
-    public static IEnumerable<Command> Create() => [Beam(), Orbit(), Errors()];
+    public static IEnumerable<Command> Create() => [Beam(), Orbit(), Loco(), Errors()];
 
     private static Command Beam()
     {
@@ -70,20 +70,7 @@ public static class BeamCommands
             var (ok, body) = await client.Post("/api/orbit/response", new { correctors = list, stepA = parse.GetValue(step), dispersion = parse.GetValue(dispersion) });
             if (!ok) return ServerClient.Fail(body);
             Console.WriteLine(body.GetProperty("where").GetString());
-            if (!parse.GetValue(wait)) return 0;
-            long id = body.GetProperty("id").GetInt64();
-            while (true)
-            {
-                await Task.Delay(500);
-                (ok, body) = await client.Get($"/api/orbit/response/{id}");
-                if (!ok) return ServerClient.Fail(body);
-                string state = body.GetProperty("state").GetString()!;
-                if (state is "Completed" or "Aborted" or "Failed")
-                {
-                    Console.WriteLine(body.GetProperty("where").GetString());
-                    return state == "Completed" ? 0 : 4;
-                }
-            }
+            return parse.GetValue(wait) ? await WaitUntilDone(client, $"/api/orbit/response/{body.GetProperty("id").GetInt64()}") : 0;
         });
         var list = new Command("list", "the response measurements of this run");
         list.SetAction(async parse =>
@@ -117,6 +104,85 @@ public static class BeamCommands
             return 0;
         });
         return new Command("orbit", "the closed orbit: measure its response, correct it") { measure, list, show, abort, Correct() };
+    }
+
+    // Polls a measurement or a fit until it ends; prints where it ended. Exit 0 when it completed.
+    private static async Task<int> WaitUntilDone(ServerClient client, string path)
+    {
+        while (true)
+        {
+            await Task.Delay(500);
+            var (ok, body) = await client.Get(path);
+            if (!ok) return ServerClient.Fail(body);
+            string state = body.GetProperty("state").GetString()!;
+            if (state is "Completed" or "Aborted" or "Failed")
+            {
+                Console.WriteLine(body.GetProperty("where").GetString());
+                return state == "Completed" ? 0 : 4;
+            }
+        }
+    }
+
+    private static Command Loco()
+    {
+        var kick = new Option<double>("--kick") { Description = "corrector kick [mrad]", DefaultValueFactory = _ => 0.15 };
+        var wait = new Option<bool>("--wait") { Description = "wait until it ends" };
+        var measure = new Command("measure", "LOCO measurement: every dipole corrector by the same kick, then the RF frequency; all restored exactly") { kick, wait };
+        measure.SetAction(async parse =>
+        {
+            var client = ServerClient.From(parse);
+            var (ok, body) = await client.Post("/api/loco/measure", new { kickStep = parse.GetValue(kick) * 1e-3 });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("where").GetString());
+            return parse.GetValue(wait) ? await WaitUntilDone(client, $"/api/orbit/response/{body.GetProperty("id").GetInt64()}") : 0;
+        });
+        var measurement = new Argument<long>("measurement") { Description = "a completed LOCO measurement (vepp2k orbit list)" };
+        var fitWait = new Option<bool>("--wait") { Description = "wait for the fit and print it" };
+        var fit = new Command("fit", "fit the model's gradients, rolls, solenoid fields, skew windings and instrument gains to a LOCO measurement") { measurement, fitWait };
+        fit.SetAction(async parse =>
+        {
+            var client = ServerClient.From(parse);
+            var (ok, body) = await client.Post("/api/loco/fits", new { measurement = parse.GetValue(measurement) });
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("where").GetString());
+            if (!parse.GetValue(fitWait)) return 0;
+            string path = $"/api/loco/fits/{body.GetProperty("id").GetInt64()}";
+            int exit = await WaitUntilDone(client, path);
+            if (exit != 0) return exit;
+            (ok, body) = await client.Get(path);
+            PrintFit(body);
+            return 0;
+        });
+        var id = new Argument<long>("id") { Description = "LOCO fit number" };
+        var show = new Command("show", "a LOCO fit: chi2 per iteration, beta-beat and CCD size ratios before and after, the corrections") { id };
+        show.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Get($"/api/loco/fits/{parse.GetValue(id)}");
+            if (!ok) return ServerClient.Fail(body);
+            Console.WriteLine(body.GetProperty("where").GetString());
+            if (body.GetProperty("state").GetString() == "Completed") PrintFit(body);
+            return 0;
+        });
+        var applyId = new Argument<long>("id") { Description = "LOCO fit number" };
+        var confirm = new Option<bool>("--confirm") { Description = "apply them (without: refused, nothing moves)" };
+        var apply = new Command("apply", "apply a LOCO fit's quadrupole and skew-winding corrections as one ramp") { applyId, confirm };
+        apply.SetAction(async parse =>
+        {
+            var (ok, body) = await ServerClient.From(parse).Post($"/api/loco/fits/{parse.GetValue(applyId)}/apply", new { confirm = parse.GetValue(confirm), wait = true });
+            return ok ? ServerClient.Report(body) : ServerClient.Fail(body);
+        });
+        return new Command("loco", "LOCO: measure the orbit response and dispersion, fit the optics, correct it") { measure, fit, show, apply };
+    }
+
+    private static void PrintFit(JsonElement f)
+    {
+        foreach (var it in f.GetProperty("iterations").EnumerateArray())
+            Console.WriteLine(F($"  iteration {it.GetProperty("number").GetInt32()}: chi2 {it.GetProperty("chi2").GetDouble():E4}"));
+        foreach (var (label, report) in new[] { ("fitted machine", f.GetProperty("before")), ("after the corrections (expected)", f.GetProperty("after")) })
+            Console.WriteLine(F($"{label}: beta-beat {report.GetProperty("betaBeatRms").GetDouble():P2} rms, {report.GetProperty("betaBeatMax").GetDouble():P2} max; coupling {report.GetProperty("coupling").GetDouble():E2}; worst CCD size ratio {report.GetProperty("worstRatioDeviation").GetDouble():P2} off the design's"));
+        foreach (var c in f.GetProperty("changes").EnumerateArray())
+            Console.WriteLine(F($"  {c.GetProperty("corrector").GetString(),-6} {c.GetProperty("fromAmps").GetDouble(),10:F4} A -> {c.GetProperty("toAmps").GetDouble(),10:F4} A (strength {c.GetProperty("kick").GetDouble():+0.000E+0;-0.000E+0})"));
+        Console.WriteLine("apply with: vepp2k loco apply " + f.GetProperty("id").GetInt64() + " --confirm");
     }
 
     private static Command Correct()

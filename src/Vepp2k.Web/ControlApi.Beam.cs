@@ -59,16 +59,67 @@ public static partial class ControlApi
             if (!result.Applied) return Error(result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Message);
             Control.Operations.ArrivalReport? arrival = null;
             if (r.Wait && system.Core.FindRamp(result.RampId!.Value) is { } ramp)
-                arrival = await system.Core.WaitForArrival([.. result.Items.Select(i => (i.Element, i.NewCurrent))], 1e-3, ramp.Duration + TimeSpan.FromSeconds(30));
+                arrival = await system.Core.WaitForArrival([.. result.Items.Select(i => (i.Element, i.NewCurrent))], r.Tolerance, ramp.Duration + TimeSpan.FromSeconds(r.TimeoutSeconds));
             return Results.Json(new CorrectionDto(plan, result.RampId, result.Message, arrival), Json);
         })).Produces<CorrectionDto>().Acts().WithSummary("Apply an orbit correction as one synchronised ramp of the correctors (confirm=true)");
+
+        api.MapPost("/loco/measure", (HttpContext http, LocoMeasureRequest r) => As(http, auth, who =>
+        {
+            if (system.Loco is null) return NoBeam();
+            if (Forbidden(system.Core, who, "VEPP/Orbit/Response", "change the machine") is { } forbidden) return forbidden;
+            var (run, result) = system.Loco.Measure(who, r.KickStep ?? LocoOperations.DefaultKickStep, r.RfStep ?? BeamOperations.DefaultRfStep);
+            return run is null ? Outcome(result) : Results.Json(MeasurementDto.From(run, false), Json);
+        })).Produces<MeasurementDto>().Acts().WithSummary("Start a LOCO measurement: every dipole corrector by the same kick, then the RF frequency (dispersion)");
+        api.MapPost("/loco/fits", (HttpContext http, LocoFitRequest r) => As(http, auth, who =>
+        {
+            if (system.Loco is null) return NoBeam();
+            if (Forbidden(system.Core, who, "VEPP/Loco", "run LOCO") is { } forbidden) return forbidden;
+            var (run, result) = system.Loco.StartFit(who, r.Measurement);
+            return run is null ? Outcome(result) : Results.Json(LocoDto.From(run), Json);
+        })).Produces<LocoDto>().Acts().WithSummary("Fit a completed LOCO measurement (runs in the background; poll GET /api/loco/fits/{id})");
+        api.MapGet("/loco/fits", Task<IResult> (HttpContext http) => As(http, auth, _ =>
+            system.Loco is null ? NoBeam() : Results.Json(system.Loco.Runs.Select(LocoDto.From), Json)))
+            .Produces<IReadOnlyList<LocoDto>>().WithSummary("The LOCO fits of this run");
+        api.MapGet("/loco/fits/{id:long}", (HttpContext http, long id) => As(http, auth, _ =>
+            system.Loco?.Find(id) is { } run ? Results.Json(LocoDto.From(run), Json) : Error(StatusCodes.Status404NotFound, $"no LOCO #{id}")))
+            .Produces<LocoDto>().Finds().WithSummary("A LOCO fit: chi2 per iteration, fitted parameters, beta-beat and CCD size ratios before and after, the corrections as currents");
+        api.MapPost("/loco/fits/{id:long}/apply", (HttpContext http, long id, ApplyRequest r) => As(http, auth, async who =>
+        {
+            if (system.Loco is null) return NoBeam();
+            if (Forbidden(system.Core, who, $"LOCO #{id}", "change the machine") is { } forbidden) return forbidden;
+            if (system.Loco.Find(id) is null) return Error(StatusCodes.Status404NotFound, $"no LOCO #{id}");
+            var result = system.Loco.Apply(who with { Confirmed = r.Confirm }, id);
+            return await WithArrival(system.Core, result, r.Wait, r.Tolerance, r.TimeoutSeconds);
+        })).Produces<OperationDto>().Finds().Acts().WithSummary("Apply a LOCO fit's quadrupole and skew corrections as one ramp (confirm=true)");
+    }
+}
+
+public sealed record LocoMeasureRequest(double? KickStep = null, double? RfStep = null);
+public sealed record LocoFitRequest(long Measurement);
+public sealed record ApplyRequest(bool Confirm = false, bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
+
+public sealed record LocoParameterDto(string Kind, string Name, double Value, double Error);
+
+/// <summary>A LOCO fit as the console and scripts show it.</summary>
+public sealed record LocoDto(long Id, string User, long Measurement, string State, string Where, IReadOnlyList<LocoIteration>? Iterations,
+    double? Chi2PerDegreeOfFreedom, IReadOnlyList<LocoParameterDto>? Parameters, LocoOpticsReport? Before, LocoOpticsReport? After,
+    IReadOnlyList<CorrectorChange> Changes)
+{
+    public static LocoDto From(LocoRun run)
+    {
+        var fit = run.State == LocoState.Completed ? run.Fit : null;
+        return new(run.Id, run.User, run.Measurement, run.State.ToString(), run.Where(), fit?.Iterations,
+            fit is null ? null : fit.Chi2 / Math.Max(1, fit.DegreesOfFreedom),
+            fit?.Parameters.Select((p, i) => new LocoParameterDto(p.Kind.ToString(), p.Name, fit.Values[i], fit.Errors[i])).ToArray(),
+            fit is null ? null : run.Before, fit is null ? null : run.After, fit is null ? [] : run.Changes);
     }
 }
 
 public sealed record CorrectionDto(OrbitCorrectionPlan Plan, long? RampId, string Message, Control.Operations.ArrivalReport? Arrival);
 public sealed record InjectRequest(string Beam, double CurrentMA);
 public sealed record ResponseRequest(IReadOnlyList<string>? Correctors = null, double? StepA = null, bool Dispersion = false, double? RfStep = null);
-public sealed record CorrectionRequest(bool Confirm = false, double? SvCut = null, double? Tikhonov = null, long? Measurement = null, bool Wait = false);
+public sealed record CorrectionRequest(bool Confirm = false, double? SvCut = null, double? Tikhonov = null, long? Measurement = null, bool Wait = false,
+    double Tolerance = 0.01, double TimeoutSeconds = 30);
 
 /// <summary>A monitor reading in mm (positions and sizes) and rad (tilt), as the console and scripts show it.</summary>
 public sealed record SpotDto(string Name, double X, double Z, double? SigmaX = null, double? SigmaZ = null, double? Tilt = null);

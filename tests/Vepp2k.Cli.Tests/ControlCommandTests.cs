@@ -34,6 +34,24 @@ public sealed class ControlCommandTests : IAsyncLifetime
         CliRunner.Run([.. args, "--server", _app.Urls.First(), "--user", "admin", "--password", "admin-secret"]);
 
     [Fact]
+    public void LocoCommandsMeasureFitAndApplyOnlyWhenConfirmed()
+    {
+        var measure = Run("loco", "measure", "--wait");
+        Assert.True(measure.Exit == 0, measure.Error + measure.Out);
+        Assert.Contains("36 correctors x 20 monitors and the dispersion", measure.Out);
+        var fit = Run("loco", "fit", "1", "--wait");
+        Assert.True(fit.Exit == 0, fit.Error + fit.Out);
+        Assert.Contains("chi2/dof", fit.Out);
+        Assert.Contains("after the corrections (expected): beta-beat", fit.Out);
+        var unconfirmed = Run("loco", "apply", "1");
+        Assert.NotEqual(0, unconfirmed.Exit);
+        Assert.Contains("confirm", unconfirmed.Error);
+        var applied = Run("loco", "apply", "1", "--confirm");
+        Assert.True(applied.Exit == 0, applied.Error + applied.Out);
+        Assert.Contains("arrived", applied.Out);
+    }
+
+    [Fact]
     public void OrbitCommandsMeasureShowAndCorrectThroughTheServer()
     {
         var beam = Run("beam", "show");
