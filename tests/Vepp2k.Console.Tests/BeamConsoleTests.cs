@@ -39,4 +39,26 @@ public sealed class BeamConsoleTests(BrowserFixture browser)
         Assert.True(before > 5 * after, $"rms orbit {before:E3} -> {after:E3} m");
         await rig.Finish("beam-view");
     }
+
+    [Fact]
+    public async Task LOCO_is_measured_fitted_shown_and_applied_from_the_console()
+    {
+        await using var rig = await ConsoleRig.Start(browser.Browser, 1920, 1080);
+        await rig.SignIn();
+        await rig.Page.ClickAsync("#nav button[data-view='beam']");
+        await rig.Page.ClickAsync("#loco-measure");
+        await Assertions.Expect(rig.Page.Locator("#loco-message")).ToContainTextAsync("measurement #1");
+        await Assertions.Expect(rig.Page.Locator("#loco-source option[value='1']")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+        await rig.Page.ClickAsync("#loco-fit");
+        await Assertions.Expect(rig.Page.Locator("#loco-summary")).ToContainTextAsync("chi2/dof", new() { Timeout = 120_000 });
+        // The residual per iteration, the beta-beat at 40 readings and the 16 size ratios, each before and after.
+        await Assertions.Expect(rig.Page.Locator("#loco-chi2 .series")).ToHaveCountAsync(1);
+        await Assertions.Expect(rig.Page.Locator("#loco-beat .series")).ToHaveCountAsync(2);
+        await Assertions.Expect(rig.Page.Locator("#loco-ratios .series")).ToHaveCountAsync(2);
+        await Assertions.Expect(rig.Page.Locator("#loco-changes tbody tr")).ToHaveCountAsync(36);
+        rig.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await rig.Page.ClickAsync("#loco-apply");
+        await Assertions.Expect(rig.Page.Locator("#loco-apply-message.ok")).ToContainTextAsync("Applied");
+        await rig.Finish("beam-loco");
+    }
 }

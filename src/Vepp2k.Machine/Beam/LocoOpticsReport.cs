@@ -14,8 +14,9 @@ namespace Vepp2k.Machine.Beam;
 /// <param name="SizeRatios">sigma_x / sigma_z at the CCD points.</param>
 /// <param name="DesignSizeRatios">The design's sigma_x / sigma_z there.</param>
 /// <param name="WorstRatioDeviation">Largest |ratio / design ratio - 1| over the CCD points.</param>
+/// <param name="BetaBeat">(beta - beta_design) / beta_design at each monitor of <see cref="OrbitResponse.AllMonitors"/>: x, then z.</param>
 public sealed record LocoOpticsReport(double BetaBeatRms, double BetaBeatMax, double Coupling, IReadOnlyList<double> Tunes,
-    IReadOnlyList<double> SizeRatios, IReadOnlyList<double> DesignSizeRatios, double WorstRatioDeviation)
+    IReadOnlyList<double> SizeRatios, IReadOnlyList<double> DesignSizeRatios, double WorstRatioDeviation, IReadOnlyList<double> BetaBeat)
 {
     /// <summary>The report of <paramref name="ring"/> (true positions, no instrument errors) against <paramref name="design"/>.</summary>
     public static LocoOpticsReport Compare(SteeredRing ring, SteeredRing design)
@@ -29,7 +30,7 @@ public sealed record LocoOpticsReport(double BetaBeatRms, double BetaBeatMax, do
         double[] designRatios = [.. designBeam.Ccds.Select(s => s.SigmaX / s.SigmaZ)];
         return new LocoOpticsReport(
             Math.Sqrt(beat.Average(b => b * b)), beat.Max(Math.Abs), OffDiagonal(ring, design), [.. beam.Tunes],
-            ratios, designRatios, ratios.Zip(designRatios, (r, d) => Math.Abs(r / d - 1)).Max());
+            ratios, designRatios, ratios.Zip(designRatios, (r, d) => Math.Abs(r / d - 1)).Max(), beat);
     }
 
     // Beta of both planes (summed over the modes) at the monitors: x values then z values.

@@ -35,17 +35,34 @@ export function init() {
           h("label", {}, "step [A] ", h("input", { id: "orm-step", type: "number", step: "any", value: "0.3", size: 5 })),
           h("button", { id: "orm-start", class: "act", onclick: measure }, "Measure all 36 correctors")),
         h("p", { id: "orm-message", class: "message" }),
-        h("div", { id: "orm-list" })),
+        h("div", { id: "orm-list" }),
+        h("h3", {}, "LOCO"),
+        h("div", { class: "form" },
+          h("button", { id: "loco-measure", class: "act", onclick: locoMeasure }, "Measure for LOCO"),
+          h("select", { id: "loco-source" }),
+          h("button", { id: "loco-fit", class: "act", onclick: locoFit }, "Fit")),
+        h("p", { id: "loco-message", class: "message" }),
+        h("div", { id: "loco-list" })),
       h("div", {},
         h("h3", {}, "Closed orbit at the monitors"),
         h("svg", { id: "beam-orbit", class: "plot small" }),
         h("h3", {}, "Beam spots at the light monitors (1 mm grid)"),
-        h("div", { id: "beam-spots", class: "spots" }))));
+        h("div", { id: "beam-spots", class: "spots" }),
+        h("div", { id: "loco-view", class: "hidden" },
+          h("h3", { id: "loco-title" }, "LOCO fit"),
+          h("p", { id: "loco-summary" }),
+          h("svg", { id: "loco-chi2", class: "plot small" }),
+          h("svg", { id: "loco-beat", class: "plot small" }),
+          h("svg", { id: "loco-ratios", class: "plot small" }),
+          h("div", { class: "form" }, h("button", { id: "loco-apply", class: "act", onclick: locoApply }, "Apply corrections")),
+          h("p", { id: "loco-apply-message", class: "message" }),
+          h("div", { id: "loco-changes", class: "scroll" })))));
 }
 
 export function load() {
   refresh();
   measurements();
+  fits();
 }
 
 const visible = () => $("#view-beam").classList.contains("active");
@@ -159,10 +176,63 @@ async function measurements() {
   $("#orm-list").replaceChildren(table(["#", "state", "where", ""], res.data.map((m) => h("tr", {},
     h("td", {}, m.id), h("td", {}, m.state), h("td", {}, m.where),
     h("td", {}, m.state === "Running" ? h("button", { class: "act", onclick: () => abort(m.id) }, "Abort") : "")))));
+  const loco = $("#loco-source"), pick = loco.value;
+  loco.replaceChildren(...res.data.filter((m) => m.state === "Completed" && m.kickStep != null).map((m) => h("option", { value: m.id }, `measurement #${m.id}`)));
+  if ([...loco.options].some((o) => o.value === pick)) loco.value = pick;
   const select = $("#orb-source"), chosen = select.value;
   select.replaceChildren(h("option", { value: "" }, "model"), ...res.data.filter((m) => m.state === "Completed").map((m) => h("option", { value: m.id }, `measured #${m.id}`)));
   select.value = [...select.options].some((o) => o.value === chosen) ? chosen : "";
 }
 
-// Running measurements report their progress while the view is open.
-setInterval(() => { if (visible()) measurements(); }, 2000);
+async function locoMeasure() {
+  const res = await api("POST", "/api/loco/measure", {});
+  show($("#loco-message"), res.ok, res.ok ? res.data.where : `Refused: ${reason(res)}`);
+  measurements();
+}
+
+async function locoFit() {
+  const id = Number($("#loco-source").value);
+  if (!id) return show($("#loco-message"), false, "No completed LOCO measurement to fit: measure first");
+  const res = await api("POST", "/api/loco/fits", { measurement: id });
+  show($("#loco-message"), res.ok, res.ok ? res.data.where : `Refused: ${reason(res)}`);
+  fits();
+}
+
+let shownFit = null;
+
+async function fits() {
+  const res = await api("GET", "/api/loco/fits");
+  if (!res.ok) return;
+  $("#loco-list").replaceChildren(table(["#", "state", "where", ""], res.data.map((f) => h("tr", {},
+    h("td", {}, f.id), h("td", {}, f.state), h("td", {}, f.where),
+    h("td", {}, f.state === "Completed" ? h("button", { onclick: () => showFit(f) }, "Show") : "")))));
+  const latest = res.data.filter((f) => f.state === "Completed").at(-1);
+  if (latest && shownFit?.id !== latest.id) showFit(latest);
+}
+
+// The fit's residual (chi2 per iteration), the beta-beat at the 20 monitors and the CCD size ratios, as fitted and as expected after the corrections.
+function showFit(f) {
+  shownFit = f;
+  $("#loco-view").classList.remove("hidden");
+  $("#loco-title").textContent = `LOCO #${f.id} (measurement #${f.measurement})`;
+  $("#loco-summary").textContent = `chi2/dof ${fmt(f.chi2PerDegreeOfFreedom, 3)}; beta-beat ${fmt(f.before.betaBeatRms * 100, 2)} % → ${fmt(f.after.betaBeatRms * 100, 2)} % rms expected; worst CCD ratio ${fmt(f.before.worstRatioDeviation * 100, 2)} % → ${fmt(f.after.worstRatioDeviation * 100, 2)} % off the design's`;
+  plot($("#loco-chi2"), [{ name: "chi2", points: f.iterations.map((it) => [it.number, Math.log10(it.chi2)]) }], { xLabel: "iteration", yLabel: "log10 chi2 (fit residual)" });
+  const beat = (r) => r.betaBeat.map((b, i) => [i, b * 100]);
+  plot($("#loco-beat"), [{ name: "fitted machine", points: beat(f.before) }, { name: "after corrections", points: beat(f.after) }],
+    { xLabel: "monitor (x: BPM1-4, 1M1L ... 4M2R; then z)", yLabel: "beta-beat [%]" });
+  const ratio = (r) => r.sizeRatios.map((v, i) => [i, (v / r.designSizeRatios[i] - 1) * 100]);
+  plot($("#loco-ratios"), [{ name: "fitted machine", points: ratio(f.before) }, { name: "after corrections", points: ratio(f.after) }],
+    { xLabel: "light monitor (1M1L ... 4M2R)", yLabel: "σx/σz vs design [%]" });
+  $("#loco-changes").replaceChildren(table(["magnet", "from [A]", "to [A]", "strength change"], f.changes.map((c) =>
+    h("tr", {}, h("td", {}, c.corrector), h("td", {}, fmt(c.fromAmps)), h("td", {}, fmt(c.toAmps)), h("td", {}, fmt(c.kick, 6))))));
+}
+
+async function locoApply() {
+  if (!shownFit) return;
+  if (!confirm(`Apply LOCO #${shownFit.id}: ${shownFit.changes.length} magnets change?`)) return;
+  const res = await api("POST", `/api/loco/fits/${shownFit.id}/apply`, { confirm: true });
+  show($("#loco-apply-message"), res.ok, res.ok ? `Applied: ${res.data.message}` : `Refused: ${reason(res)}`);
+}
+
+// Running measurements and fits report their progress while the view is open.
+setInterval(() => { if (visible()) { measurements(); fits(); } }, 2000);
