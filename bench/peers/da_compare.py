@@ -16,9 +16,12 @@ every grid point survived.
 
 MAD-X: MAKETHIN (TEAPOT, 8 slices per bend, 4 per quadrupole; as bench/peers/track_speed.py).
 pyAT: lattice_pass on the thick ring twice: with its default integrators (expanded Hamiltonian:
-BndMPoleSymplectic4Pass, StrMPoleSymplectic4Pass, 10 steps per element; on momentum and without
-sextupoles every one of them is linear), and with the bends on ExactSectorBendPass (the exact flow
-in a sector dipole, as vepp2k's SectorBend; drifts and quadrupoles as before, paraxial as vepp2k's).
+BndMPoleSymplectic4Pass, StrMPoleSymplectic4Pass; on momentum and without sextupoles every one of
+them is linear), and with the bends on ExactSectorBendPass (the exact flow in a sector dipole, as
+vepp2k's SectorBend; drifts and quadrupoles as before, paraxial as vepp2k's). 80 integration steps
+per element (not needed by the exact bend pass), as bench/peers/reference.py: with pyAT's default 10 the tunes are 4e-5 off, which over
+1000 turns moves the betatron phases at which this ring (tunes exactly 3.3 / 0.8, the linear motion
+repeats every 10 turns) meets its aperture.
 
 Writes tests/Vepp2k.Physics.Tests/Reference/da_peers.json: the grid, turns, ring, per code and ray the
 boundary and the number of lost grid points, the command that made it and the peers' versions.
@@ -82,6 +85,10 @@ rays, step, points, turns, aperture, exact_bends = json.loads(sys.argv[2])
 for e in ring:
     if exact_bends and e.PassMethod == "BndMPoleSymplectic4Pass":
         e.PassMethod = "ExactSectorBendPass"
+    # The exact pass is the dipole's exact flow in any number of steps (the steps only split
+    # multipole kicks, which these bends have none of), so only the others get 80.
+    elif hasattr(e, "NumIntSteps"):
+        e.NumIntSteps = 80
     e.RApertures = np.array([-aperture, aperture, -aperture, aperture])
 n = np.arange(rays * points)
 a = step * (n % points + 1)
@@ -173,8 +180,8 @@ def main():
     for exact, run in pyat.items():
         result["pyat_exact_bends" if exact else "pyat"] = {
             "version": run["version"], "boundary_m": boundaries(run["lost"]), "lost_points": lost_counts(run["lost"]),
-            "model": f"lattice_pass on the thick ring ({run['elements']} elements; {', '.join(run['pass_methods'])}), "
-                     "RApertures on every element"}
+            "model": f"lattice_pass on the thick ring ({run['elements']} elements; {', '.join(run['pass_methods'])}; "
+                     "80 integration steps per element), RApertures on every element"}
     OUT_JSON.write_text(json.dumps(result, indent=2) + "\n")
     print("  angle[deg]   vepp2k[mm]   MAD-X[mm]   pyAT[mm]   pyAT exact bends[mm]")
     for k, angle in enumerate(angles):
