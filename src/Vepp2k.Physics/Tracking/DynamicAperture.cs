@@ -13,9 +13,10 @@ public sealed record ApertureRay(double Angle, double Delta, double Amplitude, d
 /// <summary>
 /// Dynamic aperture and momentum acceptance at the ring's start, by <see cref="SurvivalBisection"/>
 /// (the aperture also on a fixed amplitude grid, <see cref="Grid"/>): along rays at angles in
-/// [0, pi/2] of the x-y plane from the closed orbit at each momentum offset; and the largest momentum offset, either side, that a particle on the closed orbit survives
-/// (a Touschek-scattered particle: x and px unchanged, delta changed). Islands of stability beyond
-/// a boundary are not looked for.
+/// [0, pi/2] of the x-y plane from the closed orbit at each momentum offset; and the largest
+/// momentum offset, either side, that a particle on the closed orbit survives (a Touschek-scattered
+/// particle: x and px unchanged, delta changed). Islands of stability beyond a boundary are not
+/// looked for.
 /// </summary>
 public static class DynamicAperture
 {
