@@ -13,18 +13,30 @@ public static partial class TrackCommand
         var deltas = new Option<string>("--deltas") { Description = "momentum offsets, comma-separated", DefaultValueFactory = _ => "0" };
         var max = new Option<double?>("--max-amplitude") { Description = "largest amplitude tried [m] (default: the aperture)" };
         var steps = new Option<int>("--steps") { Description = "bisection steps (resolution max/2^steps)", DefaultValueFactory = _ => 10 };
-        var command = new Command("da", "dynamic aperture: survival boundary along rays in x-y, by bisection") { rays, deltas, max, steps };
+        var grid = new Option<double?>("--grid-step")
+        {
+            Description = "scan a fixed grid of amplitudes of this step [m] up to the largest instead of bisecting: "
+                + "the boundary is the largest grid amplitude up to which every point survives (as MAD-X and pyAT scans are read)",
+        };
+        var noRf = new Option<bool>("--no-rf") { Description = "cavities off: 4-D at fixed delta, as the peer comparison tracks" };
+        var command = new Command("da", "dynamic aperture: survival boundary along rays in x-y, by bisection or on a grid") { rays, deltas, max, steps, grid, noRf };
         common.AddTo(command);
         command.SetAction(parse => Guarded("da", () =>
         {
             var (lattice, name) = common.Ring(parse);
             var options = common.Options(parse);
+            // Without RF and with radiation the energy would only fall; the 4-D scan is for the lossless ring.
+            if (parse.GetValue(noRf) && options.Radiation) throw new ArgumentException("--no-rf tracks the 4-D ring; drop --radiation");
+            var ring = parse.GetValue(noRf) ? lattice.WithoutCavities() : lattice;
             int turns = common.TurnCount(parse), n = Math.Max(1, parse.GetValue(rays)), bisections = Math.Max(1, parse.GetValue(steps));
             double[] offsets = [.. parse.GetValue(deltas)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => double.Parse(d, C))];
             double amplitude = parse.GetValue(max) ?? Math.Min(options.ApertureX, options.ApertureY);
-            var result = TrackProgress.Run("dynamic aperture", (long)n * offsets.Length * (bisections + 1), progress =>
-                DynamicAperture.Compute(lattice, options, turns, n, offsets, amplitude, bisections, progress));
-            Console.WriteLine($"dynamic aperture of {name} over {turns} turns{(options.Radiation ? " with radiation" : "")}:");
+            var result = parse.GetValue(grid) is { } step
+                ? TrackProgress.Run("dynamic aperture", (long)n * offsets.Length * DynamicAperture.GridPoints(step, amplitude), progress =>
+                    DynamicAperture.Grid(ring, options, turns, n, offsets, step, amplitude, progress))
+                : TrackProgress.Run("dynamic aperture", (long)n * offsets.Length * (bisections + 1), progress =>
+                    DynamicAperture.Compute(ring, options, turns, n, offsets, amplitude, bisections, progress));
+            Console.WriteLine($"dynamic aperture of {name} over {turns} turns{(options.Radiation ? " with radiation" : "")}{(ring != lattice ? ", RF off" : "")}:");
             Console.WriteLine("  angle[deg]     delta     x[mm]     y[mm]  amplitude[mm]  +-[mm]");
             foreach (var r in result)
                 Console.WriteLine(string.Create(C, $"  {r.Angle * 180 / Math.PI,10:F1} {r.Delta,9:G3} {r.X * 1e3,9:F3} {r.Y * 1e3,9:F3} {r.Amplitude * 1e3,14:F3} {r.Resolution * 1e3,7:F3}"));

@@ -36,6 +36,37 @@ public class TrackCommandTests
             Assert.Equal(rows[r].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)), table.Schema.DataFields.Select(f => (double)table.Data[r - 1][f.Name]!));
     }
 
+    // The grid scan reads survival at fixed amplitudes; on the design ring, where survival is monotonic
+    // (no sextupoles: the aperture decides), its boundary is the last grid point at or below the
+    // bisection's, so the two brackets overlap. --no-rf with --radiation is refused.
+    [Fact]
+    public void GridScanOfTheDesignRingBracketsTheBisection()
+    {
+        string grid = TempPath("grid.csv"), bisection = TempPath("bisection.csv");
+        const double step = 5e-4;
+        string[] common = ["track", "da", "--turns", "64", "--rays", "3", "--no-rf", "--threads", "2"];
+        var (exit, output, error) = CliRunner.Run([.. common, "--grid-step", step.ToString("R", CultureInfo.InvariantCulture), "--csv", grid]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("RF off", output);
+        (exit, _, error) = CliRunner.Run([.. common, "--steps", "10", "--csv", bisection]);
+        Assert.True(exit == 0, error);
+        static double[][] Read(string path) =>
+            [.. File.ReadAllLines(path).Skip(1).Select(r => r.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+        var g = Read(grid);
+        var b = Read(bisection);
+        Assert.Equal(3, g.Length);
+        for (int k = 0; k < g.Length; k++)
+        {
+            Assert.Equal(step, g[k][5]);
+            Assert.Equal(Math.Round(g[k][4] / step), g[k][4] / step, 9);
+            // Both bracket the same boundary: grid [g, g + step), bisection [b, b + its resolution].
+            Assert.InRange(b[k][4], g[k][4] - b[k][5], g[k][4] + step);
+        }
+        (exit, _, error) = CliRunner.Run([.. common, "--grid-step", "0.001", "--radiation"]);
+        Assert.Equal(2, exit);
+        Assert.Contains("--no-rf", error);
+    }
+
     [Fact]
     public void FootprintOfTheDesignRingIsAtItsWorkingPoint()
     {
