@@ -154,6 +154,10 @@ public static partial class ControlApi
                 ? Forbidden(system.Core, who, $"scan #{id}", "control scans") ?? Outcome(system.Core.ControlScan(who, id, action))
                 : Error(StatusCodes.Status400BadRequest, $"unknown action '{action}' (pause, resume, abort)")))
             .Produces<OutcomeDto>().Acts().WithSummary("Pause, resume or abort an energy scan");
+        api.MapGet("/energy/ramps/{id:long}/report", (HttpContext http, long id) => As(http, auth, _ =>
+            system.RampRecorder.Report(id) is { } report ? Results.Json(report, Json)
+                : Error(StatusCodes.Status404NotFound, $"no energy ramp #{id} recorded: the guard records energy ramps while they run and keeps the last {EnergyRampRecorder.KeptRamps}")))
+            .Produces<EnergyRampReport>().WithSummary("What the energy-ramp guard saw along an energy ramp (energy, model and beam tunes, beta*, orbit, currents), each node beside the optics a proportional scaling of all currents would give");
         api.MapPost("/energy/procedures/{method}", (HttpContext http, string method, int? seed, bool? enter) => As(http, auth, who =>
         {
             var kind = method.ToLowerInvariant() switch

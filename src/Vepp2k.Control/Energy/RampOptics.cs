@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Vepp2k.Control.Online;
 
 namespace Vepp2k.Control.Energy;
@@ -18,7 +19,9 @@ public sealed record RampOptics(string Status, double Q1, double Q2, double Beta
         return new("ok", optics.Tunes[0], optics.Tunes[1], snd.BetaX, snd.BetaY, cmd.BetaX, cmd.BetaY);
     }
 
+    [JsonIgnore]
     public bool Ok => Status == "ok";
 
+    [JsonIgnore]
     public IReadOnlyList<double> Tunes => [Q1, Q2];
 }
