@@ -18,9 +18,11 @@ public sealed partial class ControlCore
     /// <summary>
     /// Starts a scan over <paramref name="energiesEv"/> with a dwell at each; refused (nothing moves)
     /// when a point is outside the range, the list is empty, or a scan or ramp is already running.
+    /// With <paramref name="standardise"/> the iron magnets are standardised before the first point and
+    /// where the scan turns back; that loses any beam, so it needs the request confirmed.
     /// </summary>
     public (EnergyScan? Scan, WriteResult Result) StartScan(WriteContext who, IReadOnlyList<double> energiesEv, TimeSpan dwell,
-        double rateEvPerSecond = DefaultEnergyRateEvPerSecond)
+        double rateEvPerSecond = DefaultEnergyRateEvPerSecond, bool standardise = false)
     {
         const string subject = "VEPP/Energy/Scan";
         if (Authorize(who, subject, "change the machine") is { } denied) return (null, denied);
@@ -30,13 +32,14 @@ public sealed partial class ControlCore
             string? problem = energiesEv.Count == 0 ? "give at least one energy"
                 : energiesEv.Any(Outside) ? F($"{energiesEv.First(Outside) / 1e6:G6} MeV is outside the machine's range 160 .. 1000 MeV")
                 : dwell < TimeSpan.Zero ? "the dwell cannot be negative"
+                : standardise && !who.Confirmed ? "a scan with standardisation takes every iron magnet through its whole range and loses any beam: confirm it"
                 : _scans.FirstOrDefault(s => !s.Finished) is { } running ? $"scan #{running.Id} is {running.State}; abort it first"
                 : RampInFlight("first");
             if (problem is not null) return (null, Refused(who, subject, "start scan", problem));
-            var scan = new EnergyScan(_nextScanId++, who.User, energiesEv, dwell, rateEvPerSecond);
+            var scan = new EnergyScan(_nextScanId++, who.User, energiesEv, dwell, rateEvPerSecond, standardise);
             _scans.Add(scan);
             Journal.Log(EventKind.Operator, who.User, subject, $"scan #{scan.Id} started via {who.Origin}", null,
-                string.Join(" ", energiesEv.Select(e => F($"{e / 1e6:F3}"))) + F($" MeV, dwell {dwell.TotalSeconds:F0} s"), "applied");
+                string.Join(" ", energiesEv.Select(e => F($"{e / 1e6:F3}"))) + F($" MeV, dwell {dwell.TotalSeconds:F0} s") + (standardise ? ", standardised" : ""), "applied");
             StepScan(scan, Time.GetUtcNow());
             return (scan, WriteResult.Ok(scan.Where()));
         }
@@ -109,6 +112,18 @@ public sealed partial class ControlCore
             if (!ramp.Done.IsCompleted) return;
             scan.RampId = null;
             var arrival = ramp.Done.Result;
+            if (scan.Standardising)
+            {
+                scan.Standardising = false;
+                if (!arrival.Applied)
+                {
+                    PauseScan(scan, $"standardisation before point {scan.Index + 1} failed: {arrival.Message}");
+                    return;
+                }
+                scan.StandardisedFor = scan.Index;
+                Journal.Log(EventKind.Operator, ScanActor.User, $"scan #{scan.Id}", $"standardised before point {scan.Index + 1}", result: "applied");
+                return;   // the next step ramps to the point
+            }
             if (!arrival.Applied)
             {
                 PauseScan(scan, $"point {scan.Index + 1} not reached: {arrival.Message}");
@@ -116,6 +131,14 @@ public sealed partial class ControlCore
             }
             scan.DwellUntil = now + scan.Dwell;
             Journal.Log(EventKind.Operator, ScanActor.User, $"scan #{scan.Id}", F($"point {scan.Index + 1} reached: {EnergyEv / 1e6:F4} MeV, dwell {scan.Dwell.TotalSeconds:F0} s"), result: "applied");
+            return;
+        }
+        if (scan.StandardisationDue())
+        {
+            // The scan's start (with its confirmation) is the standardisation's authority.
+            var cycle = Standardise(ScanActor with { User = scan.User, Confirmed = true });
+            if (cycle.Applied) (scan.RampId, scan.Standardising) = (cycle.RampId, true);
+            else PauseScan(scan, $"standardisation before point {scan.Index + 1} refused: {cycle.Message}");
             return;
         }
         double target = scan.EnergiesEv[scan.Index];
