@@ -12,7 +12,7 @@ public sealed partial class ControlCore
     private long _nextScanId = 1;
     private static readonly WriteContext ScanActor = new("energy scan", Role.Operator, "scan");
 
-    /// <summary>The scans of this run, newest last.</summary>
+    /// <summary>The scans, newest last: this run's and those kept from earlier runs (<see cref="KeepScansIn"/>).</summary>
     public IReadOnlyList<EnergyScan> Scans { get { lock (_gate) return [.. _scans]; } }
 
     /// <summary>
@@ -41,6 +41,7 @@ public sealed partial class ControlCore
             Journal.Log(EventKind.Operator, who.User, subject, $"scan #{scan.Id} started via {who.Origin}", null,
                 string.Join(" ", energiesEv.Select(e => F($"{e / 1e6:F3}"))) + F($" MeV, dwell {dwell.TotalSeconds:F0} s") + (standardise ? ", standardised" : ""), "applied");
             StepScan(scan, Time.GetUtcNow());
+            StoreScans();
             return (scan, WriteResult.Ok(scan.Where()));
         }
     }
@@ -80,6 +81,7 @@ public sealed partial class ControlCore
             var result = done ? WriteResult.Ok(scan.Where()) : WriteResult.Refused($"scan #{id} is {scan.State}; cannot {action}");
             Journal.Log(EventKind.Operator, who.User, subject, $"scan {action} via {who.Origin}", result: result.ToString());
             if (done && scan.State == ScanState.Running) StepScan(scan, Time.GetUtcNow());
+            StoreScans();
             return result;
         }
     }

@@ -108,6 +108,8 @@ public sealed class ControlSystem : IAsyncDisposable
             Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
             _log.LogWarning("{Message}: {Result}", recovered.Value.Message, recovered.Value.Result);
         }
+        // After the start event, so the log reads: started, then the scans the restart paused.
+        Core.KeepScansIn(new EnergyScanFile(options.DataFolder));
         Step();
     }
 
