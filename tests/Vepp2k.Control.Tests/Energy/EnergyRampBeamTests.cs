@@ -7,7 +7,8 @@ namespace Vepp2k.Control.Tests.Energy;
 
 /// <summary>
 /// The energy-ramp guard watching the simulated beams: a fault the online model cannot see (the steering
-/// correctors have no element in its lattice) moves the beam's tunes, and the ramp is held with the reason.
+/// correctors have no element in its lattice) moves the beam's tunes or loses the beam, and the ramp is
+/// held with the reason.
 /// </summary>
 public class EnergyRampBeamTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -48,5 +49,41 @@ public class EnergyRampBeamTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(modelMoved < 1e-3, $"the model cannot see the correctors: its tunes moved {modelMoved:E2}");
         Assert.True(beamMoved > EnergyRampGuard.DefaultTuneBound, $"measured tunes moved {beamMoved:F4}");
         Assert.True(last.OrbitRmsX > 2 * first.OrbitRmsX, "the kicks show in the orbit");
+    }
+
+    [Fact]
+    public async Task A_beam_lost_during_a_ramp_holds_it_at_one_energy_and_logs_why()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        var beam = rig.System.Beam!;
+        var result = core.SetEnergy(ControlRig.Operator, 950e6, 5e6);
+        Assert.True(result.Applied, result.Message);
+        var ramp = core.FindRamp(result.RampId!.Value)!;
+        rig.Run(2.5);
+        Assert.True(beam.ElectronCurrent > 0 && ramp.State == RampState.Running);
+
+        // Every vertical steering winding to +2 A at once: a closed orbit far beyond the chamber.
+        var correctors = rig.System.Machine.Elements.Where(e => e.Model.Kind == MagnetKind.VerticalCorrector).ToList();
+        Assert.True(core.Set(ControlRig.Operator, [.. correctors.Select(c => (c.Name, 2.0))], Units.Hardware, "slip").Applied);
+        for (int i = 0; i < 50 && ramp.State == RampState.Running; i++) rig.Run(0.1);
+
+        Assert.Equal(RampState.Paused, ramp.State);
+        // Simulation truth: the beam is gone, and why.
+        Assert.Equal(0, beam.ElectronCurrent);
+        Assert.Contains("aperture", beam.LossReason);
+        var held = Assert.Single(rig.Events(), e => e.Subject == $"ramp #{ramp.Id}" && e.Message.StartsWith("ramp paused", StringComparison.Ordinal));
+        Assert.Contains("beam lost at", held.Message);
+        Assert.Contains(beam.LossReason!, held.Message);
+        Assert.Contains(rig.Events(), e => e.Subject == "VEPP/Beam" && e.Message == "beam lost");
+        var report = rig.System.RampRecorder.Report(ramp.Id)!;
+        Assert.Contains("beam lost at", Assert.Single(report.Holds));
+        Assert.Equal(0, report.Rows[^1].Node.ElectronCurrent);
+        output.WriteLine(held.Message);
+
+        // Resumed, the ramp goes on to its end without a beam to watch (the loss is said once).
+        Assert.True(core.ControlRamp(ControlRig.Operator, ramp.Id, "resume").Applied);
+        for (int i = 0; i < 2000 && !ramp.Finished; i++) rig.Run(0.1);
+        Assert.Equal(RampState.Completed, ramp.State);
     }
 }
