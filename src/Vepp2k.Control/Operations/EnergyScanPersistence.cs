@@ -6,7 +6,7 @@ namespace Vepp2k.Control.Operations;
 public sealed partial class ControlCore
 {
     private EnergyScanFile? _scanFile;
-    private string _scansStored = "";
+    private (long Id, ScanState State, int Index, int StandardisedFor, string Reason)[]? _scansStored;
     private string? _scanStoreFailure;
 
     /// <summary>
@@ -47,12 +47,13 @@ public sealed partial class ControlCore
     private void StoreScans()
     {
         if (_scanFile is null) return;
-        string json = EnergyScanFile.Serialize(_scans.Select(ScanRecord.Of));
-        if (json == _scansStored) return;
+        // What a scan keeps that can change (its definition cannot): compared every tick without serialising.
+        var now = _scans.Select(x => (x.Id, x.State, x.Index, x.StandardisedFor, x.Reason)).ToArray();
+        if (_scansStored is not null && now.SequenceEqual(_scansStored)) return;
         try
         {
-            _scanFile.Save(json);
-            _scansStored = json;
+            _scanFile.Save(EnergyScanFile.Serialize(_scans.Select(ScanRecord.Of)));
+            _scansStored = now;
             if (_scanStoreFailure is not null)
                 Journal.Log(EventKind.System, "system", "VEPP/Energy/Scan", "scan progress stored again", result: _scanFile.FilePath);
             _scanStoreFailure = null;
