@@ -35,8 +35,11 @@ public sealed class EnergyRampGuard(ControlCore core, string mode, EnergyRampRec
     /// <summary>Judges the machine now against the energy ramp in progress, if any, and records what it saw.</summary>
     public void Check()
     {
-        var ramp = core.Ramps.LastOrDefault(r => r.Energy is not null && r.State == RampState.Running);
-        if (ramp is null) return;
+        var ramps = core.Ramps;
+        var ramp = ramps.LastOrDefault(r => r.Energy is not null && r.State == RampState.Running);
+        // A ramp that ended since the last check gets its last node, even one short enough to fall between two checks.
+        var ended = ramps.Where(r => r.Energy is not null && r.Finished && recorder.Unclosed(r)).ToList();
+        if (ramp is null && ended.Count == 0) return;
         var machine = core.Machine;
         foreach (var e in machine.Elements)
             if (e != machine.DipoleSupply) _readbacks[e.Name] = e.Readback;
@@ -44,6 +47,8 @@ public sealed class EnergyRampGuard(ControlCore core, string mode, EnergyRampRec
         double energy = machine.Catalogue.BeamEnergy(current);
         var optics = RampOptics.From(_model.Evaluate(_readbacks, energy));
         var reading = beam?.Latest;
+        foreach (var done in ended) recorder.Close(done, Row(done, energy, optics, reading));
+        if (ramp is null) return;
         if (ramp.Id != _ramp)
         {
             // The beam is watched only when there is one at the start: a ramp without beam may lose none.

@@ -17,15 +17,39 @@ public sealed class EnergyRampRecorder(MagnetSystem machine, string mode)
 {
     public const int KeptRamps = 16;
 
-    private sealed record Recording(Ramp Ramp, IReadOnlyDictionary<string, double> StartCurrents, List<EnergyRampRow> Rows, List<string> Holds);
+    private sealed record Recording(Ramp Ramp, IReadOnlyDictionary<string, double> StartCurrents, List<EnergyRampRow> Rows, List<string> Holds)
+    {
+        public bool Closed { get; set; }
+    }
 
     private readonly Lock _gate = new();
     private readonly List<Recording> _recordings = [];
+    private long _newest;
 
     /// <summary>Adds a node of <paramref name="ramp"/> (the first one starts its recording).</summary>
     internal void Add(Ramp ramp, EnergyRampRow row)
     {
         lock (_gate) (Find(ramp.Id) ?? Begin(ramp)).Rows.Add(row);
+    }
+
+    /// <summary>
+    /// True for a finished energy ramp that still needs its last node: one being recorded, or one newer than
+    /// any recorded, which started and ended between two checks (ramp numbers only grow).
+    /// </summary>
+    internal bool Unclosed(Ramp ramp)
+    {
+        lock (_gate) return Find(ramp.Id) is { } r ? !r.Closed : ramp.Id > _newest;
+    }
+
+    /// <summary>The ramp's last node: the machine as the first check after its end found it.</summary>
+    internal void Close(Ramp ramp, EnergyRampRow row)
+    {
+        lock (_gate)
+        {
+            var r = Find(ramp.Id) ?? Begin(ramp);
+            r.Rows.Add(row);
+            r.Closed = true;
+        }
     }
 
     /// <summary>The guard held the ramp, for this reason.</summary>
@@ -72,6 +96,7 @@ public sealed class EnergyRampRecorder(MagnetSystem machine, string mode)
             if (leg.Element != machine.DipoleSupply) start[leg.Element.Name] = leg.Start;
         var recording = new Recording(ramp, start, [], []);
         _recordings.Add(recording);
+        _newest = Math.Max(_newest, ramp.Id);
         if (_recordings.Count > KeptRamps) _recordings.RemoveAt(0);
         return recording;
     }
