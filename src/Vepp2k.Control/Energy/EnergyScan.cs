@@ -34,6 +34,9 @@ public sealed class EnergyScan(long id, string user, IReadOnlyList<double> energ
     /// <summary>The point a standardisation was last completed for; -1 before any.</summary>
     public int StandardisedFor { get; internal set; } = -1;
 
+    /// <summary>The direction of the scan's last energy ramp (+1 up, -1 down), 0 before any.</summary>
+    public int LastStep { get; internal set; }
+
     /// <summary>When the dwell at the present point ends; null while not dwelling.</summary>
     public DateTimeOffset? DwellUntil { get; internal set; }
 
@@ -44,16 +47,16 @@ public sealed class EnergyScan(long id, string user, IReadOnlyList<double> energ
 
     /// <summary>
     /// True when the present point needs a standardisation first: the first point, and a point the scan
-    /// turns back for (its step goes the other way from the step before), since the iron then changes
-    /// hysteresis branch. Once done for a point it is not repeated when the point is retried.
+    /// turns back for (the ramp from <paramref name="energyNowEv"/> to it goes the other way from the
+    /// scan's last ramp, the one into the first point included), since the iron then changes hysteresis
+    /// branch. Once done for a point it is not repeated when the point is retried.
     /// </summary>
-    public bool StandardisationDue()
+    public bool StandardisationDue(double energyNowEv)
     {
         if (!Standardise || StandardisedFor == Index) return false;
         if (Index == 0) return true;
-        if (Index < 2) return false;
-        double step = EnergiesEv[Index] - EnergiesEv[Index - 1], before = EnergiesEv[Index - 1] - EnergiesEv[Index - 2];
-        return step * before < 0;
+        int step = Math.Sign(EnergiesEv[Index] - energyNowEv);
+        return step != 0 && LastStep != 0 && step != LastStep;
     }
 
     public string Where() =>

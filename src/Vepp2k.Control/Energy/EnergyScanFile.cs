@@ -6,14 +6,14 @@ namespace Vepp2k.Control.Energy;
 
 /// <summary>A scan as kept across restarts: its definition and how far it got (a dwell in progress is not kept: the point is redone).</summary>
 public sealed record ScanRecord(long Id, string User, IReadOnlyList<double> EnergiesEv, double DwellSeconds, double RateEvPerSecond, bool Standardise,
-    ScanState State, int Index, int StandardisedFor, string Reason)
+    ScanState State, int Index, int StandardisedFor, int LastStep, string Reason)
 {
     public static ScanRecord Of(EnergyScan s) =>
-        new(s.Id, s.User, s.EnergiesEv, s.Dwell.TotalSeconds, s.RateEvPerSecond, s.Standardise, s.State, s.Index, s.StandardisedFor, s.Reason);
+        new(s.Id, s.User, s.EnergiesEv, s.Dwell.TotalSeconds, s.RateEvPerSecond, s.Standardise, s.State, s.Index, s.StandardisedFor, s.LastStep, s.Reason);
 
     public EnergyScan ToScan() =>
         new(Id, User, EnergiesEv, TimeSpan.FromSeconds(DwellSeconds), RateEvPerSecond, Standardise)
-        { State = State, Index = Index, StandardisedFor = StandardisedFor, Reason = Reason };
+        { State = State, Index = Index, StandardisedFor = StandardisedFor, LastStep = LastStep, Reason = Reason };
 }
 
 /// <summary>

@@ -135,7 +135,7 @@ public sealed partial class ControlCore
             Journal.Log(EventKind.Operator, ScanActor.User, $"scan #{scan.Id}", F($"point {scan.Index + 1} reached: {EnergyEv / 1e6:F4} MeV, dwell {scan.Dwell.TotalSeconds:F0} s"), result: "applied");
             return;
         }
-        if (scan.StandardisationDue())
+        if (scan.StandardisationDue(EnergyEv))
         {
             // The scan's start (with its confirmation) is the standardisation's authority.
             var cycle = Standardise(ScanActor with { User = scan.User, Confirmed = true });
@@ -149,8 +149,9 @@ public sealed partial class ControlCore
             scan.DwellUntil = now + scan.Dwell;
             return;
         }
+        int step = Math.Sign(target - EnergyEv);
         var result = SetEnergy(ScanActor with { User = scan.User }, target, scan.RateEvPerSecond);
-        if (result.Applied) scan.RampId = result.RampId;
+        if (result.Applied) (scan.RampId, scan.LastStep) = (result.RampId, step);
         else PauseScan(scan, $"point {scan.Index + 1} refused: {result.Message}");
     }
 

@@ -6,7 +6,7 @@ namespace Vepp2k.Control.Operations;
 public sealed partial class ControlCore
 {
     private EnergyScanFile? _scanFile;
-    private (long Id, ScanState State, int Index, int StandardisedFor, string Reason)[]? _scansStored;
+    private (long Id, ScanState State, int Index, int StandardisedFor, int LastStep, string Reason)[]? _scansStored;
     private string? _scanStoreFailure;
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed partial class ControlCore
     {
         if (_scanFile is null) return;
         // What a scan keeps that can change (its definition cannot): compared every tick without serialising.
-        var now = _scans.Select(x => (x.Id, x.State, x.Index, x.StandardisedFor, x.Reason)).ToArray();
+        var now = _scans.Select(x => (x.Id, x.State, x.Index, x.StandardisedFor, x.LastStep, x.Reason)).ToArray();
         if (_scansStored is not null && now.SequenceEqual(_scansStored)) return;
         try
         {

@@ -64,7 +64,8 @@ public class EnergyScanTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var rig = new ControlRig();
         var core = rig.System.Core;
-        double[] energies = [990e6, 980e6, 990e6];
+        // From 1000 MeV: down to 990, back up to 995 (turns back), down to 985 (turns back again).
+        double[] energies = [990e6, 995e6, 985e6];
         var unconfirmed = core.StartScan(ControlRig.Operator, energies, TimeSpan.FromSeconds(2), 20e6, standardise: true);
         Assert.Null(unconfirmed.Scan);
         Assert.Contains("confirm", unconfirmed.Result.Message);
@@ -72,28 +73,38 @@ public class EnergyScanTests(Xunit.Abstractions.ITestOutputHelper output)
         var (scan, result) = core.StartScan(ControlRig.Operator with { Confirmed = true }, energies, TimeSpan.FromSeconds(2), 20e6, standardise: true);
         Assert.True(result.Applied, result.Message);
         var ps = rig.System.Machine.DipoleSupply;
-        // Independent of the scan's bookkeeping: the dipoles' setpoint at full current, counted per visit,
-        // and the energy each time the scan dwells.
-        var fullCurrentBeforePoint = new List<int>();
-        int visits = 0;
-        bool atTop = false;
-        for (int i = 0; i < 200_000 && !scan!.Finished; i++)
+        // Independent of the scan's bookkeeping: the dipoles' setpoint at full current, counted per visit
+        // with the point the scan is at, and the energy each time the scan dwells.
+        List<int> FullCurrentVisits(EnergyScan s, IReadOnlyList<double> points)
         {
-            rig.Run(0.1);
-            bool top = ps.Supply.Setpoint >= ps.Model.MaxCurrent - 1e-9;
-            if (top && !atTop) { visits++; fullCurrentBeforePoint.Add(scan.Index); }
-            atTop = top;
-            if (scan.DwellUntil is not null) Assert.Equal(energies[scan.Index], core.EnergyEv, 1e-3);
+            var visits = new List<int>();
+            bool atTop = false;
+            for (int i = 0; i < 200_000 && !s.Finished; i++)
+            {
+                rig.Run(0.1);
+                bool top = ps.Supply.Setpoint >= ps.Model.MaxCurrent - 1e-9;
+                if (top && !atTop) visits.Add(s.Index);
+                atTop = top;
+                if (s.DwellUntil is not null) Assert.Equal(points[s.Index], core.EnergyEv, 1e-3);
+            }
+            Assert.Equal(ScanState.Completed, s.State);
+            return visits;
         }
-        Assert.Equal(ScanState.Completed, scan!.State);
-        output.WriteLine($"{visits} visits of PS to full current, before points {string.Join(",", fullCurrentBeforePoint.Select(p => p + 1))}; {rig.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch}");
-        // Two cycles each: before point 1, and before point 3 where 980 -> 990 turns back; none before point 2.
-        Assert.Equal([0, 0, 2, 2], fullCurrentBeforePoint);
-        Assert.Equal(2, core.Ramps.Count(r => r.Description.StartsWith("standardisation", StringComparison.Ordinal)));
-        var events = rig.Events(EventKind.Operator).Where(e => e.Subject == $"scan #{scan.Id}").Select(e => e.Message).Reverse().ToList();
+
+        var visits = FullCurrentVisits(scan!, energies);
+        output.WriteLine($"PS at full current before points {string.Join(",", visits.Select(p => p + 1))}");
+        // Two cycles each: before point 1, before point 2 (990 -> 995 turns back from 1000 -> 990), before point 3.
+        Assert.Equal([0, 0, 1, 1, 2, 2], visits);
+        var events = rig.Events(EventKind.Operator).Where(e => e.Subject == $"scan #{scan!.Id}").Select(e => e.Message).Reverse().ToList();
         Assert.True(events.IndexOf("standardised before point 1") < events.FindIndex(m => m.StartsWith("point 1 reached", StringComparison.Ordinal)));
         Assert.True(events.IndexOf("standardised before point 3") > events.FindIndex(m => m.StartsWith("point 2 done", StringComparison.Ordinal)));
-        Assert.Equal(990e6, core.EnergyEv, 1e-3);
+        Assert.Equal(985e6, core.EnergyEv, 1e-3);
+
+        // Going on down without turning back, only the first point is standardised.
+        double[] onward = [980e6, 975e6];
+        var (next, started) = core.StartScan(ControlRig.Operator with { Confirmed = true }, onward, TimeSpan.Zero, 20e6, standardise: true);
+        Assert.True(started.Applied, started.Message);
+        Assert.Equal([0, 0], FullCurrentVisits(next!, onward));
     }
 
     [Fact]
