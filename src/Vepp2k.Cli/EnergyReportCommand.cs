@@ -24,7 +24,8 @@ public static class EnergyReportCommand
             else Console.Write(text);
             if (parse.GetValue(plot) is { } png) EnergyReportPlot.Save(r, png);
             if (parse.GetValue(csv) is not null || parse.GetValue(plot) is not null)
-                Console.WriteLine($"ramp #{r.RampId}: {r.Rows.Count} nodes, {r.Where}" + string.Concat(r.Holds.Select(h => "\nheld: " + h)));
+                Console.WriteLine(FormattableString.Invariant($"ramp #{r.RampId} {r.State}: {r.FromEv / 1e6:F3} -> {r.ToEv / 1e6:F3} MeV, {r.Rows.Count} nodes")
+                    + string.Concat(r.Holds.Select(h => "\nheld: " + h)));
             return 0;
         });
         return report;

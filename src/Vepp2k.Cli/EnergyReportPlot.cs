@@ -47,7 +47,9 @@ public static class EnergyReportPlot
         orbit.YLabel("orbit at 20 monitors [mm]");
         orbit.XLabel("time since the ramp started [s]");
 
-        foreach (var p in new[] { energy, tunes, beta, orbit }) p.ShowLegend(Alignment.UpperRight);
+        // The energy climbs or falls across the panel: its legend goes where a falling ramp ends, the others top right.
+        energy.ShowLegend(report.ToEv > report.FromEv ? Alignment.LowerRight : Alignment.UpperRight);
+        foreach (var p in new[] { tunes, beta, orbit }) p.ShowLegend(Alignment.UpperRight);
         multiplot.SavePng(path, 1400, 1400);
     }
 
