@@ -51,12 +51,15 @@ public static class EnergyScanCommand
         var energies = new Argument<double[]>("energies-mev") { Description = "beam energies in order [MeV]", Arity = ArgumentArity.OneOrMore };
         var dwell = new Option<double>("--dwell") { Description = "seconds at each energy once every supply arrived", DefaultValueFactory = _ => 60 };
         var rate = new Option<double>("--rate") { Description = "fastest energy change [MeV/s] (the supplies may need longer)", DefaultValueFactory = _ => 10 };
-        var start = new Command("start", "visit the energies in turn, every strength kept, dwelling at each") { energies, dwell, rate };
+        var standardise = new Option<bool>("--standardise") { Description = "standardise the iron magnets before the first point and where the scan turns back" };
+        var confirm = new Option<bool>("--confirm") { Description = "confirm a standardised scan: every iron magnet goes through its whole range, any beam is lost" };
+        var start = new Command("start", "visit the energies in turn, every strength kept, dwelling at each") { energies, dwell, rate, standardise, confirm };
         start.SetAction(async parse =>
         {
             var (ok, body) = await ServerClient.From(parse).Post("/api/energy/scans", new
             {
                 energiesMeV = parse.GetValue(energies), dwellSeconds = parse.GetValue(dwell), rateMeVPerSecond = parse.GetValue(rate),
+                standardise = parse.GetValue(standardise), confirm = parse.GetValue(confirm),
             });
             if (!ok) return ServerClient.Fail(body);
             Console.WriteLine(body.GetProperty("where").GetString());

@@ -124,6 +124,6 @@ public static class RampEnergyCommands
             return 0;
         });
         return new Command("energy", "beam energy: measured from the NMR probes, set as one whole-machine ramp, and its calibration")
-            { show, set, EnergyScanCommand.Plan(), EnergyScanCommand.Table(), EnergyScanCommand.Create(), calibrate, procedure };
+            { show, set, EnergyScanCommand.Plan(), EnergyScanCommand.Table(), EnergyScanCommand.Create(), EnergyReportCommand.Create(), calibrate, procedure };
     }
 }

@@ -70,15 +70,19 @@ public sealed record SetTarget(string Element, double Value);
 /// <summary>The standardisation cycle of the iron magnets; confirm = true because it loses any beam.</summary>
 public sealed record StandardiseRequest(int Cycles = 2, bool Confirm = false, bool Wait = false, double Tolerance = 0.05, double TimeoutSeconds = 60);
 
-/// <summary>An energy scan: the energies in order, the dwell at each, the fastest energy change.</summary>
+/// <summary>
+/// An energy scan: the energies in order, the dwell at each, the fastest energy change; standardise = true
+/// standardises the iron magnets before the first point and where the scan turns back (confirm = true: any beam is lost).
+/// </summary>
 public sealed record ScanRequest(IReadOnlyList<double> EnergiesMeV, double DwellSeconds,
-    double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6);
+    double RateMeVPerSecond = Control.Operations.ControlCore.DefaultEnergyRateEvPerSecond / 1e6, bool Standardise = false, bool Confirm = false);
 
 /// <summary>A scan as the API shows it.</summary>
-public sealed record ScanDto(long Id, string User, string State, int Point, IReadOnlyList<double> EnergiesMeV, double DwellSeconds, long? RampId, string Where)
+public sealed record ScanDto(long Id, string User, string State, int Point, IReadOnlyList<double> EnergiesMeV, double DwellSeconds, long? RampId,
+    bool Standardise, string Where)
 {
     public static ScanDto From(Control.Energy.EnergyScan s) =>
-        new(s.Id, s.User, s.State.ToString(), s.Index + 1, [.. s.EnergiesEv.Select(e => e / 1e6)], s.Dwell.TotalSeconds, s.RampId, s.Where());
+        new(s.Id, s.User, s.State.ToString(), s.Index + 1, [.. s.EnergiesEv.Select(e => e / 1e6)], s.Dwell.TotalSeconds, s.RampId, s.Standardise, s.Where());
 }
 
 /// <summary>A request to move the machine to another beam energy, every strength kept; wait=true answers when every supply has arrived.</summary>

@@ -144,16 +144,21 @@ public static partial class ControlApi
         {
             if (Forbidden(system.Core, who, "VEPP/Energy/Scan", "change the machine") is { } forbidden) return forbidden;
             if (!(r.DwellSeconds >= 0)) return Error(StatusCodes.Status400BadRequest, "dwellSeconds must be 0 or more");
-            var (scan, result) = system.Core.StartScan(who, [.. r.EnergiesMeV.Select(e => e * 1e6)], TimeSpan.FromSeconds(r.DwellSeconds), r.RateMeVPerSecond * 1e6);
+            var (scan, result) = system.Core.StartScan(who with { Confirmed = r.Confirm }, [.. r.EnergiesMeV.Select(e => e * 1e6)], TimeSpan.FromSeconds(r.DwellSeconds),
+                r.RateMeVPerSecond * 1e6, r.Standardise);
             return scan is null ? Outcome(result) : Results.Json(ScanDto.From(scan), Json);
-        })).Produces<ScanDto>().Acts().WithSummary("Start an energy scan: each energy in turn, every strength kept, with a dwell at each");
+        })).Produces<ScanDto>().Acts().WithSummary("Start an energy scan: each energy in turn, every strength kept, with a dwell at each; standardise=true (with confirm=true) standardises first and where the scan turns back");
         api.MapGet("/energy/scans", Task<IResult> (HttpContext http) => As(http, auth, _ => Results.Json(system.Core.Scans.Select(ScanDto.From), Json)))
-            .Produces<IReadOnlyList<ScanDto>>().WithSummary("The energy scans of this run");
+            .Produces<IReadOnlyList<ScanDto>>().WithSummary("The energy scans (kept across restarts: one running at a restart comes back paused)");
         api.MapPost("/energy/scans/{id:long}/{action}", (HttpContext http, long id, string action) => As(http, auth, who =>
             action is "pause" or "resume" or "abort"
                 ? Forbidden(system.Core, who, $"scan #{id}", "control scans") ?? Outcome(system.Core.ControlScan(who, id, action))
                 : Error(StatusCodes.Status400BadRequest, $"unknown action '{action}' (pause, resume, abort)")))
             .Produces<OutcomeDto>().Acts().WithSummary("Pause, resume or abort an energy scan");
+        api.MapGet("/energy/ramps/{id:long}/report", (HttpContext http, long id) => As(http, auth, _ =>
+            system.RampRecorder.Report(id) is { } report ? Results.Json(report, Json)
+                : Error(StatusCodes.Status404NotFound, $"no energy ramp #{id} recorded: the guard records energy ramps while they run and keeps the last {EnergyRampRecorder.KeptRamps}")))
+            .Produces<EnergyRampReport>().WithSummary("What the energy-ramp guard saw along an energy ramp (energy, model and beam tunes, beta*, orbit, currents), each node beside the optics a proportional scaling of all currents would give");
         api.MapPost("/energy/procedures/{method}", (HttpContext http, string method, int? seed, bool? enter) => As(http, auth, who =>
         {
             var kind = method.ToLowerInvariant() switch

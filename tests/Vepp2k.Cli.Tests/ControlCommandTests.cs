@@ -100,6 +100,25 @@ public sealed class ControlCommandTests : IAsyncLifetime
         Assert.Contains("arrived", set.Out);
         var (_, energy, _) = Run("get", "VEPP/Energy/SetE");
         Assert.Equal(990, double.Parse(energy.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 1e-3);
+
+        // The ramp's report: as many CSV rows as the API's nodes, the header the CSV writer defines, a PNG.
+        long ramp = long.Parse(System.Text.RegularExpressions.Regex.Match(set.Out, @"ramp #(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        string reportCsv = Path.Combine(_folder, "ramp.csv"), reportPng = Path.Combine(_folder, "ramp.png");
+        // A ramp's last node is recorded at the first model period after it ends (a short one may have no other).
+        for (int i = 0; i < 100 && _system.RampRecorder.Report(ramp)?.Rows.Count is null or 0; i++) Thread.Sleep(50);
+        var report = Run("energy", "report", ramp.ToString(System.Globalization.CultureInfo.InvariantCulture), "--csv", reportCsv, "--plot", reportPng);
+        Assert.True(report.Exit == 0, report.Error + report.Out);
+        var recorded = _system.RampRecorder.Report(ramp)!;
+        var lines = File.ReadAllLines(reportCsv);
+        Assert.Equal(Control.Energy.EnergyRampReportCsv.Header, lines[0]);
+        Assert.Equal(recorded.Rows.Count + 1, lines.Length);
+        Assert.True(recorded.Rows.Count >= 1, "the guard recorded the ramp");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(reportPng)[..4]);
+        Assert.Contains($"ramp #{ramp}", report.Out);
+        Assert.NotEqual(0, Run("energy", "report", "999").Exit);
+        var standardised = Run("energy", "scan", "start", "985", "--standardise");
+        Assert.NotEqual(0, standardised.Exit);
+        Assert.Contains("confirm", standardised.Error);
         Assert.Contains("Completed at 990.000 MeV", Run("get", "VEPP/Energy/RampState").Out);
 
         string table = Path.Combine(_folder, "to-987.csv");

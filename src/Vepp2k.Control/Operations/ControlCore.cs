@@ -270,6 +270,7 @@ public sealed partial class ControlCore
             _watch.Check(now);
             foreach (var ramp in _ramps.Where(r => r.State == RampState.Completed && !r.Done.IsCompleted)) Settle(ramp, now);
             foreach (var scan in _scans.Where(s => s.State == ScanState.Running)) StepScan(scan, now);
+            StoreScans();
             _ramps.RemoveAll(r => r.Finished && r.Done.IsCompleted && now - r.Started > TimeSpan.FromMinutes(10));
         }
         Journal.Retry();

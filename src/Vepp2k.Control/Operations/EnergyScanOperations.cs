@@ -12,15 +12,17 @@ public sealed partial class ControlCore
     private long _nextScanId = 1;
     private static readonly WriteContext ScanActor = new("energy scan", Role.Operator, "scan");
 
-    /// <summary>The scans of this run, newest last.</summary>
+    /// <summary>The scans, newest last: this run's and those kept from earlier runs (<see cref="KeepScansIn"/>).</summary>
     public IReadOnlyList<EnergyScan> Scans { get { lock (_gate) return [.. _scans]; } }
 
     /// <summary>
     /// Starts a scan over <paramref name="energiesEv"/> with a dwell at each; refused (nothing moves)
     /// when a point is outside the range, the list is empty, or a scan or ramp is already running.
+    /// With <paramref name="standardise"/> the iron magnets are standardised before the first point and
+    /// where the scan turns back; that loses any beam, so it needs the request confirmed.
     /// </summary>
     public (EnergyScan? Scan, WriteResult Result) StartScan(WriteContext who, IReadOnlyList<double> energiesEv, TimeSpan dwell,
-        double rateEvPerSecond = DefaultEnergyRateEvPerSecond)
+        double rateEvPerSecond = DefaultEnergyRateEvPerSecond, bool standardise = false)
     {
         const string subject = "VEPP/Energy/Scan";
         if (Authorize(who, subject, "change the machine") is { } denied) return (null, denied);
@@ -30,14 +32,16 @@ public sealed partial class ControlCore
             string? problem = energiesEv.Count == 0 ? "give at least one energy"
                 : energiesEv.Any(Outside) ? F($"{energiesEv.First(Outside) / 1e6:G6} MeV is outside the machine's range 160 .. 1000 MeV")
                 : dwell < TimeSpan.Zero ? "the dwell cannot be negative"
+                : standardise && !who.Confirmed ? "a scan with standardisation takes every iron magnet through its whole range and loses any beam: confirm it"
                 : _scans.FirstOrDefault(s => !s.Finished) is { } running ? $"scan #{running.Id} is {running.State}; abort it first"
                 : RampInFlight("first");
             if (problem is not null) return (null, Refused(who, subject, "start scan", problem));
-            var scan = new EnergyScan(_nextScanId++, who.User, energiesEv, dwell, rateEvPerSecond);
+            var scan = new EnergyScan(_nextScanId++, who.User, energiesEv, dwell, rateEvPerSecond, standardise);
             _scans.Add(scan);
             Journal.Log(EventKind.Operator, who.User, subject, $"scan #{scan.Id} started via {who.Origin}", null,
-                string.Join(" ", energiesEv.Select(e => F($"{e / 1e6:F3}"))) + F($" MeV, dwell {dwell.TotalSeconds:F0} s"), "applied");
+                string.Join(" ", energiesEv.Select(e => F($"{e / 1e6:F3}"))) + F($" MeV, dwell {dwell.TotalSeconds:F0} s") + (standardise ? ", standardised" : ""), "applied");
             StepScan(scan, Time.GetUtcNow());
+            StoreScans();
             return (scan, WriteResult.Ok(scan.Where()));
         }
     }
@@ -77,6 +81,7 @@ public sealed partial class ControlCore
             var result = done ? WriteResult.Ok(scan.Where()) : WriteResult.Refused($"scan #{id} is {scan.State}; cannot {action}");
             Journal.Log(EventKind.Operator, who.User, subject, $"scan {action} via {who.Origin}", result: result.ToString());
             if (done && scan.State == ScanState.Running) StepScan(scan, Time.GetUtcNow());
+            StoreScans();
             return result;
         }
     }
@@ -109,6 +114,18 @@ public sealed partial class ControlCore
             if (!ramp.Done.IsCompleted) return;
             scan.RampId = null;
             var arrival = ramp.Done.Result;
+            if (scan.Standardising)
+            {
+                scan.Standardising = false;
+                if (!arrival.Applied)
+                {
+                    PauseScan(scan, $"standardisation before point {scan.Index + 1} failed: {arrival.Message}");
+                    return;
+                }
+                scan.StandardisedFor = scan.Index;
+                Journal.Log(EventKind.Operator, ScanActor.User, $"scan #{scan.Id}", $"standardised before point {scan.Index + 1}", result: "applied");
+                return;   // the next step ramps to the point
+            }
             if (!arrival.Applied)
             {
                 PauseScan(scan, $"point {scan.Index + 1} not reached: {arrival.Message}");
@@ -118,14 +135,23 @@ public sealed partial class ControlCore
             Journal.Log(EventKind.Operator, ScanActor.User, $"scan #{scan.Id}", F($"point {scan.Index + 1} reached: {EnergyEv / 1e6:F4} MeV, dwell {scan.Dwell.TotalSeconds:F0} s"), result: "applied");
             return;
         }
+        if (scan.StandardisationDue(EnergyEv))
+        {
+            // The scan's start (with its confirmation) is the standardisation's authority.
+            var cycle = Standardise(ScanActor with { User = scan.User, Confirmed = true });
+            if (cycle.Applied) (scan.RampId, scan.Standardising) = (cycle.RampId, true);
+            else PauseScan(scan, $"standardisation before point {scan.Index + 1} refused: {cycle.Message}");
+            return;
+        }
         double target = scan.EnergiesEv[scan.Index];
         if (Math.Abs(target - EnergyEv) < 1e-9 * target)
         {
             scan.DwellUntil = now + scan.Dwell;
             return;
         }
+        int step = Math.Sign(target - EnergyEv);
         var result = SetEnergy(ScanActor with { User = scan.User }, target, scan.RateEvPerSecond);
-        if (result.Applied) scan.RampId = result.RampId;
+        if (result.Applied) (scan.RampId, scan.LastStep) = (result.RampId, step);
         else PauseScan(scan, $"point {scan.Index + 1} refused: {result.Message}");
     }
 

@@ -75,7 +75,9 @@ public sealed class ControlSystem : IAsyncDisposable
         }
         Registry.Freeze();
         WorkingSets = new WorkingSetService(Core, Registry, store);
-        RampGuard = new EnergyRampGuard(Core, options.Mode, options.EnergyRampTuneBound);
+        RampRecorder = new EnergyRampRecorder(Machine, options.Mode);
+        RampGuard = new EnergyRampGuard(Core, options.Mode, RampRecorder, Beam, () => (EnergyChannels?.Latest as EnergyMeasured)?.EnergyEv,
+            options.EnergyRampTuneBound);
         CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
         CalibrationProcedures = new CalibrationProcedures(Core, CalibrationEntry, Simulator, () => EnergyChannels?.Latest);
         Users = new UserDirectory(store);
@@ -107,6 +109,8 @@ public sealed class ControlSystem : IAsyncDisposable
             Core.Journal.Log(EventKind.System, "system", "VEPP/Control/StorageError", recovered.Value.Message, result: recovered.Value.Result);
             _log.LogWarning("{Message}: {Result}", recovered.Value.Message, recovered.Value.Result);
         }
+        // After the start event, so the log reads: started, then the scans the restart paused.
+        Core.KeepScansIn(new EnergyScanFile(options.DataFolder));
         Step();
     }
 
@@ -126,8 +130,11 @@ public sealed class ControlSystem : IAsyncDisposable
     public MachineChannels MachineChannels { get; }
     public CalibrationTable Calibration { get; }
 
-    /// <summary>Pauses an energy ramp when the online model's tunes move beyond the bound or lose stability.</summary>
+    /// <summary>Pauses an energy ramp when the online model's or the beam's tunes move beyond the bound, the model loses stability, or the beam is lost.</summary>
     public EnergyRampGuard RampGuard { get; }
+
+    /// <summary>What the guard saw along each energy ramp, and the report beside proportional scaling.</summary>
+    public EnergyRampRecorder RampRecorder { get; }
 
     /// <summary>Entering a calibration (rights, refusal, event) for every interface.</summary>
     public CalibrationEntryOperation CalibrationEntry { get; }

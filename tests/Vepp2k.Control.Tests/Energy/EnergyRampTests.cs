@@ -86,6 +86,30 @@ public class EnergyRampTests(Xunit.Abstractions.ITestOutputHelper output)
             + $"proportional scaling to 850 MeV: quadrupole strengths {worstScaled:E2}, tunes {scaledTune:E2}; 1F1 at 1 GeV {Scaled(f1, Top):F1} A");
         Assert.True(worstScaled > 10 * worstSetpoint && worstScaled > 1e-3, $"proportional scaling moves quadrupole strengths by {worstScaled:E2}");
         Assert.True(scaledTune > 3 * worstTune && scaledTune > 1e-3, $"proportional scaling moves the tunes by {scaledTune:E2}, the energy ramp by {worstTune:E2}");
+
+        // The ramp's report: what the guard saw once a second (the model from the readbacks, the
+        // simulated beams), each node beside the proportional scaling at the same energy.
+        var report = rig.System.RampRecorder.Report(ramp.Id)!;
+        Assert.Equal("Completed", report.State);
+        Assert.Empty(report.Holds);
+        Assert.True(report.Rows.Count > 20, $"{report.Rows.Count} nodes");
+        var first = report.Rows[0].Node;
+        double reportModel = report.Rows.Max(r => EnergyRampGuard.Moved(first.Model.Tunes, r.Node.Model.Tunes));
+        double reportBeam = report.Rows.Max(r => EnergyRampGuard.Moved(first.BeamTunes, r.Node.BeamTunes));
+        Assert.All(report.Rows, r => Assert.True(r.Node.ElectronCurrent > 0 && r.Node.PositronCurrent > 0, "both beams kept"));
+        Assert.True(reportModel < 1e-3, $"model tunes from the readbacks moved {reportModel:E2}");
+        Assert.True(reportBeam < EnergyRampGuard.DefaultTuneBound, $"measured beam tunes moved {reportBeam:F4}");
+        var proportional = report.Rows.Where(r => r.Proportional.Ok).ToList();
+        double proportionalMoved = proportional.Max(r => EnergyRampGuard.Moved(first.Model.Tunes, r.Proportional.Tunes));
+        int unstable = report.Rows.Count - proportional.Count;
+        // The report's proportional optics against the test's own scaling, at a node beyond the start.
+        var check = proportional.Last(r => r.Node.ReadbackEnergyEv > Injection + 5e6);
+        var own = Tunes(model, rig.System.Machine, e => Scaled(e, check.Node.ReadbackEnergyEv), check.Node.ReadbackEnergyEv);
+        Assert.True(EnergyRampGuard.Moved(own, check.Proportional.Tunes) < 1e-6, $"report {check.Proportional.Q1}, {check.Proportional.Q2}; own {own[0]}, {own[1]}");
+        output.WriteLine($"report: {report.Rows.Count} nodes; model tunes moved {reportModel:E2}, beam tunes {reportBeam:F4}, orbit rms x {report.Rows.Max(r => r.Node.OrbitRmsX) * 1e6:F1} um; "
+            + $"proportional: tunes moved up to {proportionalMoved:F4} where it has optics, {unstable} of {report.Rows.Count} nodes without stable optics ({report.Rows[^1].Proportional.Status})");
+        Assert.True(proportionalMoved > 10 * reportModel && proportionalMoved > 1e-3, $"proportional scaling moved the tunes by {proportionalMoved:E2}");
+        Assert.True(unstable > 0, "proportional scaling has no stable optics by 900 MeV");
     }
 
     [Fact]

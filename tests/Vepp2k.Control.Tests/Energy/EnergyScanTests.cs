@@ -60,6 +60,54 @@ public class EnergyScanTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_standardised_scan_cycles_the_iron_before_the_first_point_and_where_it_turns_back()
+    {
+        await using var rig = new ControlRig();
+        var core = rig.System.Core;
+        // From 1000 MeV: down to 990, back up to 995 (turns back), down to 985 (turns back again).
+        double[] energies = [990e6, 995e6, 985e6];
+        var unconfirmed = core.StartScan(ControlRig.Operator, energies, TimeSpan.FromSeconds(2), 20e6, standardise: true);
+        Assert.Null(unconfirmed.Scan);
+        Assert.Contains("confirm", unconfirmed.Result.Message);
+
+        var (scan, result) = core.StartScan(ControlRig.Operator with { Confirmed = true }, energies, TimeSpan.FromSeconds(2), 20e6, standardise: true);
+        Assert.True(result.Applied, result.Message);
+        var ps = rig.System.Machine.DipoleSupply;
+        // Independent of the scan's bookkeeping: the dipoles' setpoint at full current, counted per visit
+        // with the point the scan is at, and the energy each time the scan dwells.
+        List<int> FullCurrentVisits(EnergyScan s, IReadOnlyList<double> points)
+        {
+            var visits = new List<int>();
+            bool atTop = false;
+            for (int i = 0; i < 200_000 && !s.Finished; i++)
+            {
+                rig.Run(0.1);
+                bool top = ps.Supply.Setpoint >= ps.Model.MaxCurrent - 1e-9;
+                if (top && !atTop) visits.Add(s.Index);
+                atTop = top;
+                if (s.DwellUntil is not null) Assert.Equal(points[s.Index], core.EnergyEv, 1e-3);
+            }
+            Assert.Equal(ScanState.Completed, s.State);
+            return visits;
+        }
+
+        var visits = FullCurrentVisits(scan!, energies);
+        output.WriteLine($"PS at full current before points {string.Join(",", visits.Select(p => p + 1))}");
+        // Two cycles each: before point 1, before point 2 (990 -> 995 turns back from 1000 -> 990), before point 3.
+        Assert.Equal([0, 0, 1, 1, 2, 2], visits);
+        var events = rig.Events(EventKind.Operator).Where(e => e.Subject == $"scan #{scan!.Id}").Select(e => e.Message).Reverse().ToList();
+        Assert.True(events.IndexOf("standardised before point 1") < events.FindIndex(m => m.StartsWith("point 1 reached", StringComparison.Ordinal)));
+        Assert.True(events.IndexOf("standardised before point 3") > events.FindIndex(m => m.StartsWith("point 2 done", StringComparison.Ordinal)));
+        Assert.Equal(985e6, core.EnergyEv, 1e-3);
+
+        // Going on down without turning back, only the first point is standardised.
+        double[] onward = [980e6, 975e6];
+        var (next, started) = core.StartScan(ControlRig.Operator with { Confirmed = true }, onward, TimeSpan.Zero, 20e6, standardise: true);
+        Assert.True(started.Applied, started.Message);
+        Assert.Equal([0, 0], FullCurrentVisits(next!, onward));
+    }
+
+    [Fact]
     public async Task Bad_scans_are_refused_and_start_nothing()
     {
         await using var rig = new ControlRig();
