@@ -55,14 +55,14 @@ public sealed class OrbitResponse
             kick.Clear();
             kick[correctors[j].Plane == KickPlane.X ? 1 : 3] = 1;
             var local = maps[k].Solve(kick, 6);        // C_k^-1 kappa: the kick carried back to the start
-            var turned = Times(oneTurn, local);
+            var turned = LocoOrbitSolver.Times(oneTurn, local);
             var start = openTurn.Solve(turned, 6);     // dz0
             for (int i = 0; i < at.Length; i++)
             {
-                var z = Times(maps[at[i]], start);
+                var z = LocoOrbitSolver.Times(maps[at[i]], start);
                 if (at[i] >= k)
                 {
-                    var direct = Times(maps[at[i]], local);
+                    var direct = LocoOrbitSolver.Times(maps[at[i]], local);
                     for (int c = 0; c < 6; c++) z[c] += direct[c];
                 }
                 r[i, j] = z[0];
@@ -70,17 +70,5 @@ public sealed class OrbitResponse
             }
         }
         return new OrbitResponse(monitors, [.. correctors.Select(c => c.Name)], r);
-    }
-
-    private static double[] Times(Matrix6 m, ReadOnlySpan<double> v)
-    {
-        var result = new double[6];
-        for (int a = 0; a < 6; a++)
-        {
-            double sum = 0;
-            for (int b = 0; b < 6; b++) sum += m[a, b] * v[b];
-            result[a] = sum;
-        }
-        return result;
     }
 }
