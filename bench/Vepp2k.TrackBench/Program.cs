@@ -1,19 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using Vepp2k.Machine;
+using Vepp2k.Machine.Reports;
 using Vepp2k.Physics.Elements;
 using Vepp2k.Physics.Optics;
 using Vepp2k.Physics.Tracking;
 
 // Particle-turns per second of the SIMD ring tracker (docs/benchmarks.md):
-//   dotnet run -c Release --project bench/Vepp2k.TrackBench -- [mode] [particles] [turns] [threads...]
+//   dotnet run -c Release --project bench/Vepp2k.TrackBench -- [mode|file.madx] [particles] [turns] [threads...]
+// A MAD-X file is read with the line named like the file (bench/rings/fodo90.madx: line fodo90).
 // Each configuration is run once to warm up (JIT, caches), then timed over three runs; the best is kept.
 var c = CultureInfo.InvariantCulture;
 string mode = args.Length > 0 ? args[0] : "design-1GeV";
 int particles = args.Length > 1 ? int.Parse(args[1], c) : 256;
 int turns = args.Length > 2 ? int.Parse(args[2], c) : 1000;
 int[] threads = args.Length > 3 ? [.. args.Skip(3).Select(a => int.Parse(a, c))] : [1, 2];
-var ring = Modes.Load(mode).Lattice;
+var ring = mode.EndsWith(".madx", StringComparison.OrdinalIgnoreCase)
+    ? OpticsSource.Resolve(mode, Path.GetFileNameWithoutExtension(mode), null, null).Lattice
+    : Modes.Load(mode).Lattice;
 Console.WriteLine($"{mode}: {ring.Elements.Count} elements, {particles} particles x {turns} turns, {Environment.ProcessorCount} cores");
 
 // The reference a new user would write: one particle at a time through the scalar Tracker, one thread.
