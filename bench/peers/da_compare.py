@@ -4,6 +4,10 @@ ring, the embedded no-solenoids mode as `vepp2k optics --madx` writes it (pyAT's
 solenoid). 4-D: the cavity switched off in every code, on momentum, from the ring's start (SND) on the
 closed orbit, which is zero here (no correctors, no errors).
 
+With the argument `fodo90`: the same scan on bench/rings/fodo90.madx, the 90-element FODO ring with
+sextupoles, whose aperture is set by the dynamics (the sextupoles), not by the 20 mm walls; MAD-X then
+also slices the sextupoles (4 thin kicks each), and the result goes to da_peers_fodo90.json.
+
 The scan: 5 rays at 0, 22.5, 45, 67.5 and 90 degrees in x-y, each at amplitudes 0.25, 0.50, ... 24 mm
 (96 grid points), 1000 turns. The loss rule in every code: |x| or |y| beyond 20 mm, the commands'
 default aperture. MAD-X: TRACK with APERTURE and MAXAPER = {20 mm, 1, 20 mm, 1, 1, 1}; the elements
@@ -30,7 +34,7 @@ boundaries in-process with the same parameters; vepp2k's numbers here are for in
 
 Usage (from the repository root, after `dotnet build src/Vepp2k.Cli -c Release`; MAD-X and pyAT are
 not part of the project, MAD-X 5.09.03 and pyAT 0.7.0 made the checked-in data):
-  MADX=/path/to/madx PYAT_PATH=/folder/holding/at PYTHON=/usr/bin/python3 python3 bench/peers/da_compare.py
+  MADX=/path/to/madx PYAT_PATH=/folder/holding/at PYTHON=/usr/bin/python3 python3 bench/peers/da_compare.py [fodo90]
 """
 import json
 import os
@@ -42,22 +46,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT_JSON = ROOT / "tests/Vepp2k.Physics.Tests/Reference/da_peers.json"
+FODO = sys.argv[1:] == ["fodo90"]
+OUT_JSON = ROOT / f"tests/Vepp2k.Physics.Tests/Reference/da_peers{'_fodo90' if FODO else ''}.json"
 MADX = os.environ.get("MADX", "madx")
 PYAT_PATH = os.environ.get("PYAT_PATH")
 PYTHON = os.environ.get("PYTHON", sys.executable)   # one that has numpy, for pyAT
-MODE = "no-solenoids"
+MODE = "fodo90" if FODO else "no-solenoids"
+LINE, CAVITY = ("fodo90", "rf") if FODO else ("vepp2000", "rfc")
+RING_FILE = ROOT / "bench/rings/fodo90.madx"
+SEXTUPOLE_SLICES = "select, flag=makethin, class=sextupole, slice=4;\n" if FODO else ""
 RAYS, STEP, POINTS, TURNS, APERTURE = 5, 2.5e-4, 96, 1000, 0.02
 
 # Particle n: ray n // POINTS at amplitude STEP * (n % POINTS + 1).
 MADX_JOB = """option, -echo, -info, -warn;
 call, file="flat.madx";
-use, period=vepp2000;
+use, period={line};
 select, flag=makethin, class=sbend, slice=8;
 select, flag=makethin, class=quadrupole, slice=4;
-makethin, sequence=vepp2000, style=teapot;
-use, sequence=vepp2000;
-rfc->volt = 0;
+{sextupoles}makethin, sequence={line}, style=teapot;
+use, sequence={line};
+{cavity}->volt = 0;
 twiss;
 track, onepass, dump=false, aperture=true, recloss=true;
 n = 0;
@@ -79,7 +87,7 @@ import numpy as np
 warnings.filterwarnings("ignore")
 import at
 with contextlib.redirect_stdout(io.StringIO()):
-    ring = at.load_madx(sys.argv[1], use="vepp2000")
+    ring = at.load_madx(sys.argv[1], use=sys.argv[3])
 ring = ring.disable_6d(copy=True)
 rays, step, points, turns, aperture, exact_bends = json.loads(sys.argv[2])
 for e in ring:
@@ -113,7 +121,8 @@ def lost_counts(lost):
 
 
 def run_madx(work):
-    (work / "job.madx").write_text(MADX_JOB.format(rays=RAYS, points=POINTS, step=STEP, turns=TURNS, aperture=APERTURE))
+    (work / "job.madx").write_text(MADX_JOB.format(rays=RAYS, points=POINTS, step=STEP, turns=TURNS, aperture=APERTURE,
+                                                   line=LINE, cavity=CAVITY, sextupoles=SEXTUPOLE_SLICES))
     start = time.perf_counter()
     done = subprocess.run([MADX, "job.madx"], cwd=work, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - start
@@ -126,7 +135,7 @@ def run_madx(work):
 
 def run_pyat(work, exact_bends):
     start = time.perf_counter()
-    done = subprocess.run([PYTHON, "-c", PYAT_JOB, str(work / "flat.madx"), json.dumps([RAYS, STEP, POINTS, TURNS, APERTURE, exact_bends])],
+    done = subprocess.run([PYTHON, "-c", PYAT_JOB, str(work / "flat.madx"), json.dumps([RAYS, STEP, POINTS, TURNS, APERTURE, exact_bends]), LINE],
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": PYAT_PATH}, check=True)
     out = json.loads(done.stdout.strip().splitlines()[-1])
     out["seconds"] = round(time.perf_counter() - start, 1)
@@ -137,7 +146,7 @@ def run_vepp2k(work):
     csv = work / "da.csv"
     start = time.perf_counter()
     subprocess.run(["dotnet", "run", "--no-build", "-c", "Release", "--project", str(ROOT / "src/Vepp2k.Cli"), "--",
-                    "track", "da", "--mode", MODE, "--no-rf", "--rays", str(RAYS), "--turns", str(TURNS),
+                    "track", "da", *(["--lattice", str(RING_FILE), "--line", LINE] if FODO else ["--mode", MODE]), "--no-rf", "--rays", str(RAYS), "--turns", str(TURNS),
                     "--aperture", repr(APERTURE), "--grid-step", repr(STEP), "--max-amplitude", repr(STEP * POINTS),
                     "--csv", str(csv)], check=True, capture_output=True)
     seconds = time.perf_counter() - start
@@ -148,8 +157,11 @@ def run_vepp2k(work):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        subprocess.run(["dotnet", "run", "--no-build", "-c", "Release", "--project", str(ROOT / "src/Vepp2k.Cli"), "--",
-                        "optics", "--mode", MODE, "--madx", str(work / "flat.madx")], check=True, capture_output=True)
+        if FODO:
+            (work / "flat.madx").write_text(RING_FILE.read_text())
+        else:
+            subprocess.run(["dotnet", "run", "--no-build", "-c", "Release", "--project", str(ROOT / "src/Vepp2k.Cli"), "--",
+                            "optics", "--mode", MODE, "--madx", str(work / "flat.madx")], check=True, capture_output=True)
         madx = run_madx(work)
         print(f"MAD-X {madx['version']}: {madx['seconds']} s", flush=True)
         pyat = {exact: run_pyat(work, exact) for exact in (False, True)} if PYAT_PATH else {}
@@ -162,17 +174,18 @@ def main():
         "description": "Dynamic-aperture grid scan on one shared ring (bench/peers/da_compare.py): per ray the largest grid "
                        "amplitude [m] up to which every grid point survived; vepp2k's numbers are for information, the test "
                        "recomputes them.",
-        "command": "MADX=/tmp/peers/bin/madx PYAT_PATH=/tmp/peers/pyat-lib PYTHON=/usr/bin/python3 python3 bench/peers/da_compare.py",
+        "command": "MADX=/tmp/peers/bin/madx PYAT_PATH=/tmp/peers/pyat-lib PYTHON=/usr/bin/python3 python3 bench/peers/da_compare.py"
+                   + (" fodo90" if FODO else ""),
         "mode": MODE,
-        "energy_gev": 0.8,
+        "energy_gev": 1.0 if FODO else 0.8,
         "rf": "off (4-D, delta = 0)",
-        "start": "ring start (SND), on the closed orbit (zero)",
+        "start": "ring start (first QF), on the closed orbit (zero)" if FODO else "ring start (SND), on the closed orbit (zero)",
         "aperture_m": APERTURE,
         "turns": TURNS,
         "ray_angles_deg": angles,
         "grid_step_m": STEP,
         "grid_points": POINTS,
-        "madx": {"version": madx["version"], "model": "MAKETHIN TEAPOT (8 slices per bend, 4 per quadrupole), TRACK ONEPASS, "
+        "madx": {"version": madx["version"], "model": f"MAKETHIN TEAPOT (8 slices per bend, 4 per quadrupole{', 4 per sextupole' if FODO else ''}), TRACK ONEPASS, "
                  "APERTURE with MAXAPER rectangle at every thin element", "boundary_m": boundaries(madx["lost"]),
                  "lost_points": lost_counts(madx["lost"])},
         "vepp2k": {"boundary_m": ours["boundary_m"]},
