@@ -8,16 +8,23 @@ using Vepp2k.Physics.Tracking;
 
 // Particle-turns per second of the SIMD ring tracker (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Vepp2k.TrackBench -- [mode|file.madx] [particles] [turns] [threads...]
+//   dotnet run -c Release --project bench/Vepp2k.TrackBench -- [mode|file.madx] --flops   (operations per particle-turn, 4-D)
 // A MAD-X file is read with the line named like the file (bench/rings/fodo90.madx: line fodo90).
 // Each configuration is run once to warm up (JIT, caches), then timed over three runs; the best is kept.
 var c = CultureInfo.InvariantCulture;
 string mode = args.Length > 0 ? args[0] : "design-1GeV";
-int particles = args.Length > 1 ? int.Parse(args[1], c) : 256;
+bool flops = args.Contains("--flops");
+int particles = args.Length > 1 && !flops ? int.Parse(args[1], c) : 256;
 int turns = args.Length > 2 ? int.Parse(args[2], c) : 1000;
 int[] threads = args.Length > 3 ? [.. args.Skip(3).Select(a => int.Parse(a, c))] : [1, 2];
 var ring = mode.EndsWith(".madx", StringComparison.OrdinalIgnoreCase)
     ? OpticsSource.Resolve(mode, Path.GetFileNameWithoutExtension(mode), null, null).Lattice
     : Modes.Load(mode).Lattice;
+if (flops)
+{
+    FlopCount.Report(ring.WithoutCavities());
+    return;
+}
 Console.WriteLine($"{mode}: {ring.Elements.Count} elements, {particles} particles x {turns} turns, {Environment.ProcessorCount} cores");
 
 // The reference a new user would write: one particle at a time through the scalar Tracker, one thread.

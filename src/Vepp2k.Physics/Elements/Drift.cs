@@ -20,7 +20,12 @@ public sealed class Drift(string name, double length) : Element(name, length)
     public static void Apply<T>(ref Phase<T> p, double length) where T : struct, IScalar<T>
     {
         if (length == 0) return;
-        T inv = T.Constant(1) / (p.Delta + 1.0);
+        Apply(ref p, length, T.Constant(1) / (p.Delta + 1.0));
+    }
+
+    /// <summary>The drift with 1 / (1 + delta) already at hand (<paramref name="inv"/>).</summary>
+    public static void Apply<T>(ref Phase<T> p, double length, T inv) where T : struct, IScalar<T>
+    {
         T xp = p.Px * inv, yp = p.Py * inv;
         p.X = p.X + xp * length;
         p.Y = p.Y + yp * length;

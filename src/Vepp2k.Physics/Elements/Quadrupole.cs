@@ -32,26 +32,52 @@ public sealed class Quadrupole : Element
     public override void Track(ref Phase<Dual6> p, in TrackContext context) => Map(ref p, context);
 
     // The focusing functions switch to a power series at weak focusing; lanes whose momenta put them
-    // on different sides of that switch go one by one.
+    // on different sides of that switch go one by one. Their trigonometry costs far more than applying
+    // them, and a beam tracked without RF keeps each particle's delta: the map built for a block of four
+    // is kept (per thread) for as long as the block's deltas are bit for bit the same.
+    private ThreadLocal<MapCache>? vectorMaps;
+
     public override void Track(ref Phase<Vec4> p, in TrackContext context)
     {
-        if (Series.SameBranch(Vec4.Constant(1) / (p.Delta + 1.0) * strength, Length)) Map(ref p, context);
-        else TrackPerLane(ref p, context);
+        var cache = LazyInitializer.EnsureInitialized(ref vectorMaps, () => new ThreadLocal<MapCache>(() => new MapCache())).Value!;
+        if (!cache.Built || !SolenoidRunVector.SameDelta(cache.Delta, p.Delta))
+        {
+            cache.Uniform = Series.SameBranch(Vec4.Constant(1) / (p.Delta + 1.0) * strength, Length);
+            if (cache.Uniform) cache.Map = QuadrupoleMapVector.Build(p.Delta, strength, Length);
+            cache.Delta = p.Delta;
+            cache.Built = true;
+        }
+        if (!cache.Uniform)
+        {
+            TrackPerLane(ref p, context);
+            return;
+        }
+        Tilt.Rotate(ref p, frame);
+        cache.Map.Apply(ref p);
+        Tilt.Rotate(ref p, -frame);
+    }
+
+    private sealed class MapCache
+    {
+        public bool Built, Uniform;
+        public Vec4 Delta;
+        public QuadrupoleMapVector Map;
     }
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, frame);
-        T inv = T.Constant(1) / (p.Delta + 1.0);
+        T onePlus = p.Delta + 1.0;
+        T inv = T.Constant(1) / onePlus;
         T k = inv * strength;
-        T pathX = Plane(ref p.X, ref p.Px, k, inv);
-        T pathY = Plane(ref p.Y, ref p.Py, -k, inv);
+        T pathX = Plane(ref p.X, ref p.Px, k, inv, onePlus);
+        T pathY = Plane(ref p.Y, ref p.Py, -k, inv, onePlus);
         p.Ct = p.Ct + (pathX + pathY) * 0.5;
         Tilt.Rotate(ref p, -frame);
     }
 
     // One plane of u'' = -k u over the length; returns the integral of u'^2 for the path length.
-    private T Plane<T>(ref T u, ref T pu, T k, T inv) where T : struct, IScalar<T>
+    private T Plane<T>(ref T u, ref T pu, T k, T inv, T onePlus) where T : struct, IScalar<T>
     {
         var (c, s) = Series.CosSin(k, Length);
         T up = pu * inv;
@@ -60,7 +86,7 @@ public sealed class Quadrupole : Element
         T iCC = (s * c + Length) * 0.5, iSC = s * s * 0.5, iSS = Series.IntegralS2(k, Length, c, s);
         T path = k * k * u * u * iSS - k * u * up * iSC * 2.0 + up * up * iCC;
         u = u1;
-        pu = up1 * (T.Constant(1) / inv);
+        pu = up1 * onePlus;
         return path;
     }
 }

@@ -7,7 +7,7 @@ public sealed class ThinMultipole(string name, double[] knl, double[] ksl, doubl
 {
     public IReadOnlyList<double> Knl { get; } = knl;
     public IReadOnlyList<double> Ksl { get; } = ksl;
-    private readonly double[] bn = knl, an = ksl;
+    private readonly MultipoleKick kick = new(knl, ksl, 1.0);
     public override string Keyword => "multipole";
 
     public override Element Reversed() => this;
@@ -21,7 +21,7 @@ public sealed class ThinMultipole(string name, double[] knl, double[] ksl, doubl
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, tilt);
-        MultipoleKick.Apply(ref p, bn, an, 1.0);
+        kick.Apply(ref p);
         Tilt.Rotate(ref p, -tilt);
     }
 }
