@@ -190,20 +190,25 @@ public static class BeamCommands
         var measurement = new Option<long?>("--measurement") { Description = "use this measured response (default: the model's)" };
         var cut = new Option<double>("--sv-cut") { Description = "drop singular values below this fraction of the largest", DefaultValueFactory = _ => 1e-3 };
         var tikhonov = new Option<double>("--tikhonov") { Description = "Tikhonov weight [m/rad] (0: none)", DefaultValueFactory = _ => 0 };
+        var dispersionWeight = new Option<double>("--dispersion-weight")
+        {
+            Description = "dispersion-free steering: weight of the dispersion error [m of orbit per m of dispersion] against the orbit (0: orbit only); needs --measurement of a response taken with the dispersion",
+            DefaultValueFactory = _ => 0,
+        };
         var confirm = new Option<bool>("--confirm") { Description = "apply it (without: only show what it would change)" };
         var correct = new Command("correct", "correct the orbit at the 20 monitors with the 36 dipole correctors; shows the plan, applies it with --confirm")
         {
-            measurement, cut, tikhonov, confirm,
+            measurement, cut, tikhonov, dispersionWeight, confirm,
         };
         correct.SetAction(async parse =>
         {
             var client = ServerClient.From(parse);
             long? m = parse.GetValue(measurement);
-            double sv = parse.GetValue(cut), t = parse.GetValue(tikhonov);
+            double sv = parse.GetValue(cut), t = parse.GetValue(tikhonov), dw = parse.GetValue(dispersionWeight);
             JsonElement plan;
             if (parse.GetValue(confirm))
             {
-                var (ok, body) = await client.Post("/api/orbit/correction", new { confirm = true, svCut = sv, tikhonov = t, measurement = m, wait = true });
+                var (ok, body) = await client.Post("/api/orbit/correction", new { confirm = true, svCut = sv, tikhonov = t, measurement = m, wait = true, dispersionWeight = dw });
                 if (!ok) return ServerClient.Fail(body);
                 plan = body.GetProperty("plan");
                 PrintPlan(plan);
@@ -211,7 +216,7 @@ public static class BeamCommands
                 if (body.GetProperty("arrival") is { ValueKind: JsonValueKind.Object } arrival) Console.WriteLine(arrival.GetProperty("message").GetString());
                 return 0;
             }
-            var query = F($"/api/orbit/correction?svCut={sv}&tikhonov={t}") + (m is { } id ? F($"&measurement={id}") : "");
+            var query = F($"/api/orbit/correction?svCut={sv}&tikhonov={t}&dispersionWeight={dw}") + (m is { } id ? F($"&measurement={id}") : "");
             var (got, p) = await client.Get(query);
             if (!got) return ServerClient.Fail(p);
             PrintPlan(p);
@@ -226,6 +231,8 @@ public static class BeamCommands
     {
         if (p.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String) { Console.WriteLine("refused: " + refusal.GetString()); return; }
         Console.WriteLine(F($"{p.GetProperty("response").GetString()} response, {p.GetProperty("singularValuesUsed").GetInt32()} of {p.GetProperty("singularValues").GetInt32()} singular values: rms orbit {p.GetProperty("measuredRms").GetDouble() * 1e3:F4} mm now, {p.GetProperty("expectedRms").GetDouble() * 1e3:F4} mm expected"));
+        if (p.GetProperty("dispersionRms").GetDouble() is > 0 and var d)
+            Console.WriteLine(F($"dispersion error (measured - model) rms {d * 1e3:F3} mm now, {p.GetProperty("dispersionExpectedRms").GetDouble() * 1e3:F3} mm expected"));
         foreach (var c in p.GetProperty("changes").EnumerateArray())
             Console.WriteLine(F($"  {c.GetProperty("corrector").GetString(),-6} {c.GetProperty("fromAmps").GetDouble(),9:F4} A -> {c.GetProperty("toAmps").GetDouble(),9:F4} A ({c.GetProperty("kick").GetDouble() * 1e6,8:F2} urad)"));
     }

@@ -46,16 +46,16 @@ public static partial class ControlApi
             : Forbidden(system.Core, who, $"measurement #{id}", "abort measurements") ?? (system.Measurements.Find(id) is null ? Error(404, $"no measurement #{id}") : Outcome(system.Measurements.Abort(who, id)))))
             .Produces<OutcomeDto>().Finds().Acts().WithSummary("Abort a measurement: the corrector in hand goes back to its setpoint");
 
-        api.MapGet("/orbit/correction", (HttpContext http, double? svCut, double? tikhonov, long? measurement) => As(http, auth, _ =>
+        api.MapGet("/orbit/correction", (HttpContext http, double? svCut, double? tikhonov, long? measurement, double? dispersionWeight) => As(http, auth, _ =>
             system.Orbit is null ? NoBeam()
-            : Results.Json(system.Orbit.Plan(new CorrectionOptions(svCut ?? 1e-3, tikhonov ?? 0), measurement), Json)))
-            .Produces<OrbitCorrectionPlan>().WithSummary("What an orbit correction would change now (measured response with measurement=ID, else the model's); nothing moves");
+            : Results.Json(system.Orbit.Plan(new CorrectionOptions(svCut ?? 1e-3, tikhonov ?? 0, DispersionWeight: dispersionWeight ?? 0), measurement), Json)))
+            .Produces<OrbitCorrectionPlan>().WithSummary("What an orbit correction would change now (measured response with measurement=ID, else the model's; dispersionWeight>0 also steers the measurement's dispersion); nothing moves");
         api.MapPost("/orbit/correction", (HttpContext http, CorrectionRequest r) => As(http, auth, async who =>
         {
             if (system.Orbit is null) return NoBeam();
             if (Forbidden(system.Core, who, "VEPP/Orbit/Correction", "change the machine") is { } forbidden) return forbidden;
             if (!r.Confirm) return Error(StatusCodes.Status400BadRequest, "confirm=true applies the correction; GET /api/orbit/correction shows what it would change");
-            var (plan, result) = system.Orbit.Apply(who, new CorrectionOptions(r.SvCut ?? 1e-3, r.Tikhonov ?? 0), r.Measurement);
+            var (plan, result) = system.Orbit.Apply(who, new CorrectionOptions(r.SvCut ?? 1e-3, r.Tikhonov ?? 0, DispersionWeight: r.DispersionWeight ?? 0), r.Measurement);
             if (!result.Applied) return Error(result.Denied ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, result.Message);
             Control.Operations.ArrivalReport? arrival = null;
             if (r.Wait && system.Core.FindRamp(result.RampId!.Value) is { } ramp)
@@ -119,7 +119,7 @@ public sealed record CorrectionDto(OrbitCorrectionPlan Plan, long? RampId, strin
 public sealed record InjectRequest(string Beam, double CurrentMA);
 public sealed record ResponseRequest(IReadOnlyList<string>? Correctors = null, double? StepA = null, bool Dispersion = false, double? RfStep = null);
 public sealed record CorrectionRequest(bool Confirm = false, double? SvCut = null, double? Tikhonov = null, long? Measurement = null, bool Wait = false,
-    double Tolerance = 0.01, double TimeoutSeconds = 30);
+    double Tolerance = 0.01, double TimeoutSeconds = 30, double? DispersionWeight = null);
 
 /// <summary>A monitor reading in mm (positions and sizes) and rad (tilt), as the console and scripts show it.</summary>
 public sealed record SpotDto(string Name, double X, double Z, double? SigmaX = null, double? SigmaZ = null, double? Tilt = null);

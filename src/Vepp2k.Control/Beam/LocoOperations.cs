@@ -83,8 +83,10 @@ public sealed class LocoOperations(ControlCore core, string mode, BeamOperations
             string.Create(CultureInfo.InvariantCulture, $"LOCO #{id} corrections: beta-beat {run.Before!.BetaBeatRms:P2} -> {run.After!.BetaBeatRms:P2} expected"));
     }
 
-    // The model LOCO fits: the design ring with the magnets' setpoints at the present energy, errors unknown.
-    private LocoModel Model()
+    private LocoModel Model() => ModelOf(core, mode);
+
+    /// <summary>The model LOCO fits (and dispersion-free steering aims at): the design ring with the magnets' setpoints at the present energy, errors unknown.</summary>
+    public static LocoModel ModelOf(ControlCore core, string mode)
     {
         var requests = core.Machine.Elements.ToDictionary(e => e.Name, e => e.Request, StringComparer.OrdinalIgnoreCase);
         var catalogue = core.Machine.Catalogue;
@@ -97,19 +99,31 @@ public sealed class LocoOperations(ControlCore core, string mode, BeamOperations
     }
 
     /// <summary>
+    /// The dispersion [m] a response measurement took (x then z at its monitors): -eta times the orbit per relative RF
+    /// step, eta = alpha_c - 1/gamma^2 of the model ring.
+    /// </summary>
+    internal static double[] MeasuredDispersion(OrbitResponseRun run, Physics.Lattice modelRing) =>
+        [.. run.OrbitPerRf!.Select(v => -Eta(modelRing) * v)];
+
+    private static double Eta(Physics.Lattice ring)
+    {
+        var orbit = BeamProbe.ClosedOrbit6D(ring);
+        return LinearOptics.Compute(ring.WithoutCavities(), orbit[4]).MomentumCompaction - 1 / (ring.Gamma * ring.Gamma);
+    }
+
+    /// <summary>
     /// The measurement as LOCO takes it: the response, the dispersion -eta times the orbit per relative RF
     /// step (eta of the model), each row's noise from the quiet readings, the closing tunes and beam spots.
     /// </summary>
     internal static LocoMeasurement From(OrbitResponseRun run, LocoModel model)
     {
         var ring = model.Build([], []).Lattice;
-        var orbit = BeamProbe.ClosedOrbit6D(ring);
-        double eta = LinearOptics.Compute(ring.WithoutCavities(), orbit[4]).MomentumCompaction - 1 / (ring.Gamma * ring.Gamma);
+        double eta = Eta(ring);
         double kick = run.KickStep!.Value, delta = run.RfStep / Math.Abs(eta);
         var noise = run.Noise!;
         return new LocoMeasurement(run.Result!.Monitors, run.Correctors, run.Result.Matrix,
             [.. noise.Select(s => s * Math.Sqrt(2) / (2 * kick))],
-            [.. run.OrbitPerRf!.Select(v => -eta * v)],
+            MeasuredDispersion(run, ring),
             [.. noise.Select(s => s * Math.Sqrt(2) / (2 * delta))],
             [.. run.Final!.Tunes], run.Final.Ccds, kick, delta);
     }

@@ -10,7 +10,7 @@ public sealed record CorrectorChange(string Corrector, double FromAmps, double T
 /// </summary>
 public sealed record OrbitCorrectionPlan(
     string Response, IReadOnlyList<CorrectorChange> Changes, double MeasuredRms, double ExpectedRms,
-    int SingularValuesUsed, int SingularValues, string? Refusal)
+    int SingularValuesUsed, int SingularValues, string? Refusal, double DispersionRms = 0, double DispersionExpectedRms = 0)
 {
     public static OrbitCorrectionPlan Refused(string reason) => new("", [], double.NaN, double.NaN, 0, 0, reason);
 }

@@ -35,8 +35,26 @@ public sealed class OrbitCorrector(ControlCore core, string mode, Func<BeamReadi
             try { (response, source) = (ModelResponse(), "model"); }
             catch (Exception e) when (e is Physics.OpticsException or ArgumentException) { return OrbitCorrectionPlan.Refused("the model has no response: " + e.Message); }
         }
+        DispersionError? dispersion = null;
+        if (options.DispersionWeight > 0)
+        {
+            // Dispersion-free steering: the measured dispersion towards the model's about zero orbit (the correctors'
+            // settings only hold the real orbit near it), with that model's dispersion response.
+            var run = measurement is { } m ? measurements.Find(m) : null;
+            if (run?.OrbitPerRf is null)
+                return OrbitCorrectionPlan.Refused("dispersion-free steering needs a finished response measurement with the dispersion (orbit measure --dispersion), given as --measurement");
+            try
+            {
+                var model = LocoOperations.ModelOf(core, mode).Build([], []);
+                var target = DispersionResponse.Dispersion(model.Lattice, response.Monitors);
+                var used = response.Correctors.Select(name => model.Correctors.First(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToArray();
+                dispersion = new DispersionError(DispersionResponse.Compute(model, response.Monitors, used),
+                    [.. LocoOperations.MeasuredDispersion(run, model.Lattice).Zip(target, (a, b) => a - b)]);
+            }
+            catch (Exception e) when (e is Physics.OpticsException or ArgumentException) { return OrbitCorrectionPlan.Refused("the model has no dispersion: " + e.Message); }
+        }
         OrbitCorrectionResult solution;
-        try { solution = OrbitCorrection.Solve(response, orbit, options); }
+        try { solution = OrbitCorrection.Solve(response, orbit, options, dispersion); }
         catch (ArgumentException e) { return OrbitCorrectionPlan.Refused(e.Message); }
         var changes = new List<CorrectorChange>();
         var beyond = new List<string>();
@@ -50,7 +68,8 @@ public sealed class OrbitCorrector(ControlCore core, string mode, Func<BeamReadi
         }
         string? refusal = beyond.Count == 0 ? null
             : $"beyond the correctors' {core.Machine.Get(response.Correctors[0]).Model.MaxCurrent:F0} A: {string.Join(", ", beyond)}; cut more singular values or add a Tikhonov weight";
-        return new OrbitCorrectionPlan(source, changes, solution.MeasuredRms, solution.ExpectedRms, solution.SingularValuesUsed, solution.SingularValues.Length, refusal);
+        return new OrbitCorrectionPlan(source, changes, solution.MeasuredRms, solution.ExpectedRms, solution.SingularValuesUsed, solution.SingularValues.Length, refusal,
+            solution.DispersionMeasuredRms, solution.DispersionExpectedRms);
     }
 
     /// <summary>Plans and applies the correction as one ramp of the correctors; the plan says what it changed, or why nothing moved.</summary>
@@ -65,7 +84,8 @@ public sealed class OrbitCorrector(ControlCore core, string mode, Func<BeamReadi
             core.Journal.Log(EventKind.Operator, who.User, subject, $"orbit correction refused via {who.Origin}", result: "refused: " + plan.Refusal);
             return (plan, OperationResult.Refused(plan.Refusal));
         }
-        string description = F($"orbit correction ({plan.Response} response, {plan.SingularValuesUsed} of {plan.SingularValues} singular values): rms {plan.MeasuredRms * 1e3:F3} -> {plan.ExpectedRms * 1e3:F3} mm expected");
+        string description = F($"orbit correction ({plan.Response} response, {plan.SingularValuesUsed} of {plan.SingularValues} singular values): rms {plan.MeasuredRms * 1e3:F3} -> {plan.ExpectedRms * 1e3:F3} mm expected")
+            + (options.DispersionWeight > 0 ? F($"; dispersion error {plan.DispersionRms * 1e3:F2} -> {plan.DispersionExpectedRms * 1e3:F2} mm (weight {options.DispersionWeight})") : "");
         return (plan, core.Set(who, [.. plan.Changes.Select(c => (c.Corrector, c.ToAmps))], Units.Hardware, description));
     }
 

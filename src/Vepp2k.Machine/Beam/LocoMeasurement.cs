@@ -86,7 +86,7 @@ public sealed record LocoMeasurement(
     private static double Floor(double sigma) => Math.Max(sigma, 1e-9);
 
     // The ring with one corrector's kick changed by step: the thin kicker that carries it is replaced.
-    private static Lattice Kicked(Lattice lattice, SteeringCorrector corrector, double step)
+    internal static Lattice Kicked(Lattice lattice, SteeringCorrector corrector, double step)
     {
         int k = BeamProbe.Index(lattice, corrector.Element);
         var kicker = (Kicker)lattice.Elements[k];

@@ -155,4 +155,33 @@ public class OrbitMeasurementTests(ITestOutputHelper output)
         Assert.True(before > 10 * after, $"rms {before:E3} -> {after:E3} m");
         Assert.False(rig.System.Orbit.Apply(ControlRig.Viewer, new CorrectionOptions()).Result.Applied);
     }
+    [Fact]
+    public async Task DispersionFreeSteeringNeedsAMeasuredDispersionAndLowersTheTrueRingsDispersionError()
+    {
+        await using var rig = new ControlRig();
+        rig.Run(2);
+        var steering = new CorrectionOptions(DispersionWeight: 0.1);
+        Assert.Contains("dispersion", rig.System.Orbit!.Plan(steering).Refusal);
+        var (run, result) = rig.System.Measurements!.StartResponse(ControlRig.Operator, Few, stepAmps: 1.0, rfStep: BeamOperations.DefaultRfStep);
+        Assert.True(result.Applied, result.Message);
+        RunUntil(rig, () => run!.Finished, 400);
+        Assert.Equal(MeasurementState.Completed, run!.State);
+
+        // Truth: the hidden ring's dispersion at the monitors against the design's (the ring with no errors and no
+        // corrector currents), before and after.
+        var monitors = OrbitResponse.AllMonitors;
+        var design = DispersionResponse.Dispersion(LocoOperations.ModelOf(rig.System.Core, rig.System.Options.Mode).Build([], []).Lattice, monitors);
+        double TrueError() => Math.Sqrt(DispersionResponse.Dispersion(rig.System.Beam!.TrueRing().Lattice, monitors)
+            .Select((d, i) => (d - design[i]) * (d - design[i])).Average());
+        double before = TrueError();
+        var plan = rig.System.Orbit.Plan(steering, run.Id);
+        Assert.Null(plan.Refusal);
+        Assert.True(plan.DispersionExpectedRms < plan.DispersionRms, $"{plan.DispersionRms} -> {plan.DispersionExpectedRms}");
+        var (_, applied) = rig.System.Orbit.Apply(ControlRig.Operator, steering, run.Id);
+        Assert.True(applied.Applied, applied.Message);
+        rig.Run(5);
+        double after = TrueError();
+        output.WriteLine($"measured - model dispersion rms {plan.DispersionRms * 1e3:F2} mm, expected after {plan.DispersionExpectedRms * 1e3:F2} mm (6 correctors); true ring - design: {before * 1e3:F2} -> {after * 1e3:F2} mm");
+        Assert.True(after < before, $"the true ring's dispersion error went from {before * 1e3:F2} to {after * 1e3:F2} mm");
+    }
 }

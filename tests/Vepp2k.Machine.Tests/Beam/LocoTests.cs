@@ -10,7 +10,7 @@ public class LocoTests(ITestOutputHelper output)
     private static readonly double EnergyEv = ModeDesigns.Setting(Modes.Default).EnergyEv;
     private static MagnetCatalogue Catalogue => SteeredRingTests.Catalogue;
 
-    private static double[] DesignStrengths()
+    internal static double[] DesignStrengths()
     {
         var currents = DesignCurrents.For(Catalogue, ModeDesigns.Setting(Modes.Default));
         var amperes = new double[Catalogue.Magnets.Count];
@@ -124,7 +124,7 @@ public class LocoTests(ITestOutputHelper output)
     }
 
     // Three rounds of SVD orbit correction on the instruments' readings, as before any optics measurement.
-    private static double[] CorrectOrbit(RingErrors errors, Instruments instruments)
+    internal static double[] CorrectOrbit(RingErrors errors, Instruments instruments)
     {
         var strengths = DesignStrengths();
         var model = OrbitResponse.Compute(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue));
