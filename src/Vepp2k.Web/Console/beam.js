@@ -27,6 +27,8 @@ export function init() {
         h("div", { class: "form" },
           h("label", {}, "SV cut ", h("input", { id: "orb-cut", type: "number", step: "any", value: "0.001", size: 6 })),
           h("label", {}, "response ", h("select", { id: "orb-source" }, h("option", { value: "" }, "model"))),
+          h("label", { title: "dispersion-free steering: weight of the measured dispersion error against the orbit (needs a measurement with the dispersion)" },
+            "dispersion weight ", h("input", { id: "orb-dweight", type: "number", step: "any", min: "0", value: "0", size: 5 })),
           h("button", { id: "orb-plan", onclick: planCorrection }, "Plan"),
           h("button", { id: "orb-apply", class: "act", onclick: applyCorrection }, "Apply plan")),
         h("div", { id: "orb-plan-result" }),
@@ -136,14 +138,15 @@ let plan = null;
 
 async function planCorrection() {
   const source = $("#orb-source").value;
-  const res = await api("GET", `/api/orbit/correction?svCut=${Number($("#orb-cut").value)}${source ? `&measurement=${source}` : ""}`);
+  const res = await api("GET", `/api/orbit/correction?svCut=${Number($("#orb-cut").value)}&dispersionWeight=${Number($("#orb-dweight").value)}${source ? `&measurement=${source}` : ""}`);
   plan = res.ok && !res.data.refusal ? res.data : null;
   const out = $("#orb-plan-result");
   if (!res.ok) return out.replaceChildren(h("p", { class: "message refusal" }, `Refused: ${reason(res)}`));
   const p = res.data;
   if (p.refusal) return out.replaceChildren(h("p", { class: "message refusal" }, `No plan: ${p.refusal}`));
   out.replaceChildren(
-    h("p", { id: "orb-plan-summary" }, `${p.response} response, ${p.singularValuesUsed} of ${p.singularValues} singular values: rms ${fmt(p.measuredRms * 1e3, 4)} mm now, ${fmt(p.expectedRms * 1e3, 4)} mm expected`),
+    h("p", { id: "orb-plan-summary" }, `${p.response} response, ${p.singularValuesUsed} of ${p.singularValues} singular values: rms ${fmt(p.measuredRms * 1e3, 4)} mm now, ${fmt(p.expectedRms * 1e3, 4)} mm expected`
+      + (p.dispersionRms > 0 ? `; dispersion error ${fmt(p.dispersionRms * 1e3, 3)} mm now, ${fmt(p.dispersionExpectedRms * 1e3, 3)} mm expected` : "")),
     h("div", { class: "scroll" }, table(["corrector", "from [A]", "to [A]", "kick [µrad]"], p.changes.map((c) =>
       h("tr", {}, h("td", {}, c.corrector), h("td", {}, fmt(c.fromAmps)), h("td", {}, fmt(c.toAmps)), h("td", {}, fmt(c.kick * 1e6, 2)))))));
 }
@@ -153,7 +156,7 @@ async function applyCorrection() {
   if (!plan) return out.prepend(h("p", { class: "message refusal" }, "Plan a correction first: it shows what will change"));
   const source = $("#orb-source").value;
   if (!confirm(`Apply the orbit correction to ${plan.changes.length} correctors?`)) return;
-  const res = await api("POST", "/api/orbit/correction", { confirm: true, svCut: Number($("#orb-cut").value), measurement: source ? Number(source) : null });
+  const res = await api("POST", "/api/orbit/correction", { confirm: true, svCut: Number($("#orb-cut").value), dispersionWeight: Number($("#orb-dweight").value), measurement: source ? Number(source) : null });
   out.prepend(h("p", { class: res.ok ? "message ok" : "message refusal" }, res.ok ? `Applied: ${res.data.message}` : `Refused: ${reason(res)}`));
   plan = null;
 }
