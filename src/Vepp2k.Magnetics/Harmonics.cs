@@ -4,8 +4,7 @@ namespace Vepp2k.Magnetics;
 /// Multipoles of a 2-D field in the European convention, B_y + i B_x = sum_n (B_n + i A_n) (z / R)^(n-1),
 /// n = 1 dipole, 2 quadrupole. With b = curl(a_z e_z), B_y + i B_x = -F'(z) for a_z = Re F, so on the
 /// circle of radius R: a_z(theta) = a0 - sum_n (R / n) (B_n cos n theta - A_n sin n theta).
-/// The potential is used rather than b because first-order elements give a_z to second order and b
-/// only to first, so the harmonics from a_z are the accurate ones.
+/// The potential is used rather than b because the elements give a_z one order more accurately than b.
 /// </summary>
 public sealed class Harmonics
 {

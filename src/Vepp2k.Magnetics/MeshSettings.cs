@@ -12,5 +12,6 @@ public sealed record MeshSettings(double Aperture, double Growth, double Max)
     /// <summary>A coarse mesh for tests: a few seconds a solve.</summary>
     public static MeshSettings Coarse => new(0.0015, 0.12, 0.03);
 
-    public MeshSettings Scaled(double factor) => new(Aperture * factor, Growth, Max * factor);
+    /// <summary>Every size times <paramref name="factor"/>: a uniform refinement for convergence studies.</summary>
+    public MeshSettings Scaled(double factor) => new(Aperture * factor, Growth * factor, Max * factor);
 }

@@ -4,9 +4,10 @@ namespace Vepp2k.Magnetics;
 
 /// <summary>
 /// Writes the GetDP problem: 2-D magnetostatics in the vector potential a = a_z e_z (b = curl a),
-/// first-order nodal elements, a_z = 0 on the rim of the air disk, coils as uniform current
-/// densities J = +-(turns x current)/area, and nonlinear iron solved by Newton iterations with the
-/// reluctivity nu(|b|^2) interpolated in the B-H table (the Jacobian adds 2 dnu/d(b^2) b (x) b).
+/// second-order elements (nodal plus hierarchical edge functions: with first-order ones the mesh
+/// noise put forbidden quadrupole harmonics at 1e-3, with second-order ones below 1e-5),
+/// a_z = 0 on the rim of the air disk, coils as uniform current densities J = +-(turns x current)/area,
+/// and nonlinear iron solved by Newton iterations with the reluctivity nu(|b|^2) interpolated in the B-H table (the Jacobian adds 2 dnu/d(b^2) b (x) b).
 /// The post-operation writes a_z on the reference circle, b at the centre, and |b| on a grid,
 /// as GetDP's SimpleTable text.
 /// </summary>
@@ -43,11 +44,17 @@ public static class ProWriter
             }
             Constraint { { Name Rim0; Case { { Region Rim; Value 0; } } } }
             Jacobian { { Name Vol; Case { { Region All; Jacobian Vol; } } } }
-            Integration { { Name I1; Case { { Type Gauss; Case { { GeoElement Triangle; NumberOfPoints 4; } } } } } }
+            Integration { { Name I1; Case { { Type Gauss; Case { { GeoElement Triangle; NumberOfPoints 7; } } } } } }
             FunctionSpace {
               { Name Ha; Type Form1P;
-                BasisFunction { { Name se; NameOfCoef ae; Function BF_PerpendicularEdge; Support Vol; Entity NodesOf[All]; } }
-                Constraint { { NameOfCoef ae; EntityType NodesOf; NameOfConstraint Rim0; } }
+                BasisFunction {
+                  { Name se; NameOfCoef ae; Function BF_PerpendicularEdge; Support Vol; Entity NodesOf[All]; }
+                  { Name se2; NameOfCoef ae2; Function BF_PerpendicularEdge_2E; Support Vol; Entity EdgesOf[All]; }
+                }
+                Constraint {
+                  { NameOfCoef ae; EntityType NodesOf; NameOfConstraint Rim0; }
+                  { NameOfCoef ae2; EntityType EdgesOf; NameOfConstraint Rim0; }
+                }
               }
             }
             Formulation {
