@@ -88,7 +88,7 @@ public static class ProWriter
             PostOperation {
               { Name {{PostOperation}}; NameOfPostProcessing P;
                 Operation {
-                  Print[ az, OnGrid {{{F(section.ReferenceRadius)}}*Cos[$A], {{F(section.ReferenceRadius)}}*Sin[$A], 0} { 0:{{F(2 * Math.PI * (CirclePoints - 1) / CirclePoints)}}:{{F(2 * Math.PI / CirclePoints)}}, 0, 0 }, Format SimpleTable, File "{{CircleFile}}" ];
+                  Print[ az, OnGrid {{{F(section.ReferenceRadius)}}*Cos[$A], {{F(section.ReferenceRadius)}}*Sin[$A], 0} { {{Range(0, 2 * Math.PI / CirclePoints, CirclePoints)}}, 0, 0 }, Format SimpleTable, File "{{CircleFile}}" ];
                   Print[ b, OnPoint {0, 0, 0}, Format SimpleTable, File "{{CentreFile}}" ];
             {{MapPrint(map)}}
                 }
@@ -128,8 +128,15 @@ public static class ProWriter
         _ => throw new ArgumentOutOfRangeException(nameof(iron)),
     };
 
-    private static string MapPrint(FieldMapRequest? map) => map is null ? "" :
-        $"      Print[ normb, OnGrid {{$A, $B, 0}} {{ {F(-map.HalfWidth)}:{F(map.HalfWidth)}:{F(2 * map.HalfWidth / (map.Points - 1))}, {F(-map.HalfWidth)}:{F(map.HalfWidth)}:{F(2 * map.HalfWidth / (map.Points - 1))}, 0 }}, Format SimpleTable, File \"{MapFile}\" ];";
+    private static string MapPrint(FieldMapRequest? map)
+    {
+        if (map is null) return "";
+        string axis = Range(-map.HalfWidth, 2 * map.HalfWidth / (map.Points - 1), map.Points);
+        return $"      Print[ normb, OnGrid {{$A, $B, 0}} {{ {axis}, {axis}, 0 }}, Format SimpleTable, File \"{MapFile}\" ];";
+    }
+
+    /// <summary>GetDP's first:last:step for <paramref name="count"/> values; the last is padded by half a step so round-off neither drops nor adds one.</summary>
+    private static string Range(double first, double step, int count) => $"{F(first)}:{F(first + (count - 0.5) * step)}:{F(step)}";
 
     private static string F(double v) => GeoWriter.F(v);
 }

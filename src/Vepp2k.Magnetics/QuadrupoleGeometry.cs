@@ -15,15 +15,18 @@ public sealed record QuadrupoleGeometry
 {
     /// <summary>Pole-tip (inscribed) radius [m]: 20 mm, assumed (the published "40 mm" read as the diameter).</summary>
     public double BoreRadius { get; init; } = 0.020;
-    /// <summary>Half width of the pole [m]: assumed; the hyperbola x^2 - y^2 = r^2 runs to |y| = this.</summary>
-    public double PoleHalfWidth { get; init; } = 0.016;
+    /// <summary>
+    /// Half width of the pole [m]: assumed; the hyperbola x^2 - y^2 = r^2 runs to |y| = this. It sets
+    /// the b6 of the truncated hyperbola: -7.8, -0.9 and 0.0 units at 16, 20 and 24 mm (300 A, coarse mesh).
+    /// </summary>
+    public double PoleHalfWidth { get; init; } = 0.020;
     /// <summary>Coil block: width across the pole side, length along the pole [m]: assumed.</summary>
-    public double CoilWidth { get; init; } = 0.012;
-    public double CoilLength { get; init; } = 0.040;
+    public double CoilWidth { get; init; } = 0.010;
+    public double CoilLength { get; init; } = 0.035;
     /// <summary>Clearance around the coil [m]: assumed.</summary>
     public double CoilClearance { get; init; } = 0.002;
     /// <summary>Yoke square frame thickness [m]: assumed.</summary>
-    public double YokeThickness { get; init; } = 0.030;
+    public double YokeThickness { get; init; } = 0.040;
     /// <summary>Turns per pole: 30 for the main quadrupole, 6 for the 6 cm one (catalogue, assumed there).</summary>
     public double Turns { get; init; } = 30;
     /// <summary>Points on the hyperbolic pole face.</summary>
