@@ -55,7 +55,7 @@ public sealed record DipoleGeometry
             pieces.Add(Piece.Rectangle(Material.Iron, -outer, Math.Min(s * top, s * (top + YokeThickness)), outer, Math.Max(s * top, s * (top + YokeThickness))));
             pieces.Add(Piece.Rectangle(Material.Iron, s > 0 ? legX0 : -outer, -top, s > 0 ? outer : -legX0, top));
         }
-        return new MagnetSection("dipole", 1, h, Turns / 2, Turns, pieces, 2.5 * (outer + YokeThickness), 0);
+        return new MagnetSection("dipole", 1, h, Turns / 2, pieces, 2.5 * (outer + YokeThickness), 0);
     }
 
     /// <summary>Upper pole: face at y = h with optional edge shims, tapering to the root at y = top.</summary>

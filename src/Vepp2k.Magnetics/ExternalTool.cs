@@ -42,7 +42,9 @@ public sealed record ExternalTool(string Program)
         if (!process.WaitForExit(timeout))
         {
             Kill(process);
-            throw new MagnetostaticsException($"{Program} {string.Join(' ', arguments)} ran past {timeout.TotalSeconds:F0} s and was stopped:\n{Tail(output)}");
+            string partial;
+            lock (gate) partial = output.ToString();
+            throw new MagnetostaticsException($"{Program} {string.Join(' ', arguments)} ran past {timeout.TotalSeconds:G3} s and was stopped:\n{Tail(partial)}");
         }
         process.WaitForExit();   // drains the redirected streams
         cancel.ThrowIfCancellationRequested();
@@ -54,9 +56,9 @@ public sealed record ExternalTool(string Program)
     }
 
     /// <summary>The last lines a program printed, with its error lines first: what a person needs to see.</summary>
-    public static string Tail(object text)
+    public static string Tail(string text)
     {
-        var lines = text.ToString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var errors = lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.Contains("Warning", StringComparison.Ordinal)).Take(10);
         return string.Join('\n', errors.Concat(lines.TakeLast(15)).Distinct());
     }

@@ -16,8 +16,6 @@ public sealed class Harmonics
     public double ReferenceRadius { get; }
     /// <summary>The main harmonic: 1 for a dipole, 2 for a quadrupole.</summary>
     public int Order { get; }
-    /// <summary>Highest n available (a quarter of the samples keeps aliasing of the finite-element noise out).</summary>
-    public int MaxOrder => normal.Length - 1;
 
     /// <summary>Normal multipole B_n [T] at the reference radius.</summary>
     public double Normal(int n) => normal[n];
@@ -34,6 +32,7 @@ public sealed class Harmonics
     /// <summary>Fourier analysis of equally spaced samples a_z(2 pi k / N), a plain DFT (N is a few hundred).</summary>
     public static Harmonics FromPotential(IReadOnlyList<double> potential, double radius, int order)
     {
+        // Up to a quarter of the sample count: far from aliasing, and far above any harmonic that matters.
         int count = potential.Count, max = count / 4;
         if (count < 16) throw new ArgumentException("too few points on the reference circle", nameof(potential));
         var normal = new double[max + 1];

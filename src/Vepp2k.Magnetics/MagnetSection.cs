@@ -10,9 +10,8 @@ namespace Vepp2k.Magnetics;
 /// <param name="TurnsPerCoilBlock">Turns in each coil block's cross-section: the ampere-turns of a block are this times the supply current.</param>
 /// <param name="AirRadius">Radius of the air disk whose rim carries a_z = 0 [m].</param>
 /// <param name="Rotation">Angle the whole section is turned by after it is built [rad]: the quadrupole is built with its poles on the axes and turned by 45 deg into the normal orientation.</param>
-/// <param name="Turns">Turns the catalogue counts (dipole: total around the gap; quadrupole: per pole), for the analytic limits.</param>
 public sealed record MagnetSection(
-    string Name, int Order, double Aperture, double TurnsPerCoilBlock, double Turns,
+    string Name, int Order, double Aperture, double TurnsPerCoilBlock,
     IReadOnlyList<Piece> Pieces, double AirRadius, double Rotation)
 {
     /// <summary>Reference radius of the harmonics: two thirds of the aperture, as is usual for accelerator magnets.</summary>

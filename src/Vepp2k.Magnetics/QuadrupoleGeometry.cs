@@ -68,6 +68,6 @@ public sealed record QuadrupoleGeometry
             pieces.Add(Piece.Rectangle(Material.Iron, inner, -inner, outer, inner).Map(p => p.Rotated(angle)));
             pieces.Add(Piece.Rectangle(Material.Iron, inner, inner, outer, outer).Map(p => p.Rotated(angle)));
         }
-        return new MagnetSection(Name, 2, r, Turns, Turns, pieces, 3 * outer, Math.PI / 4);
+        return new MagnetSection(Name, 2, r, Turns, pieces, 3 * outer, Math.PI / 4);
     }
 }
