@@ -15,7 +15,8 @@ public sealed class SaturationTests(FreshSolver fixture) : IClassFixture<FreshSo
     public void DipoleFieldPerAmpereFallsAtHighCurrent()
     {
         var geometry = new DipoleGeometry();
-        var sweep = new ExcitationSweep(fixture.Solver, geometry.Build(), MeshSettings.Coarse, IronModel.Steel1010);
+        // Twice the coarse element size: the bounds below are percent-level, the mesh error 1e-4.
+        var sweep = new ExcitationSweep(fixture.Solver, geometry.Build(), MeshSettings.Coarse.Scaled(2), IronModel.Steel1010);
         double ideal = Mu0 * geometry.Turns / geometry.Gap;
         var perAmp = sweep.Run([1000, 5000, 10000]).Select(p => p.MainField / p.Current / ideal).ToArray();
         Assert.InRange(perAmp[0], 0.95, 1.0);
