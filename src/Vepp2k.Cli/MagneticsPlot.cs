@@ -4,7 +4,7 @@ using Vepp2k.Magnetics;
 
 namespace Vepp2k.Cli;
 
-/// <summary>Plots of vepp2k magnetics: the |B| map of a cross-section with its outline, and the excitation curve.</summary>
+/// <summary>Plots of vepp2k magnetics: the |B| map of a cross-section with flux lines and its outline, and the excitation curve.</summary>
 public static class MagneticsPlot
 {
     /// <summary>Half size of the square the map covers [m]: the whole iron, turned as the solver turns it.</summary>
@@ -27,6 +27,15 @@ public static class MagneticsPlot
         double w = map.HalfWidth * 1e3;
         heat.Extent = new CoordinateRect(-w, w, -w, w);
         plot.Add.ColorBar(heat).Label = "|B| [T]";
+        // Flux lines: contours of a_z, equally spaced in flux, so their density is the field.
+        var potential = new Coordinates3d[n, n];
+        double step = 2 * w / (n - 1);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+                potential[j, i] = new Coordinates3d(-w + i * step, -w + j * step, map.Potential[j * n + i]);
+        var flux = plot.Add.ContourLines(potential, 30);
+        flux.LineColor = Colors.White.WithAlpha(0.6);
+        flux.LabelStyle.IsVisible = false;
         foreach (var piece in section.Pieces)
         {
             var corners = piece.Corners.Append(piece.Corners[0]).Select(c => c.Rotated(section.Rotation)).ToArray();
@@ -35,7 +44,7 @@ public static class MagneticsPlot
             line.LineWidth = 1;
             line.Color = piece.Material == Material.Iron ? Colors.White : Colors.Black;
         }
-        plot.Title($"{section.Name} at {s.Current:G6} A: |B| (AISI 1010 steel)");
+        plot.Title($"{section.Name} at {s.Current:G6} A: |B| and flux lines (AISI 1010 steel)");
         plot.XLabel("x [mm]");
         plot.YLabel("y [mm]");
         plot.Axes.SquareUnits();

@@ -15,5 +15,8 @@ public sealed record FieldSolution(
     public Harmonics Harmonics(int order) => Magnetics.Harmonics.FromPotential(Potential, ReferenceRadius, order);
 }
 
-/// <summary>|B| [T] at Points x Points grid nodes over [-HalfWidth, HalfWidth]^2 [m], row-major in y then x.</summary>
-public sealed record FieldMap(double HalfWidth, int Points, double[] Norm);
+/// <summary>
+/// |B| [T] and a_z [T m] at Points x Points grid nodes over [-HalfWidth, HalfWidth]^2 [m], row-major in
+/// y then x. The contours of a_z are the flux lines.
+/// </summary>
+public sealed record FieldMap(double HalfWidth, int Points, double[] Norm, double[] Potential);

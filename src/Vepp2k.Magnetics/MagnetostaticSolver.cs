@@ -17,7 +17,7 @@ namespace Vepp2k.Magnetics;
 public sealed partial class MagnetostaticSolver(string cacheDirectory, TimeSpan timeout)
 {
     /// <summary>Bumped when the reading of the outputs changes, so old cache entries are not reused.</summary>
-    private const string CacheFormat = "1";
+    private const string CacheFormat = "2";
 
     public MagnetostaticSolver() : this(DefaultCacheDirectory, TimeSpan.FromMinutes(5)) { }
 
@@ -61,14 +61,8 @@ public sealed partial class MagnetostaticSolver(string cacheDirectory, TimeSpan 
             throw new MagnetostaticsException($"{ProWriter.CircleFile}: {circle.Count} points, expected {ProWriter.CirclePoints} (work folder {work})");
         var centre = SimpleTable.Read(Path.Combine(work, ProWriter.CentreFile), 6);
         if (centre.Count != 1) throw new MagnetostaticsException($"{ProWriter.CentreFile}: {centre.Count} rows, expected 1 (work folder {work})");
-        FieldMap? fieldMap = null;
-        if (map is not null)
-        {
-            var grid = SimpleTable.Read(Path.Combine(work, ProWriter.MapFile), 4);
-            if (grid.Count != map.Points * map.Points)
-                throw new MagnetostaticsException($"{ProWriter.MapFile}: {grid.Count} points, expected {map.Points * map.Points} (work folder {work})");
-            fieldMap = new FieldMap(map.HalfWidth, map.Points, OrderedMap(grid, map));
-        }
+        var fieldMap = map is null ? null
+            : new FieldMap(map.HalfWidth, map.Points, ReadMap(work, ProWriter.MapFile, map), ReadMap(work, ProWriter.MapPotentialFile, map));
         var solution = new FieldSolution(section.Name, current, section.ReferenceRadius, circle.Select(r => r[3]).ToArray(),
             centre[0][3], centre[0][4], int.Parse(converged.Groups[1].Value, CultureInfo.InvariantCulture),
             elements.Success ? int.Parse(elements.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
@@ -80,15 +74,18 @@ public sealed partial class MagnetostaticSolver(string cacheDirectory, TimeSpan 
         return solution;
     }
 
-    /// <summary>GetDP's grid loops run x outer or y outer depending on the version: place each value by its coordinates.</summary>
-    private static double[] OrderedMap(List<double[]> grid, FieldMapRequest map)
+    /// <summary>A grid file, each value placed by its coordinates (GetDP's loop order is not part of its format).</summary>
+    private static double[] ReadMap(string work, string file, FieldMapRequest map)
     {
+        var grid = SimpleTable.Read(Path.Combine(work, file), 4);
+        if (grid.Count != map.Points * map.Points)
+            throw new MagnetostaticsException($"{file}: {grid.Count} points, expected {map.Points * map.Points} (work folder {work})");
         var values = new double[map.Points * map.Points];
         double step = 2 * map.HalfWidth / (map.Points - 1);
         foreach (var row in grid)
         {
             int i = (int)Math.Round((row[0] + map.HalfWidth) / step), j = (int)Math.Round((row[1] + map.HalfWidth) / step);
-            if (i < 0 || j < 0 || i >= map.Points || j >= map.Points) throw new MagnetostaticsException($"{ProWriter.MapFile}: point ({row[0]}, {row[1]}) is off the grid");
+            if (i < 0 || j < 0 || i >= map.Points || j >= map.Points) throw new MagnetostaticsException($"{file}: point ({row[0]}, {row[1]}) is off the grid");
             values[j * map.Points + i] = row[3];
         }
         return values;

@@ -8,7 +8,7 @@ namespace Vepp2k.Magnetics;
 /// noise put forbidden quadrupole harmonics at 1e-3, with second-order ones below 1e-5),
 /// a_z = 0 on the rim of the air disk, coils as uniform current densities J = +-(turns x current)/area,
 /// and nonlinear iron solved by Newton iterations with the reluctivity nu(|b|^2) interpolated in the B-H table (the Jacobian adds 2 dnu/d(b^2) b (x) b).
-/// The post-operation writes a_z on the reference circle, b at the centre, and |b| on a grid,
+/// The post-operation writes a_z on the reference circle, b at the centre, and |b| and a_z on a grid,
 /// as GetDP's SimpleTable text.
 /// </summary>
 public static class ProWriter
@@ -18,6 +18,7 @@ public static class ProWriter
     public const string CircleFile = "circle.txt";
     public const string CentreFile = "centre.txt";
     public const string MapFile = "map.txt";
+    public const string MapPotentialFile = "mapaz.txt";
 
     /// <summary>Points on the reference circle; a power of two well above the highest harmonic we report.</summary>
     public const int CirclePoints = 256;
@@ -132,7 +133,8 @@ public static class ProWriter
     {
         if (map is null) return "";
         string axis = Range(-map.HalfWidth, 2 * map.HalfWidth / (map.Points - 1), map.Points);
-        return $"      Print[ normb, OnGrid {{$A, $B, 0}} {{ {axis}, {axis}, 0 }}, Format SimpleTable, File \"{MapFile}\" ];";
+        return $"      Print[ normb, OnGrid {{$A, $B, 0}} {{ {axis}, {axis}, 0 }}, Format SimpleTable, File \"{MapFile}\" ];\n" +
+            $"      Print[ az, OnGrid {{$A, $B, 0}} {{ {axis}, {axis}, 0 }}, Format SimpleTable, File \"{MapPotentialFile}\" ];";
     }
 
     /// <summary>GetDP's first:last:step for <paramref name="count"/> values; the last is padded by half a step so round-off neither drops nor adds one.</summary>
