@@ -4,8 +4,8 @@ namespace Vepp2k.Magnetics.Tests;
 
 /// <summary>
 /// With the 1010 steel the field per ampere can only be at or below the ideal-iron value mu0 N / g and
-/// must fall as the iron saturates: near the ideal value at low current (mu_r of a few thousand over a
-/// path some 15 gaps long costs about 1 %), clearly below it once the poles pass 2 T.
+/// must fall as the iron saturates: near the ideal value at low current (the table's mu_r of 670 to 930
+/// over an iron path some 15 gaps long costs a few percent), clearly below it once the poles pass 2 T.
 /// </summary>
 public sealed class SaturationTests(FreshSolver fixture) : IClassFixture<FreshSolver>
 {
