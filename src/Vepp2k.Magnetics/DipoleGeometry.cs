@@ -3,7 +3,7 @@ namespace Vepp2k.Magnetics;
 /// <summary>
 /// H-type cross-section of the VEPP-2000 bending magnet, the whole section (not a quarter) so that the
 /// forbidden harmonics measure the mesh's asymmetry instead of vanishing by construction.
-/// Published (docs/shared reference vepp2000-machine.md §3.1, the 2011 abstract): gap 40 mm,
+/// Published (vepp2000-machine.md §3.1, from the 2011 abstract): gap 40 mm,
 /// rho = 1.40 m, 23.82 kG at 1 GeV, up to 24 kG, 10 kA supply. Every other dimension is assumed
 /// (no drawing of the magnet is public) and says so below; the total turns follow the catalogue
 /// (src/Vepp2k.Machine/Data/dipole.json, assumed there too).
