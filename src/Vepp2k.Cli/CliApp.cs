@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MagnetCommand.Create());
         root.Subcommands.Add(CurvesCommand.Create());
+        root.Subcommands.Add(MagneticsCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
         foreach (var c in ControlCommands.Create().Concat(RampEnergyCommands.Create()).Concat(BeamCommands.Create())) root.Subcommands.Add(c);

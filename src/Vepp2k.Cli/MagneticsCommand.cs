@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using Vepp2k.Machine.Magnets;
+using Vepp2k.Magnetics;
+
+namespace Vepp2k.Cli;
+
+/// <summary>
+/// vepp2k magnetics dipole|quad|quad6 [--current A | --sweep] [--plot FILE]: the 2-D field of a magnet
+/// cross-section solved by Gmsh + GetDP (docs/magnets/magnetostatics.md), its harmonics, or its
+/// computed excitation curve beside the catalogue's analytic one.
+/// </summary>
+public static class MagneticsCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var magnet = new Argument<string>("magnet") { Description = "dipole, quad (14/19 cm) or quad6 (6 cm)" };
+        var current = new Option<double?>("--current") { Description = "supply current [A] (default: the supply's maximum)" };
+        var sweep = new Option<bool>("--sweep") { Description = "solve over the current range and print the excitation curve" };
+        var points = new Option<int>("--points") { Description = "currents in a sweep", DefaultValueFactory = _ => 11 };
+        var field = new Option<double?>("--field") { Description = "find the current for this main field (dipole [T], quadrupole [T/m]), up to twice the supply's maximum" };
+        var plot = new Option<string?>("--plot") { Description = "PNG file: the |B| map (one current) or the curve (sweep)" };
+        var coarse = new Option<bool>("--coarse") { Description = "the coarse test mesh instead of the default one" };
+        var command = new Command("magnetics", "2-D nonlinear magnetostatics of a magnet cross-section (Gmsh + GetDP): harmonics and excitation curve")
+        {
+            magnet, current, sweep, points, field, plot, coarse,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var (section, catalogueName) = Section(parse.GetValue(magnet)!);
+                var reference = MagnetCatalogue.Default.Find(catalogueName);
+                var mesh = parse.GetValue(coarse) ? MeshSettings.Coarse : MeshSettings.Default;
+                var solver = new MagnetostaticSolver();
+                if (ExternalTool.MissingReason() is { } missing) throw new MagnetostaticsException(missing);
+                if (parse.GetValue(field) is { } wanted) OperatingPoint(solver, section, mesh, reference, wanted);
+                else if (parse.GetValue(sweep)) Sweep(solver, section, mesh, reference, parse.GetValue(points), parse.GetValue(plot));
+                else Single(solver, section, mesh, reference, parse.GetValue(current) ?? reference.MaxCurrent, parse.GetValue(plot));
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"vepp2k magnetics: {e.Message}");
+                return 2;
+            }
+            catch (MagnetostaticsException e)
+            {
+                Console.Error.WriteLine($"vepp2k magnetics: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The cross-section and the catalogue magnet whose analytic curve it is compared with.</summary>
+    private static (MagnetSection, string) Section(string name) => name switch
+    {
+        "dipole" => (new DipoleGeometry().Build(), "1M1"),
+        "quad" => (QuadrupoleGeometry.Main.Build(), "1F1"),
+        "quad6" => (QuadrupoleGeometry.Short.Build(), "1F3"),
+        _ => throw new ArgumentException($"unknown magnet '{name}': dipole, quad or quad6"),
+    };
+
+    private static void Single(MagnetostaticSolver solver, MagnetSection section, MeshSettings mesh, Magnet reference, double current, string? plot)
+    {
+        var map = plot is null ? null : new FieldMapRequest(MagneticsPlot.HalfWidth(section), 161);
+        var s = TrackProgress.Run($"solving the {section.Name} at {current:G6} A", 1, _ => solver.Solve(section, mesh, IronModel.Steel1010, current, map));
+        var h = s.Harmonics(section.Order);
+        string unit = section.Order == 1 ? "T" : "T/m";
+        double main = section.Order == 1 ? h.Main : h.Gradient;
+        string timing = s.FromCache ? "from the cache" : string.Create(C, $"mesh {s.MeshSeconds:F1} s + solve {s.SolveSeconds:F1} s");
+        Console.WriteLine(string.Create(C, $"{section.Name} at {current:G6} A, AISI 1010 steel, {s.Elements} mesh elements, {s.NewtonIterations} Newton steps, {timing}"));
+        Console.WriteLine(string.Create(C, $"  main field   {main:F5} {unit}   (catalogue analytic curve: {reference.FieldFromCurrent(current):F5} {unit})"));
+        Console.WriteLine(string.Create(C, $"  centre       Bx {s.CentreBx:F5} T, By {s.CentreBy:F5} T"));
+        Console.WriteLine(string.Create(C, $"  harmonics at R = {h.ReferenceRadius * 1e3:F2} mm, units of 1e-4 of the main field:"));
+        Console.WriteLine("     n        b_n        a_n");
+        for (int n = 1; n <= 14; n++)
+            Console.WriteLine(string.Create(C, $"  {n,4} {h.RelativeNormal(n) * 1e4,10:F3} {h.RelativeSkew(n) * 1e4,10:F3}"));
+        if (plot is not null)
+        {
+            MagneticsPlot.Map(section, s, plot);
+            Console.WriteLine(plot);
+        }
+    }
+
+    private static void OperatingPoint(MagnetostaticSolver solver, MagnetSection section, MeshSettings mesh, Magnet reference, double field)
+    {
+        var sweep = new ExcitationSweep(solver, section, mesh, IronModel.Steel1010);
+        var p = TrackProgress.Run($"finding the {section.Name}'s current for {field:G6}", 1, _ => sweep.CurrentFor(field, 2 * reference.MaxCurrent));
+        string unit = section.Order == 1 ? "T" : "T/m";
+        Console.WriteLine(string.Create(C, $"{section.Name}: {p.MainField:F5} {unit} at {p.Current:F1} A computed (AISI 1010 steel); the catalogue's analytic curve needs {reference.Curve.Current(field, HysteresisBranch.Up):F1} A"));
+    }
+
+    private static void Sweep(MagnetostaticSolver solver, MagnetSection section, MeshSettings mesh, Magnet reference, int count, string? plot)
+    {
+        if (count < 2) throw new ArgumentException("--points must be at least 2");
+        var sweep = new ExcitationSweep(solver, section, mesh, IronModel.Steel1010);
+        double[] currents = Enumerable.Range(1, count).Select(k => reference.MaxCurrent * k / count).ToArray();
+        var result = TrackProgress.Run($"sweeping the {section.Name}", count, progress =>
+            sweep.Run(currents, p => progress?.Report(Array.IndexOf(currents, p.Current) + 1)));
+        string unit = section.Order == 1 ? "T" : "T/m";
+        Console.WriteLine($"{section.Name}: computed excitation (AISI 1010 steel) and the catalogue's analytic curve");
+        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]");
+        foreach (var p in result)
+            Console.WriteLine(string.Create(C, $"  {p.Current,11:F1}  {p.MainField,14:F5}  {p.MainField / p.Current,9:E4}  {reference.FieldFromCurrent(p.Current),16:F5}  {p.Solution.Harmonics(section.Order).RelativeNormal(section.Order == 1 ? 3 : 6) * 1e4,9:F2}"));
+        if (plot is not null)
+        {
+            MagneticsPlot.Curve(section, result, reference, plot);
+            Console.WriteLine(plot);
+        }
+    }
+}
