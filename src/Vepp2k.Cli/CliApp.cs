@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(CurvesCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
+        root.Subcommands.Add(BeamBeamCommand.Create());
         foreach (var c in ControlCommands.Create().Concat(RampEnergyCommands.Create()).Concat(BeamCommands.Create())) root.Subcommands.Add(c);
         root.Options.Add(ServerClient.Server);
         root.Options.Add(ServerClient.User);

@@ -30,7 +30,8 @@ public sealed record WeakStrongResult(
     double GeometricLuminosity,
     double OverlapLuminosity,
     double TrackedLuminosity,
-    int Survivors);
+    int Survivors,
+    double DampingTurns);
 
 /// <summary>
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
@@ -38,15 +39,17 @@ public sealed record WeakStrongResult(
 /// drawn from that same equilibrium, is tracked element by element with damping, quantum excitation
 /// and the 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift
 /// (NAFF on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
-/// IP with and without collisions, and the luminosity there.
+/// IP with and without collisions, and the luminosity there (geometric, slice overlap with the
+/// hourglass, and the weak-strong estimator over the tracked beam).
 /// </summary>
 public static class WeakStrong
 {
     public static WeakStrongResult Run(Lattice lattice, IReadOnlyList<string> ips, WeakStrongOptions o,
         IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        if (ips.Count == 0 || lattice.IndexOf(ips[0]) != 0)
-            throw new OpticsException($"the ring must start at the first IP ({(ips.Count > 0 ? ips[0] : "none given")}): sizes and luminosity are taken there");
+        if (ips.Count == 0) throw new OpticsException("no interaction point given");
+        // Sizes and luminosity are taken where the tracked beam is stored: the ring's start, made the first IP.
+        if (lattice.IndexOf(ips[0]) != 0) lattice = Collisions.StartingAt(lattice, ips[0]);
         double population = GaussianBunch.PopulationFromCurrent(o.CurrentA, lattice.RevolutionFrequency);
         var optics = LinearOptics.Compute(lattice.WithoutCavities());
         var points = ips.Select(ip => Point(lattice, optics, ip, population, o.RadiationSliceLength)).ToList();
@@ -73,7 +76,8 @@ public static class WeakStrong
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
             Luminosity.Overlap(f0, strong, strong, 100),
             Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive),
-            alive.Count);
+            alive.Count,
+            1 / envelope.Decrements.Take(2).Min());
     }
 
     private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, double sliceLength)
