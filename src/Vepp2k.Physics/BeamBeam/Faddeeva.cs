@@ -8,7 +8,7 @@ namespace Vepp2k.Physics.BeamBeam;
 /// Numer. Anal. 31 (1994) 1497, eq. (3.11)): with L = sqrt(N / sqrt 2) and Z = (L + i z)/(L - i z),
 /// w(z) = 2 p(Z)/(L - i z)^2 + 1/(sqrt(pi) (L - i z)), p a polynomial of degree N-1 whose coefficients
 /// are the Fourier coefficients of exp(-t^2)(L^2 + t^2) on t = L tan(theta/2). With N = 40 the relative
-/// error against scipy.special.wofz is below 2e-14 over the first quadrant from 1e-6 to 1e4 (the
+/// error against scipy.special.wofz is 7e-15 at worst over the first quadrant from 1e-6 to 1e4 (the
 /// test's reference table); larger N does not improve it (the float64 floor of both codes). One
 /// formula everywhere: no region switches, so the field is smooth in z.
 /// </summary>
