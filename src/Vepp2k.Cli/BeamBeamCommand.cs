@@ -29,12 +29,13 @@ public static class BeamBeamCommand
         var turns = new Option<int>("--turns") { Description = "turns of the weak beam with radiation and collisions", DefaultValueFactory = _ => 30_000 };
         var particles = new Option<int>("--particles") { Description = "macroparticles of the weak beam", DefaultValueFactory = _ => 1000 };
         var slices = new Option<int>("--slices") { Description = "equal-charge slices of the strong bunch", DefaultValueFactory = _ => 7 };
+        var vertical = new Option<double>("--vertical-emittance") { Description = "vertical emittance [m] added to both beams, as coupling errors give (an uncoupled ring such as flat-1GeV has none)", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial beam and the quantum-excitation kicks", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, seed, threads, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -43,7 +44,8 @@ public static class BeamBeamCommand
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
                 if (n < 2 || t < 1 || k < 1) throw new ArgumentException("--particles must be at least 2, --turns and --slices at least 1");
-                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, Seed: parse.GetValue(seed), Threads: parse.GetValue(threads));
+                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
+                    VerticalEmittance: parse.GetValue(vertical));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var r = TrackProgress.Run("weak-strong", n, progress => WeakStrong.Run(source.Lattice, names, options, progress));
                 Report(source.Mode ?? source.Lattice.Name, options, r, parse.GetValue(csv), parse.GetValue(parquet));

@@ -1,4 +1,6 @@
 using Vepp2k.Physics.Elements;
+using Vepp2k.Physics.Numerics;
+using Vepp2k.Physics.Optics;
 using Vepp2k.Physics.Radiation;
 
 namespace Vepp2k.Physics.BeamBeam;
@@ -34,15 +36,30 @@ public static class Collisions
     }
 
     /// <summary>
-    /// The opposing bunch as the envelope at the ring's start describes it: its second moments
-    /// (dispersion included, x-y correlation dropped: the bunch is modelled upright) and its centre on
-    /// the radiative closed orbit, which is where the counter-rotating beam of a symmetric ring is too.
+    /// The opposing bunch from a beam matrix at the IP (engine order x, px, y, py, delta, ct): its second
+    /// moments (dispersion included, x-y correlation dropped: the bunch is modelled upright) and its
+    /// centre on the given closed orbit, which is where the counter-rotating beam of a symmetric ring is too.
     /// </summary>
-    public static GaussianBunch FromEnvelope(Envelope envelope, double population, double chargeProduct = -1)
+    public static GaussianBunch FromMoments(Matrix6 s, IReadOnlyList<double> orbit, double population, double chargeProduct = -1) =>
+        new(population, new PlaneMoments(s[0, 0], s[0, 1], s[1, 1]), new PlaneMoments(s[2, 2], s[2, 3], s[3, 3]),
+            Math.Sqrt(s[5, 5]), chargeProduct, orbit[0], orbit[2], orbit[5]);
+
+    /// <summary>The opposing bunch as the envelope at the ring's start describes it (<see cref="FromMoments"/>).</summary>
+    public static GaussianBunch FromEnvelope(Envelope envelope, double population, double chargeProduct = -1) =>
+        FromMoments(envelope.Sigma, envelope.ClosedOrbit, population, chargeProduct);
+
+    /// <summary>
+    /// The envelope's beam matrix with an upright vertical emittance added from the mode-2 Twiss functions
+    /// at that point (beta_22, alpha_22): what coupling errors give a real ring, and what an uncoupled
+    /// ring's envelope lacks (its vertical emittance is zero, so no Gaussian can be drawn from it).
+    /// </summary>
+    public static Matrix6 WithVerticalEmittance(Matrix6 sigma, TwissRow row, double emittance)
     {
-        var s = envelope.Sigma;
-        var orbit = envelope.ClosedOrbit;
-        return new GaussianBunch(population, new PlaneMoments(s[0, 0], s[0, 1], s[1, 1]), new PlaneMoments(s[2, 2], s[2, 3], s[3, 3]),
-            envelope.BunchLength, chargeProduct, orbit[0], orbit[2], orbit[5]);
+        var s = sigma.Clone();
+        s[2, 2] += emittance * row.Beta22;
+        s[2, 3] -= emittance * row.Alfa22;
+        s[3, 2] -= emittance * row.Alfa22;
+        s[3, 3] += emittance * (1 + row.Alfa22 * row.Alfa22) / row.Beta22;
+        return s;
     }
 }

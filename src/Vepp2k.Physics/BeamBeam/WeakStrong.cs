@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Vepp2k.Physics.Numerics;
 using Vepp2k.Physics.Optics;
 using Vepp2k.Physics.Radiation;
 using Vepp2k.Physics.Tracking;
@@ -9,9 +10,14 @@ namespace Vepp2k.Physics.BeamBeam;
 /// <param name="CurrentA">Current of the strong (opposing) bunch [A].</param>
 /// <param name="Turns">Turns of the weak beam with radiation and beam-beam, from the no-collision equilibrium.</param>
 /// <param name="TuneTurns">Turns of the small-amplitude particles whose tunes give the measured tune shift.</param>
+/// <param name="VerticalEmittance">
+/// Emittance [m] added to both beams' vertical plane (<see cref="Collisions.WithVerticalEmittance"/>): needed
+/// for an uncoupled (flat) ring, whose envelope has none.
+/// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
-    int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1);
+    int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
+    double VerticalEmittance = 0);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -52,13 +58,14 @@ public static class WeakStrong
         if (lattice.IndexOf(ips[0]) != 0) lattice = Collisions.StartingAt(lattice, ips[0]);
         double population = GaussianBunch.PopulationFromCurrent(o.CurrentA, lattice.RevolutionFrequency);
         var optics = LinearOptics.Compute(lattice.WithoutCavities());
-        var points = ips.Select(ip => Point(lattice, optics, ip, population, o.RadiationSliceLength)).ToList();
+        var points = ips.Select(ip => Point(lattice, optics, ip, population, o)).ToList();
         var kicks = points.ToDictionary(p => p.Name, p => new SynchroBeamKick(p.Strong, o.Slices, lattice.Gamma));
         var colliding = Collisions.WithKicks(lattice, kicks);
 
         var measured = TuneShift(lattice, colliding, optics, points[0].Strong, o, cancel);
         var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
-        var beam = Sample(envelope, o.Particles, o.Seed);
+        var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
+        var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
         var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
         new RingTracker(colliding, tracking).Track(beam, o.Turns, progress: progress, cancel: cancel);
 
@@ -71,7 +78,7 @@ public static class WeakStrong
         var strong = points[0].Strong;
         double f0 = lattice.RevolutionFrequency;
         return new WeakStrongResult(population, points, [.. optics.FractionalTunes], measured,
-            [Math.Sqrt(envelope.Sigma[0, 0]), Math.Sqrt(envelope.Sigma[2, 2]), envelope.BunchLength],
+            [Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), envelope.BunchLength],
             RmsSizes(alive),
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
             Luminosity.Overlap(f0, strong, strong, 100),
@@ -80,12 +87,19 @@ public static class WeakStrong
             1 / envelope.Decrements.Take(2).Min());
     }
 
-    private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, double sliceLength)
+    private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, WeakStrongOptions o)
     {
-        var envelope = Envelope.Compute(Collisions.StartingAt(lattice, ip), sliceLength);
-        var strong = Collisions.FromEnvelope(envelope, population);
+        var envelope = Envelope.Compute(Collisions.StartingAt(lattice, ip), o.RadiationSliceLength);
         var row = optics.Rows.FirstOrDefault(r => string.Equals(r.Name, ip, StringComparison.OrdinalIgnoreCase))
                   ?? throw new OpticsException($"no optics row for {ip}");
+        var strong = Collisions.FromMoments(Collisions.WithVerticalEmittance(envelope.Sigma, row, o.VerticalEmittance), envelope.ClosedOrbit, population);
+        var sigma = envelope.Sigma;
+        double correlation = sigma[0, 2] / Math.Sqrt(sigma[0, 0] * sigma[2, 2]);
+        if (Math.Abs(correlation) > 0.01)
+            throw new OpticsException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the strong bunch at {ip} is tilted (x-y correlation {correlation:F3}); only upright bunches are modelled so far"));
+        if (!(strong.X.Variance > 0 && strong.Y.Variance > 0))
+            throw new OpticsException($"the strong bunch at {ip} has no size in one plane (an uncoupled ring's envelope has no vertical emittance): give a vertical emittance");
         var (xiX, xiY) = strong.Xi(lattice.Gamma, row.BetaXBothModes, row.BetaYBothModes);
         double sx = Math.Sqrt(strong.X.Variance), sy = Math.Sqrt(strong.Y.Variance);
         double k = population * Constants.ClassicalElectronRadius / (2 * Math.PI * lattice.Gamma * (sx + sy));
@@ -119,10 +133,9 @@ public static class WeakStrong
     }
 
     // The weak beam drawn from the envelope's Gaussian: z = orbit + L g, L L^T = Sigma.
-    private static ParticleBuffer Sample(Envelope envelope, int count, ulong seed)
+    private static ParticleBuffer Sample(Matrix6 sigma, IReadOnlyList<double> orbit, int count, ulong seed)
     {
-        var sigma = Matrix<double>.Build.Dense(6, 6, (i, j) => envelope.Sigma[i, j]);
-        var factor = sigma.Cholesky().Factor;
+        var factor = Matrix<double>.Build.Dense(6, 6, (i, j) => sigma[i, j]).Cholesky().Factor;
         var random = new Random((int)(seed % int.MaxValue));
         var beam = new ParticleBuffer(count);
         var z = new double[6];
@@ -132,7 +145,7 @@ public static class WeakStrong
             for (int k = 0; k < 6; k++) g[k] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             for (int i = 0; i < 6; i++)
             {
-                z[i] = envelope.ClosedOrbit[i];
+                z[i] = orbit[i];
                 for (int k = 0; k <= i; k++) z[i] += factor[i, k] * g[k];
             }
             beam.Set(n, z);
