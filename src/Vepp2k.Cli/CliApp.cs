@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(MagneticsCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(TrackCommand.Create());
+        root.Subcommands.Add(BeamBeamCommand.Create());
         foreach (var c in ControlCommands.Create().Concat(RampEnergyCommands.Create()).Concat(BeamCommands.Create())) root.Subcommands.Add(c);
         root.Options.Add(ServerClient.Server);
         root.Options.Add(ServerClient.User);

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Vepp2k.MadX;
+using Vepp2k.Machine.Reports;
+using Vepp2k.Physics;
+using Vepp2k.Physics.BeamBeam;
+
+namespace Vepp2k.Cli;
+
+/// <summary>vepp2k beambeam weakstrong: the weak beam tracked against rigid strong bunches at the IPs.</summary>
+public static class BeamBeamCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var command = new Command("beambeam", "beam-beam simulations of the colliding beams");
+        command.Subcommands.Add(WeakStrongCommand());
+        return command;
+    }
+
+    private static Command WeakStrongCommand()
+    {
+        var lattice = new Option<string?>("--lattice") { Description = "MAD-X file (default: the embedded VEPP-2000 ring)" };
+        var mode = new Option<string?>("--mode") { Description = "embedded mode: " + string.Join(", ", Machine.Modes.All.Select(m => m.Name)) };
+        var energy = new Option<double?>("--energy") { Description = "beam energy [GeV]" };
+        var ips = new Option<string>("--ips") { Description = "interaction points (markers), comma-separated; sizes and luminosity are taken at the first", DefaultValueFactory = _ => "SND,CMD" };
+        var current = new Option<double>("--current") { Description = "current of the strong bunch [mA]", DefaultValueFactory = _ => 100 };
+        var turns = new Option<int>("--turns") { Description = "turns of the weak beam with radiation and collisions", DefaultValueFactory = _ => 30_000 };
+        var particles = new Option<int>("--particles") { Description = "macroparticles of the weak beam", DefaultValueFactory = _ => 1000 };
+        var slices = new Option<int>("--slices") { Description = "equal-charge slices of the strong bunch", DefaultValueFactory = _ => 7 };
+        var vertical = new Option<double>("--vertical-emittance") { Description = "vertical emittance [m] added to both beams, as coupling errors give (an uncoupled ring such as flat-1GeV has none)", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the initial beam and the quantum-excitation kicks", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
+        var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
+        var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
+        var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, csv, parquet };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var source = OpticsSource.Resolve(parse.GetValue(lattice), null, parse.GetValue(mode), parse.GetValue(energy));
+                foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
+                int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
+                if (n < 2 || t < 1 || k < 1) throw new ArgumentException("--particles must be at least 2, --turns and --slices at least 1");
+                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
+                    VerticalEmittance: parse.GetValue(vertical));
+                var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var r = TrackProgress.Run("weak-strong", n, progress => WeakStrong.Run(source.Lattice, names, options, progress));
+                Report(source.Mode ?? source.Lattice.Name, options, r, parse.GetValue(csv), parse.GetValue(parquet));
+                return 0;
+            }
+            catch (Exception e) when (e is OpticsException or MadxException or ArgumentException or IOException or FormatException)
+            {
+                Console.Error.WriteLine($"vepp2k beambeam weakstrong: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static void Report(string ring, WeakStrongOptions o, WeakStrongResult r, string? csv, string? parquet)
+    {
+        var rows = new List<(string Name, double Value)>();
+        void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
+        Line($"weak-strong beam-beam in {ring}: strong bunch {o.CurrentA * 1e3:G4} mA (N = {r.Population:E3}), {o.Slices} slices, hourglass included");
+        Line($"  IP     sigma_x* [um] sigma_y* [um] sigma_z [mm] beta_x* [m] beta_y* [m]   xi_x      xi_y");
+        foreach (var p in r.Ips)
+        {
+            double sx = Math.Sqrt(p.Strong.X.Variance), sy = Math.Sqrt(p.Strong.Y.Variance);
+            Line($"  {p.Name,-6} {sx * 1e6,13:F2} {sy * 1e6,13:F2} {p.Strong.SigmaZ * 1e3,12:F2} {p.Optics.BetaXBothModes,11:F4} {p.Optics.BetaYBothModes,11:F4} {p.XiX,9:F5} {p.XiY,9:F5}");
+            rows.AddRange([($"{p.Name}_sigma_x_m", sx), ($"{p.Name}_sigma_y_m", sy), ($"{p.Name}_sigma_z_m", p.Strong.SigmaZ), ($"{p.Name}_xi_x", p.XiX), ($"{p.Name}_xi_y", p.XiY)]);
+        }
+        double[] expected = [r.Ips.Sum(p => p.ExpectedTuneShift[0]), r.Ips.Sum(p => p.ExpectedTuneShift[1])];
+        Line($"  tune shift, small amplitude (NAFF, eigenmodes; bare tunes {r.BareTunes[0]:F5} / {r.BareTunes[1]:F5}):");
+        Line($"    measured {r.MeasuredTuneShift[0]:F6} / {r.MeasuredTuneShift[1]:F6}; first order from xi over the IPs {expected[0]:F6} / {expected[1]:F6}");
+        rows.AddRange([("tune_shift_1", r.MeasuredTuneShift[0]), ("tune_shift_2", r.MeasuredTuneShift[1]), ("tune_shift_first_order_1", expected[0]), ("tune_shift_first_order_2", expected[1])]);
+        Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {o.Turns} turns ({o.Turns / r.DampingTurns:F1} damping times):");
+        Line($"    sigma_x {r.EnvelopeSizes[0] * 1e6:F2} -> {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.EnvelopeSizes[1] * 1e6:F2} -> {r.TrackedSizes[1] * 1e6:F2} um, sigma_z {r.EnvelopeSizes[2] * 1e3:F2} -> {r.TrackedSizes[2] * 1e3:F2} mm (no collisions -> with)");
+        rows.AddRange([("sigma_x_envelope_m", r.EnvelopeSizes[0]), ("sigma_x_tracked_m", r.TrackedSizes[0]), ("sigma_y_envelope_m", r.EnvelopeSizes[1]),
+            ("sigma_y_tracked_m", r.TrackedSizes[1]), ("sigma_z_envelope_m", r.EnvelopeSizes[2]), ("sigma_z_tracked_m", r.TrackedSizes[2])]);
+        Line($"  luminosity at {r.Ips[0].Name} [cm^-2 s^-1]: geometric {r.GeometricLuminosity * 1e-4:E3}, with hourglass {r.OverlapLuminosity * 1e-4:E3} (H = {r.OverlapLuminosity / r.GeometricLuminosity:F4}), weak-strong tracked {r.TrackedLuminosity * 1e-4:E3}");
+        rows.AddRange([("luminosity_geometric_cm2s", r.GeometricLuminosity * 1e-4), ("luminosity_hourglass_cm2s", r.OverlapLuminosity * 1e-4), ("luminosity_tracked_cm2s", r.TrackedLuminosity * 1e-4)]);
+        var lines = rows.Select(row => string.Create(C, $"{row.Name},{row.Value:R}")).ToList();
+        if (csv is not null) File.WriteAllLines(csv, ["quantity,value", .. lines]);
+        if (parquet is not null) ResultTable.Parse("quantity,value", lines).WriteParquet(parquet);
+    }
+}

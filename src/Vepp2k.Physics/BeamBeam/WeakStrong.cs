@@ -1,0 +1,165 @@
+using MathNet.Numerics.LinearAlgebra;
+using Vepp2k.Physics.Numerics;
+using Vepp2k.Physics.Optics;
+using Vepp2k.Physics.Radiation;
+using Vepp2k.Physics.Tracking;
+
+namespace Vepp2k.Physics.BeamBeam;
+
+/// <summary>How a weak-strong run is set up: the strong bunch's current, the weak beam's macroparticles.</summary>
+/// <param name="CurrentA">Current of the strong (opposing) bunch [A].</param>
+/// <param name="Turns">Turns of the weak beam with radiation and beam-beam, from the no-collision equilibrium.</param>
+/// <param name="TuneTurns">Turns of the small-amplitude particles whose tunes give the measured tune shift.</param>
+/// <param name="VerticalEmittance">
+/// Emittance [m] added to both beams' vertical plane (<see cref="Collisions.WithVerticalEmittance"/>): needed
+/// for an uncoupled (flat) ring, whose envelope has none.
+/// </param>
+public sealed record WeakStrongOptions(
+    double CurrentA, int Particles, int Turns, int Slices,
+    int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
+    double VerticalEmittance = 0);
+
+/// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
+/// <param name="ExpectedTuneShift">
+/// First-order tune shift of each eigenmode from this IP's linear lens,
+/// N r_e/(2 pi gamma (sx + sy)) (beta_kx/sx + beta_ky/sy) with the mode betas (Mais-Ripken) of the weak beam.
+/// </param>
+public sealed record CollisionPoint(string Name, GaussianBunch Strong, TwissRow Optics, double XiX, double XiY, double[] ExpectedTuneShift);
+
+public sealed record WeakStrongResult(
+    double Population,
+    IReadOnlyList<CollisionPoint> Ips,
+    double[] BareTunes,
+    double[] MeasuredTuneShift,
+    double[] EnvelopeSizes,
+    double[] TrackedSizes,
+    double GeometricLuminosity,
+    double OverlapLuminosity,
+    double TrackedLuminosity,
+    int Survivors,
+    double DampingTurns);
+
+/// <summary>
+/// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
+/// are the no-collision radiative equilibrium (Ohmi envelope) at the given current; the weak beam,
+/// drawn from that same equilibrium, is tracked element by element with damping, quantum excitation
+/// and the 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift
+/// (NAFF on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
+/// IP with and without collisions, and the luminosity there (geometric, slice overlap with the
+/// hourglass, and the weak-strong estimator over the tracked beam).
+/// </summary>
+public static class WeakStrong
+{
+    public static WeakStrongResult Run(Lattice lattice, IReadOnlyList<string> ips, WeakStrongOptions o,
+        IProgress<int>? progress = null, CancellationToken cancel = default)
+    {
+        if (ips.Count == 0) throw new OpticsException("no interaction point given");
+        // Sizes and luminosity are taken where the tracked beam is stored: the ring's start, made the first IP.
+        if (lattice.IndexOf(ips[0]) != 0) lattice = Collisions.StartingAt(lattice, ips[0]);
+        double population = GaussianBunch.PopulationFromCurrent(o.CurrentA, lattice.RevolutionFrequency);
+        var optics = LinearOptics.Compute(lattice.WithoutCavities());
+        var points = ips.Select(ip => Point(lattice, optics, ip, population, o)).ToList();
+        var kicks = points.ToDictionary(p => p.Name, p => new SynchroBeamKick(p.Strong, o.Slices, lattice.Gamma));
+        var colliding = Collisions.WithKicks(lattice, kicks);
+
+        var measured = TuneShift(lattice, colliding, optics, points[0].Strong, o, cancel);
+        var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
+        var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
+        var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
+        var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
+        new RingTracker(colliding, tracking).Track(beam, o.Turns, progress: progress, cancel: cancel);
+
+        var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).Select(i =>
+        {
+            var z = new double[6];
+            beam.Get(i, z);
+            return z;
+        }).ToList();
+        var strong = points[0].Strong;
+        double f0 = lattice.RevolutionFrequency;
+        return new WeakStrongResult(population, points, [.. optics.FractionalTunes], measured,
+            [Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), envelope.BunchLength],
+            RmsSizes(alive),
+            f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
+            Luminosity.Overlap(f0, strong, strong, 100),
+            Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive),
+            alive.Count,
+            1 / envelope.Decrements.Take(2).Min());
+    }
+
+    private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, WeakStrongOptions o)
+    {
+        var envelope = Envelope.Compute(Collisions.StartingAt(lattice, ip), o.RadiationSliceLength);
+        var row = optics.Rows.FirstOrDefault(r => string.Equals(r.Name, ip, StringComparison.OrdinalIgnoreCase))
+                  ?? throw new OpticsException($"no optics row for {ip}");
+        var strong = Collisions.FromMoments(Collisions.WithVerticalEmittance(envelope.Sigma, row, o.VerticalEmittance), envelope.ClosedOrbit, population);
+        var sigma = envelope.Sigma;
+        double correlation = sigma[0, 2] / Math.Sqrt(sigma[0, 0] * sigma[2, 2]);
+        if (Math.Abs(correlation) > 0.01)
+            throw new OpticsException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the strong bunch at {ip} is tilted (x-y correlation {correlation:F3}); only upright bunches are modelled so far"));
+        if (!(strong.X.Variance > 0 && strong.Y.Variance > 0))
+            throw new OpticsException($"the strong bunch at {ip} has no size in one plane (an uncoupled ring's envelope has no vertical emittance): give a vertical emittance");
+        var (xiX, xiY) = strong.Xi(lattice.Gamma, row.BetaXBothModes, row.BetaYBothModes);
+        double sx = Math.Sqrt(strong.X.Variance), sy = Math.Sqrt(strong.Y.Variance);
+        double k = population * Constants.ClassicalElectronRadius / (2 * Math.PI * lattice.Gamma * (sx + sy));
+        return new CollisionPoint(ip, strong, row, xiX, xiY, [k * (row.Beta11 / sx + row.Beta12 / sy), k * (row.Beta21 / sx + row.Beta22 / sy)]);
+    }
+
+    // Eigenmode tunes without radiation, with and without collisions, of two particles each launched
+    // along one eigenvector at 1e-3 sigma (at VEPP-2000's round working point the two modes are
+    // degenerate, and only a launch along an eigenvector keeps each particle in one mode); the
+    // particles ride at the strong bunch's centre in z.
+    private static double[] TuneShift(Lattice bare, Lattice colliding, LinearOptics optics, GaussianBunch strong, WeakStrongOptions o, CancellationToken cancel)
+    {
+        var modes = new ModeTunes(optics.Modes, new double[6]);
+        double size = 1e-3 * Math.Sqrt(strong.X.Variance);
+        double[] Tunes(Lattice ring)
+        {
+            var beam = new ParticleBuffer(2);
+            for (int k = 0; k < 2; k++)
+            {
+                var v = optics.Modes.Vectors[k];
+                double norm = Math.Sqrt(v[0].Real * v[0].Real + v[2].Real * v[2].Real);
+                beam.Set(k, [size * v[0].Real / norm, size * v[1].Real / norm, size * v[2].Real / norm, size * v[3].Real / norm, 0, strong.CenterCt]);
+            }
+            var record = new TurnRecord(2, o.TuneTurns);
+            new RingTracker(ring.WithoutCavities(), new TrackingOptions(ApertureX: 1, ApertureY: 1, Threads: 1)).Track(beam, o.TuneTurns, record: record, cancel: cancel);
+            return [modes.Of(record, 0, 0, o.TuneTurns).Q1, modes.Of(record, 1, 0, o.TuneTurns).Q2];
+        }
+        var before = Tunes(bare);
+        var after = Tunes(colliding);
+        return [after[0] - before[0], after[1] - before[1]];
+    }
+
+    // The weak beam drawn from the envelope's Gaussian: z = orbit + L g, L L^T = Sigma.
+    private static ParticleBuffer Sample(Matrix6 sigma, IReadOnlyList<double> orbit, int count, ulong seed)
+    {
+        var factor = Matrix<double>.Build.Dense(6, 6, (i, j) => sigma[i, j]).Cholesky().Factor;
+        var random = new Random((int)(seed % int.MaxValue));
+        var beam = new ParticleBuffer(count);
+        var z = new double[6];
+        var g = new double[6];
+        for (int n = 0; n < count; n++)
+        {
+            for (int k = 0; k < 6; k++) g[k] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            for (int i = 0; i < 6; i++)
+            {
+                z[i] = orbit[i];
+                for (int k = 0; k <= i; k++) z[i] += factor[i, k] * g[k];
+            }
+            beam.Set(n, z);
+        }
+        return beam;
+    }
+
+    private static double[] RmsSizes(List<double[]> particles)
+    {
+        double Rms(int k)
+        {
+            double mean = particles.Average(z => z[k]);
+            return Math.Sqrt(particles.Sum(z => (z[k] - mean) * (z[k] - mean)) / Math.Max(1, particles.Count - 1));
+        }
+        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Rms(0), Rms(2), Rms(5)];
+    }
+}
