@@ -71,31 +71,14 @@ public sealed class ProfiledSolenoid : Element
     public override void Track(ref Phase<Dual6> p, in TrackContext context) =>
         SolenoidRun.Build(lengths, halfKs, p.Delta.Value).Apply(ref p);
 
-    // Composing the pieces costs far more than applying the result. A beam tracked without RF keeps
-    // each particle's delta, so the run built for a block of four is kept (per thread) and reused
-    // for as long as the block's deltas are bit for bit the same; when they change (RF, radiation)
-    // the run comes from its Chebyshev series in delta, composed only beyond their range.
-    private ThreadLocal<RunCache>? vectorRuns;
+    // Composing the pieces costs far more than applying the result: the run is kept for a block's deltas
+    // (PerDeltaCache); when they change (RF, radiation) it comes from its Chebyshev series in delta,
+    // composed only beyond their range.
+    private readonly PerDeltaCache<SolenoidRunVector> vectorRuns = new();
     private SolenoidRunTable? table;
 
-    public override void Track(ref Phase<Vec4> p, in TrackContext context)
-    {
-        var cache = LazyInitializer.EnsureInitialized(ref vectorRuns, () => new ThreadLocal<RunCache>(() => new RunCache())).Value!;
-        if (!cache.Built || !SolenoidRunVector.SameDelta(cache.Delta, p.Delta))
-        {
-            cache.Run = SolenoidRunTable.Covers(p.Delta)
-                ? LazyInitializer.EnsureInitialized(ref table, () => new SolenoidRunTable(lengths, halfKs)).Evaluate(p.Delta)
-                : SolenoidRunVector.Build(lengths, halfKs, p.Delta);
-            cache.Delta = p.Delta;
-            cache.Built = true;
-        }
-        cache.Run.Apply(ref p);
-    }
-
-    private sealed class RunCache
-    {
-        public bool Built;
-        public Vec4 Delta;
-        public SolenoidRunVector Run;
-    }
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) =>
+        vectorRuns.Get(p.Delta, this, static (s, delta) => SolenoidRunTable.Covers(delta)
+            ? LazyInitializer.EnsureInitialized(ref s.table, () => new SolenoidRunTable(s.lengths, s.halfKs)).Evaluate(delta)
+            : SolenoidRunVector.Build(s.lengths, s.halfKs, delta)).Apply(ref p);
 }

@@ -33,35 +33,20 @@ public sealed class Quadrupole : Element
 
     // The focusing functions switch to a power series at weak focusing; lanes whose momenta put them
     // on different sides of that switch go one by one. Their trigonometry costs far more than applying
-    // them, and a beam tracked without RF keeps each particle's delta: the map built for a block of four
-    // is kept (per thread) for as long as the block's deltas are bit for bit the same.
-    private ThreadLocal<MapCache>? vectorMaps;
+    // them: the map is kept for a block's deltas (PerDeltaCache).
+    private readonly PerDeltaCache<QuadrupoleMapVector> vectorMaps = new();
 
     public override void Track(ref Phase<Vec4> p, in TrackContext context)
     {
-        var cache = LazyInitializer.EnsureInitialized(ref vectorMaps, () => new ThreadLocal<MapCache>(() => new MapCache())).Value!;
-        if (!cache.Built || !SolenoidRunVector.SameDelta(cache.Delta, p.Delta))
-        {
-            cache.Uniform = Series.SameBranch(Vec4.Constant(1) / (p.Delta + 1.0) * strength, Length);
-            if (cache.Uniform) cache.Map = QuadrupoleMapVector.Build(p.Delta, strength, Length);
-            cache.Delta = p.Delta;
-            cache.Built = true;
-        }
-        if (!cache.Uniform)
+        ref readonly var map = ref vectorMaps.Get(p.Delta, this, static (q, delta) => QuadrupoleMapVector.Build(delta, q.strength, q.Length));
+        if (!map.Uniform)
         {
             TrackPerLane(ref p, context);
             return;
         }
         Tilt.Rotate(ref p, frame);
-        cache.Map.Apply(ref p);
+        map.Apply(ref p);
         Tilt.Rotate(ref p, -frame);
-    }
-
-    private sealed class MapCache
-    {
-        public bool Built, Uniform;
-        public Vec4 Delta;
-        public QuadrupoleMapVector Map;
     }
 
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>

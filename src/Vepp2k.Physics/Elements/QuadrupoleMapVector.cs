@@ -11,12 +11,18 @@ internal readonly struct QuadrupoleMapVector
 {
     private readonly Plane x, y;
 
-    private QuadrupoleMapVector(Plane x, Plane y) { this.x = x; this.y = y; }
+    private QuadrupoleMapVector(Plane x, Plane y) { this.x = x; this.y = y; Uniform = true; }
+
+    /// <summary>
+    /// False when the four lanes' focusing functions would take different branches (closed form against the
+    /// power series at weak focusing): then there is no vector map and the lanes go one by one.
+    /// </summary>
+    public bool Uniform { get; }
 
     public static QuadrupoleMapVector Build(Vec4 delta, double strength, double length)
     {
         Vec4 k = Vec4.Constant(1) / (delta + 1.0) * strength;
-        return new(Plane.Build(k, length), Plane.Build(-k, length));
+        return Series.SameBranch(k, length) ? new(Plane.Build(k, length), Plane.Build(-k, length)) : default;
     }
 
     public void Apply(ref Phase<Vec4> p)

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Vepp2k.Physics.Numerics;
 
 namespace Vepp2k.Physics.Elements;
@@ -48,9 +47,6 @@ internal readonly struct SolenoidRunVector
         }
         return new SolenoidRunVector(a, b, c, d, Vec4.Cos(theta), Vec4.Sin(theta), theta, axx, axp, app);
     }
-
-    /// <summary>Whether the run was built for these momenta (bit for bit).</summary>
-    public static bool SameDelta(Vec4 x, Vec4 y) => Vector256.EqualsAll(x.V.AsUInt64(), y.V.AsUInt64());
 
     public void Apply(ref Phase<Vec4> p)
     {
