@@ -102,8 +102,9 @@ public sealed class LocoOperations(ControlCore core, string mode, BeamOperations
     /// The dispersion [m] a response measurement took (x then z at its monitors): -eta times the orbit per relative RF
     /// step, eta = alpha_c - 1/gamma^2 of the model ring.
     /// </summary>
-    internal static double[] MeasuredDispersion(OrbitResponseRun run, Physics.Lattice modelRing) =>
-        [.. run.OrbitPerRf!.Select(v => -Eta(modelRing) * v)];
+    internal static double[] MeasuredDispersion(OrbitResponseRun run, Physics.Lattice modelRing) => MeasuredDispersion(run, Eta(modelRing));
+
+    private static double[] MeasuredDispersion(OrbitResponseRun run, double eta) => [.. run.OrbitPerRf!.Select(v => -eta * v)];
 
     private static double Eta(Physics.Lattice ring)
     {
@@ -123,7 +124,7 @@ public sealed class LocoOperations(ControlCore core, string mode, BeamOperations
         var noise = run.Noise!;
         return new LocoMeasurement(run.Result!.Monitors, run.Correctors, run.Result.Matrix,
             [.. noise.Select(s => s * Math.Sqrt(2) / (2 * kick))],
-            MeasuredDispersion(run, ring),
+            MeasuredDispersion(run, eta),
             [.. noise.Select(s => s * Math.Sqrt(2) / (2 * delta))],
             [.. run.Final!.Tunes], run.Final.Ccds, kick, delta);
     }
