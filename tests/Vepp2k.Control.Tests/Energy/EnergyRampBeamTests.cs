@@ -16,19 +16,12 @@ public class EnergyRampBeamTests(Xunit.Abstractions.ITestOutputHelper output)
     public async Task Correctors_moved_during_a_ramp_shift_the_beam_tunes_the_model_cannot_see_and_the_ramp_is_held()
     {
         await using var rig = new ControlRig();
-        var core = rig.System.Core;
         var beam = rig.System.Beam!;
-        var result = core.SetEnergy(ControlRig.Operator, 950e6, 5e6);
-        Assert.True(result.Applied, result.Message);
-        var ramp = core.FindRamp(result.RampId!.Value)!;
-        rig.Run(2.5);
-        Assert.Equal(RampState.Running, ramp.State);
+        var ramp = StartRamp(rig);
         double[] trueBefore = [.. beam.Truth!.Tunes];
 
         // An operator's slip: every horizontal steering winding on the F quadrupoles to +1 A mid-ramp.
-        var correctors = rig.System.Machine.Elements.Where(e => e.Model.Kind == MagnetKind.HorizontalCorrector).ToList();
-        Assert.True(core.Set(ControlRig.Operator, [.. correctors.Select(c => (c.Name, 1.0))], Units.Hardware, "slip").Applied);
-        for (int i = 0; i < 50 && ramp.State == RampState.Running; i++) rig.Run(0.1);
+        Slip(rig, ramp, MagnetKind.HorizontalCorrector, 1.0);
 
         Assert.Equal(RampState.Paused, ramp.State);
         Assert.True(beam.ElectronCurrent > 0, "the beam survives: the guard stopped the ramp, not a loss");
@@ -57,16 +50,11 @@ public class EnergyRampBeamTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var rig = new ControlRig();
         var core = rig.System.Core;
         var beam = rig.System.Beam!;
-        var result = core.SetEnergy(ControlRig.Operator, 950e6, 5e6);
-        Assert.True(result.Applied, result.Message);
-        var ramp = core.FindRamp(result.RampId!.Value)!;
-        rig.Run(2.5);
-        Assert.True(beam.ElectronCurrent > 0 && ramp.State == RampState.Running);
+        var ramp = StartRamp(rig);
+        Assert.True(beam.ElectronCurrent > 0);
 
         // Every vertical steering winding to +2 A at once: a closed orbit far beyond the chamber.
-        var correctors = rig.System.Machine.Elements.Where(e => e.Model.Kind == MagnetKind.VerticalCorrector).ToList();
-        Assert.True(core.Set(ControlRig.Operator, [.. correctors.Select(c => (c.Name, 2.0))], Units.Hardware, "slip").Applied);
-        for (int i = 0; i < 50 && ramp.State == RampState.Running; i++) rig.Run(0.1);
+        Slip(rig, ramp, MagnetKind.VerticalCorrector, 2.0);
 
         Assert.Equal(RampState.Paused, ramp.State);
         // Simulation truth: the beam is gone, and why.
@@ -85,5 +73,24 @@ public class EnergyRampBeamTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(core.ControlRamp(ControlRig.Operator, ramp.Id, "resume").Applied);
         for (int i = 0; i < 2000 && !ramp.Finished; i++) rig.Run(0.1);
         Assert.Equal(RampState.Completed, ramp.State);
+    }
+
+    // A ramp to 950 MeV at 5 MeV/s, running after 2.5 s.
+    private static Ramp StartRamp(ControlRig rig)
+    {
+        var result = rig.System.Core.SetEnergy(ControlRig.Operator, 950e6, 5e6);
+        Assert.True(result.Applied, result.Message);
+        var ramp = rig.System.Core.FindRamp(result.RampId!.Value)!;
+        rig.Run(2.5);
+        Assert.Equal(RampState.Running, ramp.State);
+        return ramp;
+    }
+
+    // Every steering winding of one kind set to the same current mid-ramp, then up to 5 s for the guard to hold the ramp.
+    private static void Slip(ControlRig rig, Ramp ramp, MagnetKind kind, double amps)
+    {
+        var correctors = rig.System.Machine.Elements.Where(e => e.Model.Kind == kind).ToList();
+        Assert.True(rig.System.Core.Set(ControlRig.Operator, [.. correctors.Select(c => (c.Name, amps))], Units.Hardware, "slip").Applied);
+        for (int i = 0; i < 50 && ramp.State == RampState.Running; i++) rig.Run(0.1);
     }
 }
