@@ -25,7 +25,7 @@ public class DispersionFreeSteeringTests(ITestOutputHelper output)
         var design = DispersionResponse.Dispersion(SteeredRing.Build(Modes.Default, EnergyEv, LocoTests.DesignStrengths(), Catalogue).Lattice, monitors);
 
         // What the plain correction left: the true ring's dispersion and orbit.
-        var before = Truth(strengths);
+        var before = Truth(strengths, errors);
         // The measurement through the instruments (100 readings per setting), and the model about zero orbit (the
         // correctors' settings only hold the true orbit near it) whose dispersion is the target.
         var measured = LocoMeasurement.Simulate(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors), instruments, averages: 100);
@@ -36,7 +36,7 @@ public class DispersionFreeSteeringTests(ITestOutputHelper output)
         var solution = OrbitCorrection.Solve(OrbitResponse.Compute(model, monitors), orbit, new CorrectionOptions(DispersionWeight: 0.1), error);
         var steered = strengths.ToArray();
         for (int j = 0; j < solution.Kicks.Length; j++) steered[Catalogue.IndexOf(model.Correctors[j].Name)] += solution.Kicks[j];
-        var after = Truth(steered);
+        var after = Truth(steered, errors);
 
         double Beat((double[] D, double Orbit) t, int from) => Rms(Enumerable.Range(from, monitors.Count).Select(i => t.D[i] - design[i]));
         output.WriteLine($"dispersion error predicted {solution.DispersionMeasuredRms * 1e3:F2} -> {solution.DispersionExpectedRms * 1e3:F2} mm rms; orbit readings {solution.MeasuredRms * 1e6:F1} -> {solution.ExpectedRms * 1e6:F1} um");
@@ -48,9 +48,9 @@ public class DispersionFreeSteeringTests(ITestOutputHelper output)
     }
 
     // The hidden ring's dispersion at the monitors and its rms closed orbit there, for corrector settings.
-    private static (double[] D, double Orbit) Truth(double[] strengths)
+    private static (double[] D, double Orbit) Truth(double[] strengths, RingErrors errors)
     {
-        var ring = SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, RingErrors.Generate(2026)).Lattice;
+        var ring = SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors).Lattice;
         var along = BeamProbe.OrbitAlong(ring, BeamProbe.ClosedOrbit6D(ring));
         var at = OrbitResponse.AllMonitors.Select(m => ring.Elements.ToList().FindIndex(e => e.Name.Equals(m, StringComparison.OrdinalIgnoreCase))).ToArray();
         return (DispersionResponse.Dispersion(ring, OrbitResponse.AllMonitors), Rms(at.SelectMany(i => new[] { along[i][0], along[i][2] })));
