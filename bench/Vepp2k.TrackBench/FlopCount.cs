@@ -37,11 +37,7 @@ internal static class FlopCount
         {
             case Drift d: Drift.Apply(ref p, d.Length); break;
             case Marker: break;
-            case SectorBend b when b.TiltAngle == 0:
-                BendFace.Apply(ref p, b.Curvature, b.K1, b.E1, b.Fint, b.Hgap, +1);
-                BendBody.Apply(ref p, b.Length, b.Curvature, b.K1, b.K2);
-                BendFace.Apply(ref p, b.Curvature, b.K1, b.E2, b.Fintx, b.Hgap, -1);
-                break;
+            case SectorBend b: b.Apply(ref p); break;
             case ThickMultipole m: m.Apply(ref p); break;
             default: throw new NotSupportedException($"no flop count for {element.Keyword} {element.Name}");
         }

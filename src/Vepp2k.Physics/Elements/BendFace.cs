@@ -18,6 +18,8 @@ namespace Vepp2k.Physics.Elements;
 public sealed class BendFace(string name, double curvature, double k1, double edgeAngle, double fint, double hgap,
     double tilt, int side) : Element(name, 0)
 {
+    private readonly BendFaceMap map = new(curvature, k1, edgeAngle, fint, hgap, side);
+
     public override string Keyword => "dipedge";
 
     public override Element Reversed() => new BendFace(Name, curvature, k1, edgeAngle, fint, hgap, tilt, -side);
@@ -31,40 +33,62 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
     private void Map<T>(ref Phase<T> p, in TrackContext context) where T : struct, IScalar<T>
     {
         Tilt.Rotate(ref p, tilt);
-        Apply(ref p, curvature, k1, edgeAngle, fint, hgap, side);
+        map.Apply(ref p);
         Tilt.Rotate(ref p, -tilt);
     }
+}
+
+/// <summary>
+/// The map of one bend face (<see cref="BendFace"/> describes it), its constants worked out when the
+/// element is made: the face angle's trigonometry and the FINT/HGAP term, so a pass calls no scalar function.
+/// </summary>
+internal sealed class BendFaceMap
+{
+    private readonly double h, k1, e, psi0;
+    private readonly int side;
+    private readonly FaceAngle into, wedge;
 
     /// <param name="side">+1 for the entrance face, -1 for the exit face.</param>
-    public static void Apply<T>(ref Phase<T> p, double h, double k1, double e, double fint, double hgap, int side)
-        where T : struct, IScalar<T>
+    public BendFaceMap(double h, double k1, double e, double fint, double hgap, int side)
+    {
+        this.h = h; this.k1 = k1; this.e = e; this.side = side;
+        psi0 = 2 * h * hgap * fint;
+        into = new FaceAngle(e);
+        wedge = new FaceAngle(-e);
+    }
+
+    public void Apply<T>(ref Phase<T> p) where T : struct, IScalar<T>
     {
         if (h == 0) return;
-        double psi0 = 2 * h * hgap * fint;
         if (side > 0)
         {
-            IntoFace(ref p, e);
-            Fringe(ref p, h, psi0, side);
-            GradientFace(ref p, k1, e);
-            Wedge(ref p, -e, h);
+            IntoFace(ref p, into);
+            Fringe(ref p);
+            GradientFace(ref p);
+            Wedge(ref p, wedge);
         }
         else
         {
-            Wedge(ref p, -e, h);
-            GradientFace(ref p, k1, e);
-            Fringe(ref p, h, psi0, side);
-            IntoFace(ref p, e);
+            Wedge(ref p, wedge);
+            GradientFace(ref p);
+            Fringe(ref p);
+            IntoFace(ref p, into);
         }
+    }
+
+    private readonly struct FaceAngle(double angle)
+    {
+        public readonly double Angle = angle, Cos = Math.Cos(angle), Sin = Math.Sin(angle), Tan = Math.Tan(angle), Sin2 = Math.Sin(2 * angle);
     }
 
     /// <summary>
     /// The frame turned by <paramref name="angle"/> about the vertical axis in field-free space, exactly
     /// (PTC's ROT_XZ): the particle keeps its momentum and is carried to the new plane.
     /// </summary>
-    private static void IntoFace<T>(ref Phase<T> p, double angle) where T : struct, IScalar<T>
+    private static void IntoFace<T>(ref Phase<T> p, in FaceAngle angle) where T : struct, IScalar<T>
     {
-        if (angle == 0) return;
-        double cos = Math.Cos(angle), sin = Math.Sin(angle), tan = Math.Tan(angle);
+        if (angle.Angle == 0) return;
+        double cos = angle.Cos, sin = angle.Sin, tan = angle.Tan;
         T momentum = p.Delta + 1.0;
         T pz = T.Sqrt(momentum * momentum - p.Px * p.Px - p.Py * p.Py);
         T lean = T.Constant(1) - p.Px * tan / pz;
@@ -76,23 +100,23 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
     }
 
     /// <summary>
-    /// The flow through a wedge of uniform field (curvature <paramref name="h"/>) of angle
+    /// The flow through a wedge of uniform field (the face's curvature) of angle
     /// <paramref name="angle"/> about the vertical axis, exactly (PTC's WEDGE): the particle moves on its
     /// circle from one plane to the other.
     /// </summary>
-    private static void Wedge<T>(ref Phase<T> p, double angle, double h) where T : struct, IScalar<T>
+    private void Wedge<T>(ref Phase<T> p, in FaceAngle angle) where T : struct, IScalar<T>
     {
-        if (angle == 0) return;
-        double cos = Math.Cos(angle), sin = Math.Sin(angle);
+        if (angle.Angle == 0) return;
+        double cos = angle.Cos, sin = angle.Sin;
         T momentum = p.Delta + 1.0;
         T horizontal2 = momentum * momentum - p.Py * p.Py;
         T pz = T.Sqrt(horizontal2 - p.Px * p.Px);
         T px1 = p.Px * cos + (pz - p.X * h) * sin;
         T pz1 = T.Sqrt(horizontal2 - px1 * px1);
-        T x1 = p.X * cos + (p.X * p.Px * Math.Sin(2 * angle) + (p.X * pz * 2.0 - p.X * p.X * h) * (sin * sin))
+        T x1 = p.X * cos + (p.X * p.Px * angle.Sin2 + (p.X * pz * 2.0 - p.X * p.X * h) * (sin * sin))
                / (pz1 + pz * cos - p.Px * sin);
         T horizontal = T.Sqrt(horizontal2);
-        T turned = (T.Constant(angle) + Asin(p.Px / horizontal) - Asin(px1 / horizontal)) / h;
+        T turned = (T.Constant(angle.Angle) + Asin(p.Px / horizontal) - Asin(px1 / horizontal)) / h;
         p.Y = p.Y + p.Py * turned;
         p.Ct = p.Ct + momentum * turned;
         p.X = x1;
@@ -105,7 +129,7 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
     /// The body gradient at a face turned by e (PTC's MAD-8 wedge terms, TMFRNG's K1 terms):
     /// dpx = e K1 (x^2 - y^2), dpy = -2 e K1 x y, a kick from a potential.
     /// </summary>
-    private static void GradientFace<T>(ref Phase<T> p, double k1, double e) where T : struct, IScalar<T>
+    private void GradientFace<T>(ref Phase<T> p) where T : struct, IScalar<T>
     {
         if (k1 == 0 || e == 0) return;
         double c = e * k1;
@@ -121,20 +145,25 @@ public sealed class BendFace(string name, double curvature, double k1, double ed
     /// face normal, P = 1 + delta. y, px and delta are constants of the flow, so one step is exact:
     /// py -= Phi y, x += Phi_px y^2/2, ct -= Phi_delta y^2/2.
     /// </summary>
-    private static void Fringe<T>(ref Phase<T> p, double h, double psi0, int side)
-        where T : struct, IScalar<T>
+    private void Fringe<T>(ref Phase<T> p) where T : struct, IScalar<T>
     {
         T momentum = p.Delta + 1.0;
         T pz = T.Sqrt(momentum * momentum - p.Px * p.Px);
-        T angle = T.Atan2(p.Px, pz);
-        // cos and sin of that angle without evaluating them: (px, pz) has length P.
+        // cos and sin of the angle a without evaluating them: (px, pz) has length P.
         T inverse = T.Constant(1) / momentum;
         T cos = pz * inverse, sin = p.Px * inverse;
         T shape = (sin * sin + 1.0) / cos;               // (1 + sin^2 a)/cos a
-        T u = angle - momentum * shape * (side * psi0);
-        T cosU = T.Cos(u);
-        T phi = T.Sin(u) / cosU * (side * h);
-        T slope = T.Constant(side * h) / (cosU * cosU);  // dPhi/du
+        // tan u by the difference formula from tan a = px/pz and the tangent of the FINT term, so no angle
+        // is taken; without FINT/HGAP u = a.
+        T tanU = p.Px / pz;
+        if (psi0 != 0)
+        {
+            T d = momentum * shape * (side * psi0);
+            T tanD = T.Sin(d) / T.Cos(d);
+            tanU = (tanU - tanD) / (tanU * tanD + 1.0);
+        }
+        T phi = tanU * (side * h);
+        T slope = (tanU * tanU + 1.0) * (side * h);     // dPhi/du = s h / cos^2 u
         // du/da and du/dP; da/dpx = 1/pz, da/ddelta = -px/(P pz), dP/ddelta = 1.
         T uAngle = T.Constant(1) - momentum * sin * (cos * cos + 2.0) / (cos * cos) * (side * psi0);
         T uMomentum = -shape * (side * psi0);

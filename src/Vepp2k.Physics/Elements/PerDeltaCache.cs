@@ -4,32 +4,37 @@ using Vepp2k.Physics.Numerics;
 namespace Vepp2k.Physics.Elements;
 
 /// <summary>
-/// A map built for the momenta of a block of four particles, kept per thread and reused for as long as the
+/// Maps built for the momenta of blocks of four particles, kept per thread and reused for as long as a
 /// block's deltas are bit for bit the same: a beam tracked without RF keeps each particle's delta, and the
-/// vector tracker runs a block through all its turns before the next, so a map whose delta-dependent part
-/// (trigonometry, composition of pieces) costs far more than applying it is built once per block.
+/// ring tracker runs a few vectors through all their turns before taking the next, so a map whose
+/// delta-dependent part (trigonometry, composition of pieces) costs far more than applying it is built once
+/// per vector. One entry per vector the tracker runs together (<see cref="Tracking.RingTracker.BlockVectors"/>),
+/// so vectors of different momenta in one block do not evict each other's maps.
 /// </summary>
 internal sealed class PerDeltaCache<T> where T : struct
 {
-    private ThreadLocal<Entry>? entries;
+    private const int Ways = Tracking.RingTracker.BlockVectors;
 
-    /// <summary>The kept map for <paramref name="delta"/>, built by <paramref name="build"/> when the block's deltas changed.</summary>
+    private ThreadLocal<Entries>? entries;
+
+    /// <summary>The kept map for <paramref name="delta"/>, built by <paramref name="build"/> when no kept map has these deltas.</summary>
     public ref readonly T Get<TState>(Vec4 delta, TState state, Func<TState, Vec4, T> build)
     {
-        var entry = LazyInitializer.EnsureInitialized(ref entries, () => new ThreadLocal<Entry>(() => new Entry())).Value!;
-        if (!entry.Built || !Vector256.EqualsAll(entry.Delta.V.AsUInt64(), delta.V.AsUInt64()))
-        {
-            entry.Value = build(state, delta);
-            entry.Delta = delta;
-            entry.Built = true;
-        }
-        return ref entry.Value;
+        var kept = LazyInitializer.EnsureInitialized(ref entries, () => new ThreadLocal<Entries>(() => new Entries())).Value!;
+        var key = delta.V.AsUInt64();
+        for (int i = 0; i < kept.Count; i++)
+            if (Vector256.EqualsAll(kept.Delta[i], key)) return ref kept.Value[i];
+        // Not kept: fill a free way, else replace the ways in turn.
+        int way = kept.Count < Ways ? kept.Count++ : kept.Next++ % Ways;
+        kept.Value[way] = build(state, delta);
+        kept.Delta[way] = key;
+        return ref kept.Value[way];
     }
 
-    private sealed class Entry
+    private sealed class Entries
     {
-        public bool Built;
-        public Vec4 Delta;
-        public T Value;
+        public int Count, Next;
+        public readonly Vector256<ulong>[] Delta = new Vector256<ulong>[Ways];
+        public readonly T[] Value = new T[Ways];
     }
 }

@@ -47,9 +47,9 @@ public static class MadxLattice
                 if (l == 0) return new ThinMultipole(e.Name, [0, N("k1l")], [0, N("k1sl")], N("tilt"));
                 return new Quadrupole(e.Name, l, N("k1"), N("k1s"), N("tilt"));
             case "sextupole":
-                return new ThickMultipole(e.Name, l, "sextupole", [0, 0, N("k2")], [0, 0, N("k2s")], N("tilt"));
+                return new ThickMultipole(e.Name, l, "sextupole", [0, 0, N("k2")], [0, 0, N("k2s")], N("tilt"), Steps(e));
             case "octupole":
-                return new ThickMultipole(e.Name, l, "octupole", [0, 0, 0, N("k3")], [0, 0, 0, N("k3s")], N("tilt"));
+                return new ThickMultipole(e.Name, l, "octupole", [0, 0, 0, N("k3")], [0, 0, 0, N("k3s")], N("tilt"), Steps(e));
             case "multipole":
                 return new ThinMultipole(e.Name, A("knl"), A("ksl"), N("tilt"));
             case "solenoid":
@@ -79,6 +79,9 @@ public static class MadxLattice
                 return l == 0 ? null : new Drift(e.Name, l);
         }
     }
+
+    // MAD-X's per-element NST (integration steps, as PTC reads it); without it the element chooses.
+    private static int? Steps(MadxElement e) => e.Number("nst") is double nst ? Math.Max(1, (int)Math.Round(nst)) : null;
 
     // RBEND: L is the chord; the arc is L (a/2)/sin(a/2) and the faces get a/2 added (MAD-X rules).
     private static Element Bend(string name, double length, double angle, Func<string, double, double> n, bool rbend)

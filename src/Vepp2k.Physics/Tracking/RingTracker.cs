@@ -47,49 +47,74 @@ public sealed class RingTracker
         if (record is not null && (record.Particles != beam.Count || record.Turns < turns))
             throw new ArgumentException("the turn record must have one row per particle and room for every turn", nameof(record));
         int vectors = beam.Padded / Vec4.Lanes;
+        int blocks = (vectors + BlockVectors - 1) / BlockVectors;
         int done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.ThreadCount, CancellationToken = cancel };
-        Parallel.For(0, vectors, parallel, v =>
+        Parallel.For(0, blocks, parallel, b =>
         {
-            TrackVector(beam, v * Vec4.Lanes, turns, firstTurn, record, cancel);
-            progress?.Report(Math.Min(beam.Count, Interlocked.Add(ref done, Vec4.Lanes)));
+            int count = Math.Min(BlockVectors, vectors - b * BlockVectors);
+            TrackBlock(beam, b * BlockVectors * Vec4.Lanes, count, turns, firstTurn, record, cancel);
+            progress?.Report(Math.Min(beam.Count, Interlocked.Add(ref done, count * Vec4.Lanes)));
         });
     }
 
-    private void TrackVector(ParticleBuffer beam, int first, int turns, int firstTurn, TurnRecord? record, CancellationToken cancel)
+    // Vectors tracked together, element by element: one vector's pass through an element is a chain of
+    // dependent operations whose latency leaves most of the core idle; the passes of independent vectors
+    // fill it. Four vectors (16 particles) still keep a block's coordinates in the first-level cache.
+    internal const int BlockVectors = 4;
+
+    private void TrackBlock(ParticleBuffer beam, int first, int count, int turns, int firstTurn, TurnRecord? record, CancellationToken cancel)
     {
-        int alive = 0;
-        for (int lane = 0; lane < Vec4.Lanes; lane++)
-            if (first + lane < beam.Count && beam.IsAlive(first + lane)) alive |= 1 << lane;
-        if (alive == 0) return;
-        var live = LaneMask(alive);
-        var p = new Phase<Vec4>(Load(beam.X, first, live), Load(beam.Px, first, live), Load(beam.Y, first, live),
-            Load(beam.Py, first, live), Load(beam.Delta, first, live), Load(beam.Ct, first, live));
+        Span<Phase<Vec4>> p = stackalloc Phase<Vec4>[count];
+        Span<int> alive = stackalloc int[count];
+        int anyAlive = 0;
+        for (int v = 0; v < count; v++)
+        {
+            int start = first + v * Vec4.Lanes;
+            for (int lane = 0; lane < Vec4.Lanes; lane++)
+                if (start + lane < beam.Count && beam.IsAlive(start + lane)) alive[v] |= 1 << lane;
+            var live = LaneMask(alive[v]);
+            p[v] = new Phase<Vec4>(Load(beam.X, start, live), Load(beam.Px, start, live), Load(beam.Y, start, live),
+                Load(beam.Py, start, live), Load(beam.Delta, start, live), Load(beam.Ct, start, live));
+            anyAlive |= alive[v];
+        }
         var apertureX = Vector256.Create(Options.ApertureX);
         var apertureY = Vector256.Create(Options.ApertureY);
 
-        for (int t = 0; t < turns && alive != 0; t++)
+        for (int t = 0; t < turns && anyAlive != 0; t++)
         {
             if ((t & 255) == 0) cancel.ThrowIfCancellationRequested();
             int turn = firstTurn + t;
             for (int e = 0; e < elements.Length; e++)
             {
-                if (excitation[e] is { } point) Excite(point, ref p, first, turn, e);
-                elements[e].Track(ref p, context);
-                var outside = Vector256.GreaterThan(Vector256.Abs(p.X.V), apertureX)
-                              | Vector256.GreaterThan(Vector256.Abs(p.Y.V), apertureY)
-                              | ~Vector256.Equals(p.X.V, p.X.V) | ~Vector256.Equals(p.Y.V, p.Y.V);
-                int lost = (int)outside.ExtractMostSignificantBits() & alive;
-                if (lost != 0)
+                var element = elements[e];
+                var point = excitation[e];
+                for (int v = 0; v < count; v++)
                 {
-                    Lose(beam, first, lost, in p, turn, e);
-                    alive &= ~lost;
-                    Freeze(ref p, LaneMask(alive));
+                    if (alive[v] == 0) continue;
+                    ref var q = ref p[v];
+                    if (point is not null) Excite(point, ref q, first + v * Vec4.Lanes, turn, e);
+                    element.Track(ref q, context);
+                    var outside = Vector256.GreaterThan(Vector256.Abs(q.X.V), apertureX)
+                                  | Vector256.GreaterThan(Vector256.Abs(q.Y.V), apertureY)
+                                  | ~Vector256.Equals(q.X.V, q.X.V) | ~Vector256.Equals(q.Y.V, q.Y.V);
+                    int lost = (int)outside.ExtractMostSignificantBits() & alive[v];
+                    if (lost != 0)
+                    {
+                        Lose(beam, first + v * Vec4.Lanes, lost, in q, turn, e);
+                        alive[v] &= ~lost;
+                        Freeze(ref q, LaneMask(alive[v]));
+                    }
                 }
             }
-            if (record is not null) Record(record, first, alive, in p, t);
+            anyAlive = 0;
+            for (int v = 0; v < count; v++)
+            {
+                if (record is not null) Record(record, first + v * Vec4.Lanes, alive[v], in p[v], t);
+                anyAlive |= alive[v];
+            }
         }
-        Store(beam, first, alive, in p);
+        for (int v = 0; v < count; v++) Store(beam, first + v * Vec4.Lanes, alive[v], in p[v]);
     }
 
     private void Excite(RadiationPoint point, ref Phase<Vec4> p, int first, int turn, int index)
