@@ -16,6 +16,7 @@ public static class BeamBeamCommand
     {
         var command = new Command("beambeam", "beam-beam simulations of the colliding beams");
         command.Subcommands.Add(WeakStrongCommand());
+        command.Subcommands.Add(StrongStrongCommand.Create());
         return command;
     }
 

@@ -56,6 +56,39 @@ public sealed record StrongStrongResult(StrongStrongOptions Options, double[][] 
         }
         return (Naff.Tune(su, sp), Naff.Tune(du, dp));
     }
+
+    /// <summary>
+    /// Amplitude spectra (Hann window) of the sigma and pi signals in one plane, at the tunes
+    /// k / turns for k below turns / 2: what a tune meter on the sum and difference of two pickups shows.
+    /// </summary>
+    public (double[] Tune, double[] Sigma, double[] Pi) Spectra(bool horizontal)
+    {
+        var (u, p) = horizontal ? (X, Px) : (Y, Py);
+        double root = Math.Sqrt(Options.Beta);
+        int n = 1;
+        while (n * 2 <= u[0].Length) n *= 2;
+        var sum = new System.Numerics.Complex[n];
+        var difference = new System.Numerics.Complex[n];
+        for (int t = 0; t < n; t++)
+        {
+            double w = 1 - Math.Cos(2 * Math.PI * t / n);
+            sum[t] = w * new System.Numerics.Complex((u[0][t] + u[1][t]) / root, -(p[0][t] + p[1][t]) * root);
+            difference[t] = w * new System.Numerics.Complex((u[0][t] - u[1][t]) / root, -(p[0][t] - p[1][t]) * root);
+        }
+        Fft.Forward(sum);
+        Fft.Forward(difference);
+        // z = u - i p turns as e^{+2 pi i Q t}, which the forward transform finds at k = Q n (as NAFF does).
+        var tune = new double[n / 2];
+        var sigma = new double[n / 2];
+        var pi = new double[n / 2];
+        for (int k = 0; k < n / 2; k++)
+        {
+            tune[k] = (double)k / n;
+            sigma[k] = sum[k].Magnitude / n;
+            pi[k] = difference[k].Magnitude / n;
+        }
+        return (tune, sigma, pi);
+    }
 }
 
 /// <summary>
@@ -67,7 +100,7 @@ public sealed record StrongStrongResult(StrongStrongOptions Options, double[][] 
 /// </summary>
 public static class StrongStrong
 {
-    public static StrongStrongResult Run(StrongStrongOptions o, CancellationToken cancel = default)
+    public static StrongStrongResult Run(StrongStrongOptions o, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         if (!(o.Xi > 0) || !(o.Beta > 0) || !(o.Emittance > 0) || o.Particles < 100 || o.Turns < 16)
             throw new ArgumentException("strong-strong: xi, beta and emittance must be positive, with at least 100 particles and 16 turns");
@@ -108,6 +141,7 @@ public static class StrongStrong
                 rings[0].Apply(bunch.X, bunch.Px);
                 rings[1].Apply(bunch.Y, bunch.Py);
             }
+            if ((t & 15) == 15) progress?.Report(t + 1);
         }
         return new StrongStrongResult(o,
             [history[0][0], history[1][0]], [history[0][1], history[1][1]],

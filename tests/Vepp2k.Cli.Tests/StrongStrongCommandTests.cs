@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Vepp2k.Cli.Tests;
+
+[Collection("console")]
+public class StrongStrongCommandTests
+{
+    // A small particle-in-cell run: its CSV's centroids oscillate against each other at the pi mode, and the
+    // mode it prints lies above the lattice tune by about Yokoya's 1.21 xi (coarse here: 4000 particles).
+    [Fact]
+    public void StrongStrongRunPrintsTheModesAndWritesTheCentroids()
+    {
+        string dir = Directory.CreateTempSubdirectory("vepp2k-ss").FullName;
+        string csv = Path.Combine(dir, "ss.csv"), png = Path.Combine(dir, "ss.png");
+        var (exit, output, error) = CliRunner.Run("beambeam", "strongstrong", "--xi", "0.01", "--particles", "4000", "--turns", "512",
+            "--grid", "64", "--cells-per-sigma", "6", "--threads", "1", "--csv", csv, "--plot", png);
+        Assert.True(exit == 0, error);
+        var row = output.Split('\n').Single(l => l.TrimStart().StartsWith("x ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        double shift = double.Parse(row[4], CultureInfo.InvariantCulture);
+        Assert.InRange(shift, 1.0, 1.4);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(513, lines.Length);
+        var first = lines[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(first[1] * first[5] < 0, "the bunches start displaced to opposite sides");
+        Assert.True(new FileInfo(png).Length > 1000);
+    }
+
+    [Theory]
+    [InlineData("--field", "grid")]
+    [InlineData("--tunes", "0.1")]
+    [InlineData("--xi", "-0.01")]
+    public void BadSettingsAreRefused(string option, string value)
+    {
+        var (exit, _, error) = CliRunner.Run("beambeam", "strongstrong", option, value, "--turns", "32", "--particles", "200");
+        Assert.Equal(2, exit);
+        Assert.Contains("strongstrong", error);
+    }
+}
