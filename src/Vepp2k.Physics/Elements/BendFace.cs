@@ -149,26 +149,27 @@ internal sealed class BendFaceMap
     {
         T momentum = p.Delta + 1.0;
         T pz = T.Sqrt(momentum * momentum - p.Px * p.Px);
-        // cos and sin of the angle a without evaluating them: (px, pz) has length P.
-        T inverse = T.Constant(1) / momentum;
-        T cos = pz * inverse, sin = p.Px * inverse;
-        T shape = (sin * sin + 1.0) / cos;               // (1 + sin^2 a)/cos a
-        // tan u by the difference formula from tan a = px/pz and the tangent of the FINT term, so no angle
-        // is taken; without FINT/HGAP u = a.
-        T tanU = p.Px / pz;
+        T inversePz = T.Constant(1) / pz, inverseMomentum = T.Constant(1) / momentum;
+        // tan u by the difference formula from tan a = px/pz and the tangent of the FINT term, so no angle is
+        // taken; without FINT/HGAP u = a, du/da = 1 and du/dP = 0.
+        T tanU = p.Px * inversePz;
+        T uAngle = T.Constant(1), uMomentum = T.Constant(0);
         if (psi0 != 0)
         {
+            // cos and sin of a without evaluating them: (px, pz) has length P.
+            T cos = pz * inverseMomentum, sin = p.Px * inverseMomentum;
+            T shape = (sin * sin + 1.0) / cos;           // (1 + sin^2 a)/cos a
             T d = momentum * shape * (side * psi0);
             T tanD = T.Sin(d) / T.Cos(d);
             tanU = (tanU - tanD) / (tanU * tanD + 1.0);
+            uAngle = T.Constant(1) - momentum * sin * (cos * cos + 2.0) / (cos * cos) * (side * psi0);
+            uMomentum = -shape * (side * psi0);
         }
         T phi = tanU * (side * h);
         T slope = (tanU * tanU + 1.0) * (side * h);     // dPhi/du = s h / cos^2 u
-        // du/da and du/dP; da/dpx = 1/pz, da/ddelta = -px/(P pz), dP/ddelta = 1.
-        T uAngle = T.Constant(1) - momentum * sin * (cos * cos + 2.0) / (cos * cos) * (side * psi0);
-        T uMomentum = -shape * (side * psi0);
-        T phiPx = slope * uAngle / pz;
-        T phiDelta = slope * (uMomentum - uAngle * p.Px / (momentum * pz));
+        // Phi's derivatives through u(a, P); da/dpx = 1/pz, da/ddelta = -px/(P pz), dP/ddelta = 1.
+        T phiPx = slope * uAngle * inversePz;
+        T phiDelta = slope * (uMomentum - uAngle * p.Px * inversePz * inverseMomentum);
         T y2 = p.Y * p.Y;
         p.Py = p.Py - phi * p.Y;
         p.X = p.X + phiPx * y2 * 0.5;
