@@ -82,7 +82,20 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
         T field2 = bx * bx + by * by;
         T stretch = p.X * Curvature + (xp * xp + yp * yp) * 0.5 + 1.0;
         T onePlus2 = onePlus * onePlus;
-        double gamma = Constants.Gamma(energyEv);
-        return onePlus2 * onePlus2 * field2 * T.Sqrt(field2) * stretch * (DiffusionConstant * Math.Pow(gamma, 5) * Weight);
+        return onePlus2 * onePlus2 * field2 * T.Sqrt(field2) * stretch * Strength(energyEv);
     }
+
+    // The diffusion constant times gamma^5 and the weight, kept for the last energy (a ring tracks at one
+    // energy; the pair is replaced as a whole, so threads never read a mismatched one).
+    private DiffusionStrength? strength;
+
+    private double Strength(double energyEv)
+    {
+        var kept = strength;
+        if (kept is null || kept.EnergyEv != energyEv)
+            strength = kept = new DiffusionStrength(energyEv, DiffusionConstant * Math.Pow(Constants.Gamma(energyEv), 5) * Weight);
+        return kept.Value;
+    }
+
+    private sealed record DiffusionStrength(double EnergyEv, double Value);
 }
