@@ -3,14 +3,15 @@ namespace Vepp2k.Physics.BeamBeam;
 /// <summary>
 /// A rigid 6-D Gaussian bunch, the opposing (strong) bunch of a weak-strong simulation: of
 /// <paramref name="Population"/> particles whose transverse moments at the IP are
-/// <paramref name="X"/> and <paramref name="Y"/> (no x-y correlation: VEPP-2000's beams are round or
-/// upright at the IPs), rms length <paramref name="SigmaZ"/> [m], centred on (CenterX, CenterY) and
+/// <paramref name="X"/> and <paramref name="Y"/> in its own frame, turned by <paramref name="Tilt"/> about s from
+/// the lab's (<see cref="BunchFrame"/>; zero for round or upright bunches, 45 degrees for VEPP-2000's flat
+/// mode), rms length <paramref name="SigmaZ"/> [m], centred on (CenterX, CenterY) in the lab and
 /// on z = -CenterCt, i.e. on the weak beam's closed orbit where that is not zero.
 /// <paramref name="ChargeProduct"/> is q_strong q_weak in units of e^2: -1 for e+ against e-.
 /// </summary>
 public sealed record GaussianBunch(
     double Population, PlaneMoments X, PlaneMoments Y, double SigmaZ,
-    double ChargeProduct = -1, double CenterX = 0, double CenterY = 0, double CenterCt = 0)
+    double ChargeProduct = -1, double CenterX = 0, double CenterY = 0, double CenterCt = 0, double Tilt = 0)
 {
     /// <summary>Bunch population from a beam current [A] in one bunch at revolution frequency f0 [Hz].</summary>
     public static double PopulationFromCurrent(double currentA, double revolutionHz) =>

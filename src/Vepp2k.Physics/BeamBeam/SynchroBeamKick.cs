@@ -7,7 +7,9 @@ namespace Vepp2k.Physics.BeamBeam;
 /// particle is drifted to, kicked by the slice's field at the slice's hourglass size, and drifted
 /// back. The drift to a z-dependent S and the z-dependence of the slice size make the energy change;
 /// with them the map is symplectic in (x, px, y, py, z = -ct, delta). Angles are taken as px, py
-/// (the paraxial, beta = 1 form of the original).
+/// (the paraxial, beta = 1 form of the original). A tilted bunch (<see cref="GaussianBunch.Tilt"/>) is met in
+/// its own frame: the particle is turned into it about the bunch centre and back after the kick, exact for a
+/// bunch whose frame stays the same through the collision (checked where the bunch is made).
 /// </summary>
 public sealed class SynchroBeamKick
 {
@@ -22,7 +24,11 @@ public sealed class SynchroBeamKick
         centroids = Slicing.Centroids(bunch.SigmaZ, slices);
         // Delta p / p0 = K F per slice with K = q_s q_w 2 N_j r_e / gamma (F = 2 pi eps0 E per unit density).
         strength = bunch.ChargeProduct * 2 * bunch.Population / slices * Constants.ClassicalElectronRadius / gamma;
+        cos = Math.Cos(bunch.Tilt);
+        sin = Math.Sin(bunch.Tilt);
     }
+
+    private readonly double cos, sin;
 
     public GaussianBunch Bunch => bunch;
     public int Slices => centroids.Length;
@@ -30,13 +36,13 @@ public sealed class SynchroBeamKick
     /// <summary>Applies the map to one particle, z in engine order (x, px, y, py, delta, ct).</summary>
     public void Apply(Span<double> z)
     {
-        double x = z[0], px = z[1], y = z[2], py = z[3], delta = z[4];
+        double x = z[0] - bunch.CenterX, px = z[1], y = z[2] - bunch.CenterY, py = z[3], delta = z[4];
+        if (sin != 0) BunchFrame.Into(ref x, ref px, ref y, ref py, cos, sin);
         double longitudinal = bunch.CenterCt - z[5];   // z of the particle relative to the strong bunch's centre
         foreach (double zj in centroids)
         {
             double s = (longitudinal - zj) / 2;
-            var f = GaussianField.Evaluate(x + px * s - bunch.CenterX, y + py * s - bunch.CenterY,
-                bunch.X.VarianceAt(s), bunch.Y.VarianceAt(s));
+            var f = GaussianField.Evaluate(x + px * s, y + py * s, bunch.X.VarianceAt(s), bunch.Y.VarianceAt(s));
             double fx = strength * f.Fx, fy = strength * f.Fy;
             // dS/dz = 1/2 turns the potential's sigma^2 dependence into the energy kick.
             double fz = 0.5 * strength * (f.Gx * bunch.X.SlopeAt(s) + f.Gy * bunch.Y.SlopeAt(s));
@@ -44,7 +50,8 @@ public sealed class SynchroBeamKick
             x -= s * fx; px += fx;
             y -= s * fy; py += fy;
         }
-        z[0] = x; z[1] = px; z[2] = y; z[3] = py; z[4] = delta;
+        if (sin != 0) BunchFrame.Back(ref x, ref px, ref y, ref py, cos, sin);
+        z[0] = x + bunch.CenterX; z[1] = px; z[2] = y + bunch.CenterY; z[3] = py; z[4] = delta;
     }
 
     /// <summary>
@@ -59,7 +66,8 @@ public sealed class SynchroBeamKick
         {
             double s = (longitudinal - zj) / 2;
             double vx = bunch.X.VarianceAt(s), vy = bunch.Y.VarianceAt(s);
-            double u = z[0] + z[1] * s - bunch.CenterX, v = z[2] + z[3] * s - bunch.CenterY;
+            double x = z[0] + z[1] * s - bunch.CenterX, y = z[2] + z[3] * s - bunch.CenterY;
+            double u = x * cos + y * sin, v = y * cos - x * sin;
             sum += Math.Exp(-u * u / (2 * vx) - v * v / (2 * vy)) / (2 * Math.PI * Math.Sqrt(vx * vy));
         }
         return sum / centroids.Length;

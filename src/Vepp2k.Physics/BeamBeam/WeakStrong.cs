@@ -92,18 +92,56 @@ public static class WeakStrong
         var envelope = Envelope.Compute(Collisions.StartingAt(lattice, ip), o.RadiationSliceLength);
         var row = optics.Rows.FirstOrDefault(r => string.Equals(r.Name, ip, StringComparison.OrdinalIgnoreCase))
                   ?? throw new OpticsException($"no optics row for {ip}");
-        var strong = Collisions.FromMoments(Collisions.WithVerticalEmittance(envelope.Sigma, row, o.VerticalEmittance), envelope.ClosedOrbit, population);
-        var sigma = envelope.Sigma;
-        double correlation = sigma[0, 2] / Math.Sqrt(sigma[0, 0] * sigma[2, 2]);
-        if (Math.Abs(correlation) > 0.01)
-            throw new OpticsException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the strong bunch at {ip} is tilted (x-y correlation {correlation:F3}); only upright bunches are modelled so far"));
-        if (!(strong.X.Variance > 0 && strong.Y.Variance > 0))
+        // The bunch as it collides (vertical emittance added), in the frame where it is upright: the lab's for
+        // round and uncoupled beams, turned by 45 degrees at the flat mode's IPs.
+        var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, row, o.VerticalEmittance);
+        var strong = Collisions.FromMoments(sigma, envelope.ClosedOrbit, population);
+        if (!(strong.X.Variance > 0 && strong.Y.Variance > 1e-12 * strong.X.Variance))
             throw new OpticsException($"the strong bunch at {ip} has no size in one plane (an uncoupled ring's envelope has no vertical emittance): give a vertical emittance");
-        var (xiX, xiY) = strong.Xi(lattice.Gamma, row.BetaXBothModes, row.BetaYBothModes);
+        // The frame must hold through the collision (a coupled bunch whose tilt turns along s needs the
+        // dtheta/dS terms of the energy kick, not modelled): its residual correlation over +-3 sigma_z.
+        double reach = strong.Tilt == 0 ? 0 : 3 * strong.SigmaZ;
+        double correlation = BunchFrame.ResidualCorrelation(BunchFrame.Turned(sigma, strong.Tilt), reach);
+        if (correlation > BunchFrame.UprightCorrelation)
+            throw new OpticsException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the strong bunch at {ip} is tilted differently along the collision (x-y correlation {correlation:F3} in its own frame); only bunches upright in one frame are modelled"));
+        // The weak beam's betas in the bunch's frame, per mode: the lab's Mais-Ripken betas where upright; in a
+        // turned frame the modes' eigenvectors at the IP projected on u and v.
+        double[][] beta = strong.Tilt == 0
+            ? [[row.Beta11, row.Beta12], [row.Beta21, row.Beta22]]
+            : FrameBetas(optics, row, strong.Tilt);
+        var (xiX, xiY) = strong.Xi(lattice.Gamma, beta[0][0] + beta[1][0], beta[0][1] + beta[1][1]);
         double sx = Math.Sqrt(strong.X.Variance), sy = Math.Sqrt(strong.Y.Variance);
         double k = population * Constants.ClassicalElectronRadius / (2 * Math.PI * lattice.Gamma * (sx + sy));
-        return new CollisionPoint(ip, strong, row, xiX, xiY, [k * (row.Beta11 / sx + row.Beta12 / sy), k * (row.Beta21 / sx + row.Beta22 / sy)]);
+        return new CollisionPoint(ip, strong, row, xiX, xiY, [k * (beta[0][0] / sx + beta[0][1] / sy), k * (beta[1][0] / sx + beta[1][1] / sy)]);
+    }
+
+    /// <summary>
+    /// Each mode's beta along u and v of a frame turned by <paramref name="tilt"/> at <paramref name="row"/>: with the
+    /// mode's eigenvector w there, normalised so that w^H J w = 2i (then |w_x|^2 is the Mais-Ripken beta_x),
+    /// beta_u = |w_x cos + w_y sin|^2 and beta_v = |w_y cos - w_x sin|^2.
+    /// </summary>
+    private static double[][] FrameBetas(LinearOptics optics, TwissRow row, double tilt)
+    {
+        int index = optics.Rows.Select((r, i) => (r, i)).First(p => ReferenceEquals(p.r, row)).i;
+        var map = index == 0 ? Matrix6.Identity() : optics.Cumulative[index - 1];
+        double c = Math.Cos(tilt), sn = Math.Sin(tilt);
+        var result = new double[2][];
+        for (int mode = 0; mode < 2; mode++)
+        {
+            var v = optics.Modes.Vectors[mode];
+            var w = new System.Numerics.Complex[4];
+            for (int i = 0; i < 4; i++)
+                for (int j = 0; j < v.Length; j++) w[i] += map[i, j] * v[j];
+            // w^H J w over the two planes (J = [[0, 1], [-1, 0]] in each).
+            var form = System.Numerics.Complex.Conjugate(w[0]) * w[1] - System.Numerics.Complex.Conjugate(w[1]) * w[0]
+                       + System.Numerics.Complex.Conjugate(w[2]) * w[3] - System.Numerics.Complex.Conjugate(w[3]) * w[2];
+            double norm = Math.Abs(form.Imaginary) / 2;
+            var u = w[0] * c + w[2] * sn;
+            var vv = w[2] * c - w[0] * sn;
+            result[mode] = [u.Magnitude * u.Magnitude / norm, vv.Magnitude * vv.Magnitude / norm];
+        }
+        return result;
     }
 
     // Eigenmode tunes without radiation, with and without collisions, of two particles each launched

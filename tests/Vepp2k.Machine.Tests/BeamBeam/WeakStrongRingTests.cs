@@ -59,15 +59,4 @@ public class WeakStrongRingTests
         Assert.Equal(xiX, result.MeasuredTuneShift[0], 0.01 * xiX);
         Assert.Equal(xiY, result.MeasuredTuneShift[1], 0.01 * xiY);
     }
-
-    // flat-1GeV's beam is a flat ribbon turned by 45 degrees at the IPs (between the two solenoids of a
-    // compensated pair: beam-physics.md 1.2); the upright strong-bunch model would take it for a round
-    // one, so the run is refused rather than wrong.
-    [Fact]
-    public void TiltedStrongBunchIsRefused()
-    {
-        var lattice = Modes.Load("flat-1GeV").Lattice;
-        var error = Assert.Throws<OpticsException>(() => WeakStrong.Run(lattice, ["SND", "CMD"], new WeakStrongOptions(0.002, 4, 1, 5, Threads: 1, VerticalEmittance: 1e-9)));
-        Assert.Contains("tilted", error.Message);
-    }
 }
