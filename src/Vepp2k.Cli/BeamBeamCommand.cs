@@ -7,7 +7,7 @@ using Vepp2k.Physics.BeamBeam;
 
 namespace Vepp2k.Cli;
 
-/// <summary>vepp2k beambeam weakstrong: the weak beam tracked against rigid strong bunches at the IPs.</summary>
+/// <summary>vepp2k beambeam weakstrong (the weak beam tracked against rigid strong bunches at the IPs), scan and merge.</summary>
 public static class BeamBeamCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -16,6 +16,8 @@ public static class BeamBeamCommand
     {
         var command = new Command("beambeam", "beam-beam simulations of the colliding beams");
         command.Subcommands.Add(WeakStrongCommand());
+        command.Subcommands.Add(BeamBeamScanCommand.Scan());
+        command.Subcommands.Add(BeamBeamScanCommand.Merge());
         return command;
     }
 

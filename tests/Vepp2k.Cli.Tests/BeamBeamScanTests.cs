@@ -1,0 +1,60 @@
+namespace Vepp2k.Cli.Tests;
+
+[Collection("console")]
+public class BeamBeamScanTests
+{
+    private static readonly string[] Tiny =
+        ["beambeam", "scan", "--currents", "1,2,3", "--turns", "3", "--particles", "6", "--slices", "3", "--tune-turns", "128"];
+
+    private static string Directory() => System.IO.Directory.CreateTempSubdirectory("vepp2k-scan").FullName;
+
+    private static string Scan(string file, params string[] extra)
+    {
+        var (exit, _, error) = CliRunner.Run([.. Tiny, "--threads", "1", .. extra, "--out", file]);
+        Assert.True(exit == 0, error);
+        return file;
+    }
+
+    // Each point's seed depends on the scan's seed and the point alone, so the scan run as two child
+    // processes (--jobs 2, the CLI spawned through the dotnet host) and merged, or as two shards merged by
+    // hand, is the single-process scan to the last digit.
+    [Fact]
+    public void ScanRunAsJobsOrShardsEqualsTheSingleProcessScan()
+    {
+        string dir = Directory();
+        string single = File.ReadAllText(Scan(Path.Combine(dir, "single.csv")));
+        var (exit, _, error) = CliRunner.Run([.. Tiny, "--jobs", "2", "--threads", "2", "--out", Path.Combine(dir, "jobs.csv")]);
+        Assert.True(exit == 0, error);
+        Assert.Equal(single, File.ReadAllText(Path.Combine(dir, "jobs.csv")));
+
+        string a = Scan(Path.Combine(dir, "a.csv"), "--shard", "0/2"), b = Scan(Path.Combine(dir, "b.csv"), "--shard", "1/2");
+        Assert.Equal(0, CliRunner.Run("beambeam", "merge", b, a, "--out", Path.Combine(dir, "merged.csv")).Exit);
+        Assert.Equal(single, File.ReadAllText(Path.Combine(dir, "merged.csv")));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "merged.csv")).Count(l => char.IsDigit(l[0])));
+    }
+
+    [Fact]
+    public void MergeRefusesOtherScansDuplicatesAndMissingPoints()
+    {
+        string dir = Directory();
+        string a = Scan(Path.Combine(dir, "a.csv"), "--shard", "0/2"), b = Scan(Path.Combine(dir, "b.csv"), "--shard", "1/2");
+        string other = Scan(Path.Combine(dir, "other.csv"), "--shard", "1/2", "--seed", "2");
+        string output = Path.Combine(dir, "out.csv");
+
+        var (exit, _, error) = CliRunner.Run("beambeam", "merge", a, other, "--out", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("different scan", error);
+
+        (exit, _, error) = CliRunner.Run("beambeam", "merge", a, b, a, "--out", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("point 0 is given twice", error);
+
+        (exit, _, error) = CliRunner.Run("beambeam", "merge", a, "--out", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("points 1 of 3 are missing", error);
+
+        (exit, _, error) = CliRunner.Run("beambeam", "merge", a, Path.Combine(dir, "nothing.csv"), "--out", output);
+        Assert.Equal(2, exit);
+        Assert.False(File.Exists(output));
+    }
+}
