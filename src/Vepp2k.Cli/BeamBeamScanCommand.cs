@@ -30,11 +30,15 @@ public static class BeamBeamScanCommand
         var vertical = new Option<double>("--vertical-emittance") { Description = "vertical emittance [m] added to both beams", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the scan; each point's seed is derived from it and the point's index", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores; with --jobs, shared among the jobs)", DefaultValueFactory = _ => 0 };
+        var acceleration = PhysicsOptions.DampingAcceleration();
+        var model = PhysicsOptions.Model();
+        var samples = PhysicsOptions.Samples();
+        var interval = PhysicsOptions.SampleInterval();
         var shard = new Option<string?>("--shard") { Description = "k/n: run only the points whose index is k modulo n (k = 0 .. n-1), as one task of a job array" };
         var jobs = new Option<int>("--jobs") { Description = "run the scan as this many local child processes (one shard each) and merge them", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "result file (CSV with the scan's header)", Required = true };
         var command = new Command("scan", "weak-strong runs over the strong bunch's current: equilibrium sizes, luminosity, xi_L; shardable")
-            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, threads, shard, jobs, output };
+            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, threads, shard, jobs, output };
         command.SetAction(parse =>
         {
             try
@@ -43,10 +47,12 @@ public static class BeamBeamScanCommand
                     .Select(c => double.Parse(c, NumberStyles.Float, C)).ToList();
                 var settings = new ScanSettings(parse.GetValue(lattice), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(ips)!, list,
                     parse.GetValue(turns), parse.GetValue(particles), parse.GetValue(slices), parse.GetValue(tuneTurns),
-                    parse.GetValue(vertical), parse.GetValue(seed));
+                    parse.GetValue(vertical), parse.GetValue(seed), PhysicsOptions.Acceleration(parse.GetValue(acceleration)), parse.GetValue(model),
+                    parse.GetValue(samples), parse.GetValue(interval));
                 if (settings.Points == 0 || list.Any(c => !(c > 0))) throw new ArgumentException("--currents must list positive currents");
-                if (settings.Particles < 2 || settings.Turns < 1 || settings.Slices < 1 || settings.TuneTurns < 64)
-                    throw new ArgumentException("--particles must be at least 2, --turns and --slices at least 1, --tune-turns at least 64");
+                if (settings.Particles < 2 || settings.Turns < 1 || settings.Slices < 1 || settings.TuneTurns < 64
+                    || settings.Samples < 1 || settings.SampleInterval < 1)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
                 int n = parse.GetValue(jobs);
                 string file = parse.GetValue(output)!;
                 if (n > 0)

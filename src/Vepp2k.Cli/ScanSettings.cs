@@ -13,7 +13,8 @@ namespace Vepp2k.Cli;
 /// </summary>
 public sealed record ScanSettings(
     string? Lattice, string? Mode, double? Energy, string Ips, IReadOnlyList<double> CurrentsMa,
-    int Turns, int Particles, int Slices, int TuneTurns, double VerticalEmittance, ulong Seed)
+    int Turns, int Particles, int Slices, int TuneTurns, double VerticalEmittance, ulong Seed, double DampingAcceleration, BeamBeamModel Model,
+    int Samples, int SampleInterval)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -23,7 +24,9 @@ public sealed record ScanSettings(
         $"lattice={(Lattice is null ? "" : Path.GetFullPath(Lattice))}", $"mode={Mode}", $"energy={Energy?.ToString("R", C)}",
         $"ips={Ips}", $"currents_mA={string.Join(' ', CurrentsMa.Select(c => c.ToString("R", C)))}",
         $"turns={Turns}", $"particles={Particles}", $"slices={Slices}", $"tune_turns={TuneTurns}",
-        $"vertical_emittance={VerticalEmittance.ToString("R", C)}", $"seed={Seed}");
+        $"vertical_emittance={VerticalEmittance.ToString("R", C)}", $"seed={Seed}",
+        $"damping_acceleration={DampingAcceleration.ToString("R", C)}", $"model={Model.ToString().ToLowerInvariant()}",
+        $"samples={Samples}", $"sample_interval={SampleInterval}");
 
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Identity())))[..16];
 
@@ -43,7 +46,8 @@ public sealed record ScanSettings(
     }
 
     public WeakStrongOptions PointOptions(int index, int threads) =>
-        new(CurrentsMa[index] * 1e-3, Particles, Turns, Slices, TuneTurns, PointSeed(index), threads, VerticalEmittance: VerticalEmittance);
+        new(CurrentsMa[index] * 1e-3, Particles, Turns, Slices, TuneTurns, PointSeed(index), threads, VerticalEmittance: VerticalEmittance,
+            DampingAcceleration: DampingAcceleration, Model: Model, Samples: Samples, SampleInterval: SampleInterval);
 
     /// <summary>The scan command's arguments that reproduce these settings (for the child processes of --jobs).</summary>
     public IEnumerable<string> Arguments()
@@ -59,5 +63,9 @@ public sealed record ScanSettings(
         yield return "--tune-turns"; yield return TuneTurns.ToString(C);
         yield return "--vertical-emittance"; yield return VerticalEmittance.ToString("R", C);
         yield return "--seed"; yield return Seed.ToString(C);
+        yield return "--damping-acceleration"; yield return DampingAcceleration.ToString("R", C);
+        yield return "--model"; yield return Model.ToString().ToLowerInvariant();
+        yield return "--samples"; yield return Samples.ToString(C);
+        yield return "--sample-interval"; yield return SampleInterval.ToString(C);
     }
 }

@@ -14,7 +14,7 @@ namespace Vepp2k.Physics.Tracking;
 public sealed class RingTracker
 {
     private readonly Element[] elements;
-    private readonly RadiationPoint?[] excitation;
+    private readonly IRandomKick?[] excitation;
     private readonly TrackContext context;
 
     public RingTracker(Lattice lattice, TrackingOptions? options = null)
@@ -24,7 +24,7 @@ public sealed class RingTracker
             throw new OpticsException("quantum excitation needs radiation on");
         Lattice = lattice;
         elements = Options.Radiation ? [.. lattice.RadiationSteps(Options.RadiationSliceLength)] : [.. lattice.Elements];
-        excitation = elements.Select(e => Options.QuantumExcitation ? e as RadiationPoint : null).ToArray();
+        excitation = elements.Select(e => Options.QuantumExcitation ? e as IRandomKick : null).ToArray();
         context = new TrackContext(lattice.EnergyEv, Options.Radiation);
     }
 
@@ -74,7 +74,7 @@ public sealed class RingTracker
             int turn = firstTurn + t;
             for (int e = 0; e < elements.Length; e++)
             {
-                if (excitation[e] is { } point) Excite(point, ref p, first, turn, e);
+                excitation[e]?.Kick(ref p, Options.Seed, first, turn, e, context);
                 elements[e].Track(ref p, context);
                 var outside = Vector256.GreaterThan(Vector256.Abs(p.X.V), apertureX)
                               | Vector256.GreaterThan(Vector256.Abs(p.Y.V), apertureY)
@@ -90,11 +90,6 @@ public sealed class RingTracker
             if (record is not null) Record(record, first, alive, in p, t);
         }
         Store(beam, first, alive, in p);
-    }
-
-    private void Excite(RadiationPoint point, ref Phase<Vec4> p, int first, int turn, int index)
-    {
-        point.Excite(ref p, new Vec4(CounterRandom.Gaussians(Options.Seed, first, turn, index)), context.EnergyEv);
     }
 
     private static Vector256<double> LaneMask(int bits) => Vector256.Create(
