@@ -57,4 +57,17 @@ public class BeamBeamScanTests
         Assert.Equal(2, exit);
         Assert.False(File.Exists(output));
     }
+
+    // A child that fails (here: every shard, for a lattice file that is not there, which only the children
+    // read) fails the scan with the shard and the child's own message.
+    [Fact]
+    public void FailingChildProcessFailsTheScanWithItsMessage()
+    {
+        string dir = Directory();
+        var (exit, _, error) = CliRunner.Run([.. Tiny, "--lattice", Path.Combine(dir, "missing.madx"), "--jobs", "2", "--out", Path.Combine(dir, "jobs.csv")]);
+        Assert.Equal(2, exit);
+        Assert.Contains("shard 1/2 failed (exit code 2)", error);
+        Assert.Contains("missing.madx", error);
+        Assert.False(File.Exists(Path.Combine(dir, "jobs.csv")));
+    }
 }
