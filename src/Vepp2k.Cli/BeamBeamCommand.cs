@@ -36,12 +36,13 @@ public static class BeamBeamCommand
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
         var acceleration = PhysicsOptions.DampingAcceleration();
         var model = PhysicsOptions.Model();
+        var tuneTurns = PhysicsOptions.TuneTurns();
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, acceleration, model, samples, interval, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, samples, interval, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -49,9 +50,9 @@ public static class BeamBeamCommand
                 var source = OpticsSource.Resolve(parse.GetValue(lattice), null, parse.GetValue(mode), parse.GetValue(energy));
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
-                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1)
-                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1");
-                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
+                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
+                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
                     Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -26,7 +26,7 @@ public static class BeamBeamScanCommand
         var turns = new Option<int>("--turns") { Description = "turns of the weak beam with radiation and collisions", DefaultValueFactory = _ => 30_000 };
         var particles = new Option<int>("--particles") { Description = "macroparticles of the weak beam", DefaultValueFactory = _ => 1000 };
         var slices = new Option<int>("--slices") { Description = "equal-charge slices of the strong bunch", DefaultValueFactory = _ => 7 };
-        var tuneTurns = new Option<int>("--tune-turns") { Description = "turns of the small-amplitude tune measurement", DefaultValueFactory = _ => 1024 };
+        var tuneTurns = PhysicsOptions.TuneTurns();
         var vertical = new Option<double>("--vertical-emittance") { Description = "vertical emittance [m] added to both beams", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the scan; each point's seed is derived from it and the point's index", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores; with --jobs, shared among the jobs)", DefaultValueFactory = _ => 0 };

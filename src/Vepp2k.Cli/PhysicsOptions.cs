@@ -18,6 +18,12 @@ public static class PhysicsOptions
         DefaultValueFactory = _ => BeamBeamModel.Lattice,
     };
 
+    public static Option<int> TuneTurns() => new("--tune-turns")
+    {
+        Description = "turns of the small-amplitude tune measurement",
+        DefaultValueFactory = _ => 1024,
+    };
+
     public static Option<int> Samples() => new("--samples")
     {
         Description = "beam snapshots the sizes and the luminosity are averaged over (the first after --turns)",
