@@ -52,8 +52,9 @@ public sealed record WeakStrongResult(
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
 /// are the no-collision radiative equilibrium (Ohmi envelope) at the given current; the weak beam,
 /// drawn from that same equilibrium, is tracked element by element (or through the linear arcs of
-/// <see cref="LinearRing"/>) with damping, quantum excitation (both optionally accelerated) and the 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift
-/// (NAFF on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
+/// <see cref="LinearRing"/>) with damping, quantum excitation (both optionally accelerated) and the
+/// 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift (NAFF
+/// on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
 /// IP with and without collisions, and the luminosity there (geometric, slice overlap with the
 /// hourglass, and the weak-strong estimator over the tracked beam).
 /// </summary>
