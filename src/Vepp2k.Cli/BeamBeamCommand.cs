@@ -37,12 +37,13 @@ public static class BeamBeamCommand
         var acceleration = PhysicsOptions.DampingAcceleration();
         var model = PhysicsOptions.Model();
         var tuneTurns = PhysicsOptions.TuneTurns();
+        var tunes = new Option<string?>("--tunes") { Description = "q1,q2: fractional mode tunes of the linear model (a working point other than the lattice's)" };
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, samples, interval, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -54,7 +55,9 @@ public static class BeamBeamCommand
                     throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
                 var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
-                    Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval));
+                    Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval),
+                    Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
+                        : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var r = TrackProgress.Run("weak-strong", n, progress => WeakStrong.Run(source.Lattice, names, options, progress));
                 Report(source.Mode ?? source.Lattice.Name, options, r, parse.GetValue(csv), parse.GetValue(parquet));

@@ -34,21 +34,28 @@ public static class BeamBeamScanCommand
         var model = PhysicsOptions.Model();
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
+        var q1 = new Option<string?>("--q1") { Description = "fractional tunes of mode 1, comma-separated: with --q2, a working-point grid of the linear model" };
+        var q2 = new Option<string?>("--q2") { Description = "fractional tunes of mode 2, comma-separated (with --q1)" };
         var shard = new Option<string?>("--shard") { Description = "k/n: run only the points whose index is k modulo n (k = 0 .. n-1), as one task of a job array" };
         var jobs = new Option<int>("--jobs") { Description = "run the scan as this many local child processes (one shard each) and merge them", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "result file (CSV with the scan's header)", Required = true };
-        var command = new Command("scan", "weak-strong runs over the strong bunch's current: equilibrium sizes, luminosity, xi_L; shardable")
-            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, threads, shard, jobs, output };
+        var command = new Command("scan", "weak-strong runs over the strong bunch's current (and the linear model's working point): equilibrium sizes, luminosity, xi_L; shardable")
+            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, q1, q2, threads, shard, jobs, output };
         command.SetAction(parse =>
         {
             try
             {
-                var list = parse.GetValue(currents)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(c => double.Parse(c, NumberStyles.Float, C)).ToList();
+                var list = Numbers(parse.GetValue(currents))!;
+                var (tunes1, tunes2) = (Numbers(parse.GetValue(q1)), Numbers(parse.GetValue(q2)));
+                if ((tunes1 is null) != (tunes2 is null)) throw new ArgumentException("a working-point grid needs both --q1 and --q2");
+                if (tunes1 is not null && parse.GetValue(model) != BeamBeamModel.Linear)
+                    throw new ArgumentException("a working-point grid (--q1, --q2) needs --model linear");
+                if (tunes1 is not null && tunes1.Concat(tunes2!).Any(q => !(q > 0 && q < 1)))
+                    throw new ArgumentException("--q1 and --q2 are fractional tunes, between 0 and 1");
                 var settings = new ScanSettings(parse.GetValue(lattice), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(ips)!, list,
                     parse.GetValue(turns), parse.GetValue(particles), parse.GetValue(slices), parse.GetValue(tuneTurns),
                     parse.GetValue(vertical), parse.GetValue(seed), PhysicsOptions.Acceleration(parse.GetValue(acceleration)), parse.GetValue(model),
-                    parse.GetValue(samples), parse.GetValue(interval));
+                    parse.GetValue(samples), parse.GetValue(interval), tunes1, tunes2);
                 if (settings.Points == 0 || list.Any(c => !(c > 0))) throw new ArgumentException("--currents must list positive currents");
                 if (settings.Particles < 2 || settings.Turns < 1 || settings.Slices < 1 || settings.TuneTurns < 64
                     || settings.Samples < 1 || settings.SampleInterval < 1)
@@ -99,6 +106,9 @@ public static class BeamBeamScanCommand
         return command;
     }
 
+    private static List<double>? Numbers(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(c => double.Parse(c, NumberStyles.Float, C)).ToList();
+
     private static (int K, int N) ParseShard(string? text)
     {
         if (text is null) return (0, 1);
@@ -120,7 +130,7 @@ public static class BeamBeamScanCommand
             var options = settings.PointOptions(i, threads);
             var r = TrackProgress.Run($"point {i + 1}/{settings.Points}", settings.Particles, progress => WeakStrong.Run(source.Lattice, names, options, progress));
             rows.Add(ScanFile.Row(i, settings, source.Lattice, r));
-            Console.WriteLine(string.Create(C, $"point {i}: {settings.CurrentsMa[i]:G4} mA, xi {r.Ips[0].XiX:F5}, sigma_x {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.TrackedSizes[1] * 1e6:F2} um, L {r.TrackedLuminosity * 1e-4:E3} cm^-2 s^-1"));
+            Console.WriteLine(string.Create(C, $"point {i}: {settings.CurrentMa(i):G4} mA, Q {r.BareTunes[0]:F4} / {r.BareTunes[1]:F4}, xi {r.Ips[0].XiX:F5}, sigma_x {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.TrackedSizes[1] * 1e6:F2} um, L {r.TrackedLuminosity * 1e-4:E3} cm^-2 s^-1"));
         }
         ScanFile.Write(file, settings, n == 1 ? "all" : $"{k}/{n}", rows);
     }

@@ -16,7 +16,7 @@ public static class ScanFile
     private const string Magic = "# vepp2k beambeam scan, format 1";
 
     public const string Columns =
-        "index,current_mA,population,seed,xi_x,xi_y,tune_shift_1,tune_shift_2,tune_shift_first_order_1,tune_shift_first_order_2," +
+        "index,current_mA,q1,q2,population,seed,xi_x,xi_y,tune_shift_1,tune_shift_2,tune_shift_first_order_1,tune_shift_first_order_2," +
         "sigma_x_envelope_m,sigma_y_envelope_m,sigma_z_envelope_m,sigma_x_m,sigma_y_m,sigma_z_m," +
         "luminosity_geometric_cm2s,luminosity_hourglass_cm2s,luminosity_cm2s,xi_luminosity,survivors";
 
@@ -29,13 +29,13 @@ public static class ScanFile
                      / (lattice.Gamma * lattice.RevolutionFrequency * r.Population * hourglass);
         double[] values =
         [
-            settings.CurrentsMa[index], r.Population, 0, ip.XiX, ip.XiY, r.MeasuredTuneShift[0], r.MeasuredTuneShift[1],
+            settings.CurrentMa(index), r.BareTunes[0], r.BareTunes[1], r.Population, 0, ip.XiX, ip.XiY, r.MeasuredTuneShift[0], r.MeasuredTuneShift[1],
             r.Ips.Sum(p => p.ExpectedTuneShift[0]), r.Ips.Sum(p => p.ExpectedTuneShift[1]),
             r.EnvelopeSizes[0], r.EnvelopeSizes[1], r.EnvelopeSizes[2], r.TrackedSizes[0], r.TrackedSizes[1], r.TrackedSizes[2],
             r.GeometricLuminosity * 1e-4, r.OverlapLuminosity * 1e-4, r.TrackedLuminosity * 1e-4, xiL,
         ];
         var cells = values.Select(v => v.ToString("R", C)).ToArray();
-        cells[2] = settings.PointSeed(index).ToString(C);
+        cells[4] = settings.PointSeed(index).ToString(C);
         return string.Join(',', [index.ToString(C), .. cells, r.Survivors.ToString(C)]);
     }
 

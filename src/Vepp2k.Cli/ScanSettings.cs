@@ -9,16 +9,30 @@ namespace Vepp2k.Cli;
 /// Everything that decides a weak-strong scan's numbers: the ring, the physics options and the list of
 /// points. Its canonical text (<see cref="Identity"/>) and the hash of it (<see cref="Id"/>) head every
 /// result file, so that merge can tell shards of one scan from shards of another; the thread count and
-/// the shard are left out because the numbers do not depend on them.
+/// the shard are left out because the numbers do not depend on them. The points are the currents times,
+/// when <see cref="Q1"/> and <see cref="Q2"/> are given (the linear model's working-point grid), every pair of
+/// mode tunes: point = (q1 index x Q2 count + q2 index) x current count + current index.
 /// </summary>
 public sealed record ScanSettings(
     string? Lattice, string? Mode, double? Energy, string Ips, IReadOnlyList<double> CurrentsMa,
     int Turns, int Particles, int Slices, int TuneTurns, double VerticalEmittance, ulong Seed, double DampingAcceleration, BeamBeamModel Model,
-    int Samples, int SampleInterval)
+    int Samples, int SampleInterval, IReadOnlyList<double>? Q1 = null, IReadOnlyList<double>? Q2 = null)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public int Points => CurrentsMa.Count;
+    public int Points => CurrentsMa.Count * (Q1?.Count ?? 1) * (Q2?.Count ?? 1);
+
+    public double CurrentMa(int index) => CurrentsMa[index % CurrentsMa.Count];
+
+    /// <summary>The mode tunes of point <paramref name="index"/>, or null without a working-point grid.</summary>
+    public double[]? Tunes(int index)
+    {
+        if (Q1 is null || Q2 is null) return null;
+        int pair = index / CurrentsMa.Count;
+        return [Q1[pair / Q2.Count], Q2[pair % Q2.Count]];
+    }
+
+    private static string List(IReadOnlyList<double>? values) => values is null ? "" : string.Join(' ', values.Select(c => c.ToString("R", C)));
 
     public string Identity() => string.Join(';',
         $"lattice={(Lattice is null ? "" : Path.GetFullPath(Lattice))}", $"mode={Mode}", $"energy={Energy?.ToString("R", C)}",
@@ -26,7 +40,7 @@ public sealed record ScanSettings(
         $"turns={Turns}", $"particles={Particles}", $"slices={Slices}", $"tune_turns={TuneTurns}",
         $"vertical_emittance={VerticalEmittance.ToString("R", C)}", $"seed={Seed}",
         $"damping_acceleration={DampingAcceleration.ToString("R", C)}", $"model={Model.ToString().ToLowerInvariant()}",
-        $"samples={Samples}", $"sample_interval={SampleInterval}");
+        $"samples={Samples}", $"sample_interval={SampleInterval}", $"q1={List(Q1)}", $"q2={List(Q2)}");
 
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Identity())))[..16];
 
@@ -46,8 +60,8 @@ public sealed record ScanSettings(
     }
 
     public WeakStrongOptions PointOptions(int index, int threads) =>
-        new(CurrentsMa[index] * 1e-3, Particles, Turns, Slices, TuneTurns, PointSeed(index), threads, VerticalEmittance: VerticalEmittance,
-            DampingAcceleration: DampingAcceleration, Model: Model, Samples: Samples, SampleInterval: SampleInterval);
+        new(CurrentMa(index) * 1e-3, Particles, Turns, Slices, TuneTurns, PointSeed(index), threads, VerticalEmittance: VerticalEmittance,
+            DampingAcceleration: DampingAcceleration, Model: Model, Samples: Samples, SampleInterval: SampleInterval, Tunes: Tunes(index));
 
     /// <summary>The scan command's arguments that reproduce these settings (for the child processes of --jobs).</summary>
     public IEnumerable<string> Arguments()
@@ -67,5 +81,7 @@ public sealed record ScanSettings(
         yield return "--model"; yield return Model.ToString().ToLowerInvariant();
         yield return "--samples"; yield return Samples.ToString(C);
         yield return "--sample-interval"; yield return SampleInterval.ToString(C);
+        if (Q1 is not null) { yield return "--q1"; yield return string.Join(',', Q1.Select(q => q.ToString("R", C))); }
+        if (Q2 is not null) { yield return "--q2"; yield return string.Join(',', Q2.Select(q => q.ToString("R", C))); }
     }
 }

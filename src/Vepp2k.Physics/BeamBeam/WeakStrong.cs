@@ -21,12 +21,13 @@ namespace Vepp2k.Physics.BeamBeam;
 /// <param name="DampingAcceleration">
 /// Factor on every damping decrement and on the quantum excitation, equilibrium unchanged (<see cref="BeamBeam.DampingAcceleration"/>); 1 is none.
 /// </param>
+/// <param name="Tunes">Fractional mode tunes of the linear model (a working point other than the lattice's), or null.</param>
 /// <param name="Model">The ring tracked: element by element, or the linear arcs between the IPs (<see cref="LinearRing"/>).</param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
-    int Samples = 1, int SampleInterval = 0);
+    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -71,7 +72,9 @@ public static class WeakStrong
         var points = ips.Select(ip => Point(lattice, optics, ip, population, o)).ToList();
         var kicks = points.ToDictionary(p => p.Name, p => new SynchroBeamKick(p.Strong, o.Slices, lattice.Gamma));
         var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
-        var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength) : lattice;
+        if (o.Tunes is not null && o.Model != BeamBeamModel.Linear)
+            throw new OpticsException("a working point other than the lattice's is set in the linear model only");
+        var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength, o.Tunes) : lattice;
         if (o.DampingAcceleration != 1)
             ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration)], ring.EnergyEv);
         var colliding = Collisions.WithKicks(ring, kicks);
@@ -101,7 +104,9 @@ public static class WeakStrong
             trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
             survivors = alive.Count;
         }
-        return new WeakStrongResult(population, points, [.. optics.FractionalTunes], measured,
+        // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
+        var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
+        return new WeakStrongResult(population, points, [.. bare], measured,
             [Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), envelope.BunchLength],
             [.. variances.Select(Math.Sqrt)],
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
