@@ -70,4 +70,26 @@ public class BeamBeamScanTests
         Assert.Contains("missing.madx", error);
         Assert.False(File.Exists(Path.Combine(dir, "jobs.csv")));
     }
+
+    // A working-point grid of the linear model: one row per (q1, q2) pair (here 2 x 1 at one current), whose
+    // tune columns are the model's own eigen-tunes; the grid is refused for the element-by-element model.
+    [Fact]
+    public void WorkingPointGridGivesOneRowPerTunePair()
+    {
+        string dir = Directory(), file = Path.Combine(dir, "grid.csv");
+        string[] grid = ["beambeam", "scan", "--currents", "1", "--q1", "0.09,0.12", "--q2", "0.1", "--turns", "2", "--particles", "4",
+            "--slices", "1", "--tune-turns", "128", "--threads", "1", "--out", file];
+        var (exit, _, error) = CliRunner.Run([.. grid, "--model", "linear"]);
+        Assert.True(exit == 0, error);
+        var rows = File.ReadAllLines(file).Where(l => char.IsDigit(l[0])).Select(l => l.Split(',')).ToList();
+        Assert.Equal(2, rows.Count);
+        double Cell(int row, int column) => double.Parse(rows[row][column], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0.09, Cell(0, 2), 1e-9);
+        Assert.Equal(0.12, Cell(1, 2), 1e-9);
+        Assert.Equal(0.1, Cell(1, 3), 1e-9);
+
+        (exit, _, error) = CliRunner.Run(grid);
+        Assert.Equal(2, exit);
+        Assert.Contains("--model linear", error);
+    }
 }
