@@ -8,7 +8,8 @@ using Vepp2k.Physics.Tracking;
 // Cost of the weak-strong beam-beam kick (docs/benchmarks.md, docs/beambeam.md):
 //   dotnet run -c Release --project bench/Vepp2k.BeamBeamBench -- [mode] [particles] [turns] [threads] [slices...]
 // 1. the synchro-beam kick alone, round (the design's strong bunch) and flat (sigma_x = 4 sigma_y), per slice count;
-// 2. the ring (6-D, RF, radiation) with collisions at SND and CMD per slice count, beside the ring without.
+// 2. the ring (6-D, RF, radiation) with collisions at SND and CMD per slice count, beside the ring without;
+// 3. the same with the fast model (LinearRing: one linear map per half ring) instead of the elements.
 // Each configuration is first run for at least a second (tiered JIT reaches its optimised code only
 // after many calls: a single warm-up run left the first configurations at a fifth of their speed),
 // then three timed runs; the best is kept.
@@ -20,7 +21,8 @@ int threads = args.Length > 3 ? int.Parse(args[3], c) : 1;
 int[] slices = args.Length > 4 ? [.. args.Skip(4).Select(a => int.Parse(a, c))] : [1, 3, 5, 7, 11, 15, 21];
 var ring = Modes.Load(mode).Lattice;
 double population = GaussianBunch.PopulationFromCurrent(0.1, ring.RevolutionFrequency);
-var strong = Collisions.FromEnvelope(Envelope.Compute(ring), population);
+var envelope = Envelope.Compute(ring);
+var strong = Collisions.FromEnvelope(envelope, population);
 var flat = strong with { X = strong.X with { Variance = 4 * strong.X.Variance }, Y = strong.Y with { Variance = strong.Y.Variance / 4 } };
 Console.WriteLine($"{mode}: {particles} particles, {turns} turns, {threads} thread(s), strong bunch 100 mA, {Environment.ProcessorCount} cores");
 
@@ -78,4 +80,12 @@ foreach (int n in slices)
     var tracker = new RingTracker(Collisions.WithKicks(ring, kicks), options);
     double seconds = Best(() => tracker.Track(Beam(), turns));
     Console.WriteLine(string.Create(c, $"ring, 2 IPs, slices={n,2}   : {particles * (double)turns / seconds:E3} particle-turns/s"));
+}
+var linear = LinearRing.Build(ring, ["SND", "CMD"], envelope, 0.1);
+foreach (int n in slices)
+{
+    var kicks = new Dictionary<string, SynchroBeamKick> { ["SND"] = new(strong, n, ring.Gamma), ["CMD"] = new(strong, n, ring.Gamma) };
+    var tracker = new RingTracker(Collisions.WithKicks(linear, kicks), options);
+    double seconds = Best(() => tracker.Track(Beam(), turns * 20));
+    Console.WriteLine(string.Create(c, $"linear model, slices={n,2} : {particles * (double)turns * 20 / seconds:E3} particle-turns/s"));
 }

@@ -7,7 +7,7 @@ using Vepp2k.Physics.BeamBeam;
 
 namespace Vepp2k.Cli;
 
-/// <summary>vepp2k beambeam weakstrong: the weak beam tracked against rigid strong bunches at the IPs.</summary>
+/// <summary>vepp2k beambeam weakstrong (the weak beam tracked against rigid strong bunches at the IPs), scan and merge.</summary>
 public static class BeamBeamCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -17,6 +17,8 @@ public static class BeamBeamCommand
         var command = new Command("beambeam", "beam-beam simulations of the colliding beams");
         command.Subcommands.Add(WeakStrongCommand());
         command.Subcommands.Add(StrongStrongCommand.Create());
+        command.Subcommands.Add(BeamBeamScanCommand.Scan());
+        command.Subcommands.Add(BeamBeamScanCommand.Merge());
         return command;
     }
 
@@ -33,10 +35,16 @@ public static class BeamBeamCommand
         var vertical = new Option<double>("--vertical-emittance") { Description = "vertical emittance [m] added to both beams, as coupling errors give (an uncoupled ring such as flat-1GeV has none)", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial beam and the quantum-excitation kicks", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
+        var acceleration = PhysicsOptions.DampingAcceleration();
+        var model = PhysicsOptions.Model();
+        var tuneTurns = PhysicsOptions.TuneTurns();
+        var tunes = new Option<string?>("--tunes") { Description = "q1,q2: fractional mode tunes of the linear model (a working point other than the lattice's)" };
+        var samples = PhysicsOptions.Samples();
+        var interval = PhysicsOptions.SampleInterval();
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -44,9 +52,13 @@ public static class BeamBeamCommand
                 var source = OpticsSource.Resolve(parse.GetValue(lattice), null, parse.GetValue(mode), parse.GetValue(energy));
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
-                if (n < 2 || t < 1 || k < 1) throw new ArgumentException("--particles must be at least 2, --turns and --slices at least 1");
-                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
-                    VerticalEmittance: parse.GetValue(vertical));
+                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
+                var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
+                    VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
+                    Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval),
+                    Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
+                        : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var r = TrackProgress.Run("weak-strong", n, progress => WeakStrong.Run(source.Lattice, names, options, progress));
                 Report(source.Mode ?? source.Lattice.Name, options, r, parse.GetValue(csv), parse.GetValue(parquet));
@@ -65,7 +77,7 @@ public static class BeamBeamCommand
     {
         var rows = new List<(string Name, double Value)>();
         void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
-        Line($"weak-strong beam-beam in {ring}: strong bunch {o.CurrentA * 1e3:G4} mA (N = {r.Population:E3}), {o.Slices} slices, hourglass included");
+        Line($"weak-strong beam-beam in {ring} ({(o.Model == BeamBeamModel.Linear ? "linear arcs between the IPs" : "element by element")}, damping x{o.DampingAcceleration:G4}): strong bunch {o.CurrentA * 1e3:G4} mA (N = {r.Population:E3}), {o.Slices} slices, hourglass included");
         Line($"  IP     sigma_x* [um] sigma_y* [um] sigma_z [mm] beta_x* [m] beta_y* [m]   xi_x      xi_y");
         foreach (var p in r.Ips)
         {
@@ -77,7 +89,7 @@ public static class BeamBeamCommand
         Line($"  tune shift, small amplitude (NAFF, eigenmodes; bare tunes {r.BareTunes[0]:F5} / {r.BareTunes[1]:F5}):");
         Line($"    measured {r.MeasuredTuneShift[0]:F6} / {r.MeasuredTuneShift[1]:F6}; first order from xi over the IPs {expected[0]:F6} / {expected[1]:F6}");
         rows.AddRange([("tune_shift_1", r.MeasuredTuneShift[0]), ("tune_shift_2", r.MeasuredTuneShift[1]), ("tune_shift_first_order_1", expected[0]), ("tune_shift_first_order_2", expected[1])]);
-        Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {o.Turns} turns ({o.Turns / r.DampingTurns:F1} damping times):");
+        Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {o.Turns} turns ({o.Turns / r.DampingTurns:F1} damping times), {o.Samples} snapshot(s) {o.SampleInterval} turns apart:");
         Line($"    sigma_x {r.EnvelopeSizes[0] * 1e6:F2} -> {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.EnvelopeSizes[1] * 1e6:F2} -> {r.TrackedSizes[1] * 1e6:F2} um, sigma_z {r.EnvelopeSizes[2] * 1e3:F2} -> {r.TrackedSizes[2] * 1e3:F2} mm (no collisions -> with)");
         rows.AddRange([("sigma_x_envelope_m", r.EnvelopeSizes[0]), ("sigma_x_tracked_m", r.TrackedSizes[0]), ("sigma_y_envelope_m", r.EnvelopeSizes[1]),
             ("sigma_y_tracked_m", r.TrackedSizes[1]), ("sigma_z_envelope_m", r.EnvelopeSizes[2]), ("sigma_z_tracked_m", r.TrackedSizes[2])]);

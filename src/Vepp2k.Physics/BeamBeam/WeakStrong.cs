@@ -14,10 +14,20 @@ namespace Vepp2k.Physics.BeamBeam;
 /// Emittance [m] added to both beams' vertical plane (<see cref="Collisions.WithVerticalEmittance"/>): needed
 /// for an uncoupled (flat) ring, whose envelope has none.
 /// </param>
+/// <param name="Samples">
+/// Beam snapshots the sizes (rms over the snapshots' variances) and the luminosity (mean) are averaged over:
+/// the first after <paramref name="Turns"/>, then one every <paramref name="SampleInterval"/> turns.
+/// </param>
+/// <param name="DampingAcceleration">
+/// Factor on every damping decrement and on the quantum excitation, equilibrium unchanged (<see cref="BeamBeam.DampingAcceleration"/>); 1 is none.
+/// </param>
+/// <param name="Tunes">Fractional mode tunes of the linear model (a working point other than the lattice's), or null.</param>
+/// <param name="Model">The ring tracked: element by element, or the linear arcs between the IPs (<see cref="LinearRing"/>).</param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
-    double VerticalEmittance = 0);
+    double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
+    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -42,9 +52,10 @@ public sealed record WeakStrongResult(
 /// <summary>
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
 /// are the no-collision radiative equilibrium (Ohmi envelope) at the given current; the weak beam,
-/// drawn from that same equilibrium, is tracked element by element with damping, quantum excitation
-/// and the 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift
-/// (NAFF on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
+/// drawn from that same equilibrium, is tracked element by element (or through the linear arcs of
+/// <see cref="LinearRing"/>) with damping, quantum excitation (both optionally accelerated) and the
+/// 6-D synchro-beam kicks. Reported: the nominal xi per IP, the small-amplitude tune shift (NAFF
+/// on the eigenmodes, without radiation) beside its first-order value, the rms sizes at the first
 /// IP with and without collisions, and the luminosity there (geometric, slice overlap with the
 /// hourglass, and the weak-strong estimator over the tracked beam).
 /// </summary>
@@ -60,31 +71,49 @@ public static class WeakStrong
         var optics = LinearOptics.Compute(lattice.WithoutCavities());
         var points = ips.Select(ip => Point(lattice, optics, ip, population, o)).ToList();
         var kicks = points.ToDictionary(p => p.Name, p => new SynchroBeamKick(p.Strong, o.Slices, lattice.Gamma));
-        var colliding = Collisions.WithKicks(lattice, kicks);
-
-        var measured = TuneShift(lattice, colliding, optics, points[0].Strong, o, cancel);
         var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
+        if (o.Tunes is not null && o.Model != BeamBeamModel.Linear)
+            throw new OpticsException("a working point other than the lattice's is set in the linear model only");
+        var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength, o.Tunes) : lattice;
+        if (o.DampingAcceleration != 1)
+            ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration)], ring.EnergyEv);
+        var colliding = Collisions.WithKicks(ring, kicks);
+
+        var measured = TuneShift(ring, colliding, optics, points[0].Strong, o, cancel);
         var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
         var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
         var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
-        new RingTracker(colliding, tracking).Track(beam, o.Turns, progress: progress, cancel: cancel);
-
-        var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).Select(i =>
-        {
-            var z = new double[6];
-            beam.Get(i, z);
-            return z;
-        }).ToList();
+        var tracker = new RingTracker(colliding, tracking);
+        tracker.Track(beam, o.Turns, progress: progress, cancel: cancel);
         var strong = points[0].Strong;
         double f0 = lattice.RevolutionFrequency;
-        return new WeakStrongResult(population, points, [.. optics.FractionalTunes], measured,
+        var variances = new double[3];
+        double trackedLuminosity = 0;
+        int samples = Math.Max(1, o.Samples), survivors = 0;
+        for (int s = 0; s < samples; s++)
+        {
+            if (s > 0) tracker.Track(beam, o.SampleInterval, o.Turns + (s - 1) * o.SampleInterval, cancel: cancel);
+            var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).Select(i =>
+            {
+                var z = new double[6];
+                beam.Get(i, z);
+                return z;
+            }).ToList();
+            var v = Variances(alive);
+            for (int k = 0; k < 3; k++) variances[k] += v[k] / samples;
+            trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
+            survivors = alive.Count;
+        }
+        // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
+        var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
+        return new WeakStrongResult(population, points, [.. bare], measured,
             [Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), envelope.BunchLength],
-            RmsSizes(alive),
+            [.. variances.Select(Math.Sqrt)],
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
             Luminosity.Overlap(f0, strong, strong, 100),
-            Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive),
-            alive.Count,
-            1 / envelope.Decrements.Take(2).Min());
+            trackedLuminosity,
+            survivors,
+            1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()));
     }
 
     private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, WeakStrongOptions o)
@@ -191,13 +220,14 @@ public static class WeakStrong
         return beam;
     }
 
-    private static double[] RmsSizes(List<double[]> particles)
+    // Variances of x, y and ct.
+    private static double[] Variances(List<double[]> particles)
     {
-        double Rms(int k)
+        double Variance(int k)
         {
             double mean = particles.Average(z => z[k]);
-            return Math.Sqrt(particles.Sum(z => (z[k] - mean) * (z[k] - mean)) / Math.Max(1, particles.Count - 1));
+            return particles.Sum(z => (z[k] - mean) * (z[k] - mean)) / Math.Max(1, particles.Count - 1);
         }
-        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Rms(0), Rms(2), Rms(5)];
+        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Variance(0), Variance(2), Variance(5)];
     }
 }

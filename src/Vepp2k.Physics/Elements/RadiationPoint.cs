@@ -12,7 +12,7 @@ namespace Vepp2k.Physics.Elements;
 /// emission per unit length; the equilibrium sigma_delta^2 = C_q gamma^2 I3/(J_E I2) follows from it).
 /// </summary>
 public sealed class RadiationPoint(string name, double weight, double curvature, double k1, double tilt)
-    : Element(name, 0)
+    : Element(name, 0), IRandomKick
 {
     private static readonly double DiffusionConstant =
         55.0 / (24.0 * Math.Sqrt(3.0)) * Constants.ClassicalElectronRadius * Constants.ReducedComptonWavelength;
@@ -71,6 +71,9 @@ public sealed class RadiationPoint(string name, double weight, double curvature,
         p.Px = p.Px + xp * r;
         p.Py = p.Py + yp * r;
     }
+
+    public void Kick(ref Phase<Vec4> p, ulong seed, int first, int turn, int index, in TrackContext context) =>
+        Excite(ref p, new Vec4(Tracking.CounterRandom.Gaussians(seed, first, turn, index)), context.EnergyEv);
 
     /// <summary>D of the class summary: the variance of delta this point adds to a particle at <paramref name="p"/>.</summary>
     private T Diffusion<T>(Phase<T> p, double energyEv) where T : struct, IScalar<T>

@@ -14,12 +14,20 @@ public static class CounterRandom
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Normal deviates of particles <paramref name="first"/> .. first + 3 at one point of one turn.</summary>
-    public static Vector256<double> Gaussians(ulong seed, int first, int turn, int point)
+    public static Vector256<double> Gaussians(ulong seed, int first, int turn, int point) => Gaussians(seed, first, turn, point, 0);
+
+    /// <summary>
+    /// Component <paramref name="component"/> of a vector of deviates drawn at one point (an element that
+    /// needs several per particle); component 0 is the single deviate of the overload above.
+    /// </summary>
+    public static Vector256<double> Gaussians(ulong seed, int first, int turn, int point, int component)
     {
         var particle = Vector256.Create((ulong)(uint)first, (ulong)(uint)(first + 1), (ulong)(uint)(first + 2), (ulong)(uint)(first + 3));
         var key = Mix(Vector256.Create(seed) + particle * Golden);
         key = Mix(key + Vector256.Create(Golden * (ulong)(uint)turn));
         key = Mix(key + Vector256.Create(Golden * (ulong)(uint)point));
+        // Component 0 skips the extra round, so the one-deviate draws are what they always were.
+        if (component != 0) key = Mix(key + Vector256.Create(Golden * (ulong)(uint)component));
         var scale = Vector256.Create(1.0 / (1UL << 53));
         // u1 in (0, 1), so the logarithm stays finite; u2 in [0, 1).
         var u1 = (Vector256.ConvertToDouble(Mix(key + Vector256.Create(1UL)) >>> 11) + Vector256.Create(0.5)) * scale;

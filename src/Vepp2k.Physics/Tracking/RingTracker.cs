@@ -14,7 +14,7 @@ namespace Vepp2k.Physics.Tracking;
 public sealed class RingTracker
 {
     private readonly Element[] elements;
-    private readonly RadiationPoint?[] excitation;
+    private readonly IRandomKick?[] excitation;
     private readonly TrackContext context;
 
     public RingTracker(Lattice lattice, TrackingOptions? options = null)
@@ -24,7 +24,7 @@ public sealed class RingTracker
             throw new OpticsException("quantum excitation needs radiation on");
         Lattice = lattice;
         elements = Options.Radiation ? [.. lattice.RadiationSteps(Options.RadiationSliceLength)] : [.. lattice.Elements];
-        excitation = elements.Select(e => Options.QuantumExcitation ? e as RadiationPoint : null).ToArray();
+        excitation = elements.Select(e => Options.QuantumExcitation ? e as IRandomKick : null).ToArray();
         context = new TrackContext(lattice.EnergyEv, Options.Radiation);
     }
 
@@ -88,12 +88,12 @@ public sealed class RingTracker
             for (int e = 0; e < elements.Length; e++)
             {
                 var element = elements[e];
-                var point = excitation[e];
+                var kick = excitation[e];
                 for (int v = 0; v < count; v++)
                 {
                     if (alive[v] == 0) continue;
                     ref var q = ref p[v];
-                    if (point is not null) Excite(point, ref q, first + v * Vec4.Lanes, turn, e);
+                    kick?.Kick(ref q, Options.Seed, first + v * Vec4.Lanes, turn, e, context);
                     element.Track(ref q, context);
                     var outside = Vector256.GreaterThan(Vector256.Abs(q.X.V), apertureX)
                                   | Vector256.GreaterThan(Vector256.Abs(q.Y.V), apertureY)
@@ -115,11 +115,6 @@ public sealed class RingTracker
             }
         }
         for (int v = 0; v < count; v++) Store(beam, first + v * Vec4.Lanes, alive[v], in p[v]);
-    }
-
-    private void Excite(RadiationPoint point, ref Phase<Vec4> p, int first, int turn, int index)
-    {
-        point.Excite(ref p, new Vec4(CounterRandom.Gaussians(Options.Seed, first, turn, index)), context.EnergyEv);
     }
 
     private static Vector256<double> LaneMask(int bits) => Vector256.Create(

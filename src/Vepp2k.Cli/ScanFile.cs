@@ -1,0 +1,94 @@
+using System.Globalization;
+using Vepp2k.Physics;
+using Vepp2k.Physics.BeamBeam;
+
+namespace Vepp2k.Cli;
+
+/// <summary>
+/// A scan's result file: comment lines naming the scan (its id, point count and settings) and the shard,
+/// then a CSV table with one row per point. Numbers are written round-trip ("R"), so a merged file is
+/// byte for byte the file one process running every point writes. <see cref="Merge"/> refuses shards of
+/// different scans, a point given twice and a point no shard gave.
+/// </summary>
+public static class ScanFile
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private const string Magic = "# vepp2k beambeam scan, format 1";
+
+    public const string Columns =
+        "index,current_mA,q1,q2,population,seed,xi_x,xi_y,tune_shift_1,tune_shift_2,tune_shift_first_order_1,tune_shift_first_order_2," +
+        "sigma_x_envelope_m,sigma_y_envelope_m,sigma_z_envelope_m,sigma_x_m,sigma_y_m,sigma_z_m," +
+        "luminosity_geometric_cm2s,luminosity_hourglass_cm2s,luminosity_cm2s,xi_luminosity,survivors";
+
+    /// <summary>One point's row. xi_L = L r_e beta*/(gamma f0 N H) (beam-physics.md 2.2) from the tracked luminosity at the first IP.</summary>
+    public static string Row(int index, ScanSettings settings, Lattice lattice, WeakStrongResult r)
+    {
+        var ip = r.Ips[0];
+        double hourglass = r.OverlapLuminosity / r.GeometricLuminosity;
+        double xiL = r.TrackedLuminosity * Constants.ClassicalElectronRadius * ip.Optics.BetaXBothModes
+                     / (lattice.Gamma * lattice.RevolutionFrequency * r.Population * hourglass);
+        double[] values =
+        [
+            settings.CurrentMa(index), r.BareTunes[0], r.BareTunes[1], r.Population, 0, ip.XiX, ip.XiY, r.MeasuredTuneShift[0], r.MeasuredTuneShift[1],
+            r.Ips.Sum(p => p.ExpectedTuneShift[0]), r.Ips.Sum(p => p.ExpectedTuneShift[1]),
+            r.EnvelopeSizes[0], r.EnvelopeSizes[1], r.EnvelopeSizes[2], r.TrackedSizes[0], r.TrackedSizes[1], r.TrackedSizes[2],
+            r.GeometricLuminosity * 1e-4, r.OverlapLuminosity * 1e-4, r.TrackedLuminosity * 1e-4, xiL,
+        ];
+        var cells = values.Select(v => v.ToString("R", C)).ToArray();
+        cells[4] = settings.PointSeed(index).ToString(C);
+        return string.Join(',', [index.ToString(C), .. cells, r.Survivors.ToString(C)]);
+    }
+
+    /// <param name="shard">"k/n", or "all" for a whole scan.</param>
+    public static void Write(string path, ScanSettings settings, string shard, IEnumerable<string> rows) =>
+        File.WriteAllLines(path, [Magic, $"# scan {settings.Id} points {settings.Points.ToString(C)}", $"# settings {settings.Identity()}",
+            $"# shard {shard}", Columns, .. rows]);
+
+    /// <summary>The shards' rows in point order, under the header of the whole scan.</summary>
+    public static void Merge(IReadOnlyList<string> inputs, string output)
+    {
+        if (inputs.Count == 0) throw new ArgumentException("no shard files given");
+        var shards = inputs.Select(Read).ToList();
+        var first = shards[0];
+        foreach (var s in shards.Skip(1))
+            if (s.Scan != first.Scan)
+                throw new FormatException($"{s.Path} is from a different scan than {first.Path}:\n  {s.Path}: {s.Scan}\n  {first.Path}: {first.Scan}");
+        var rows = new SortedDictionary<int, (string Row, string Path)>();
+        foreach (var s in shards)
+            foreach (var (index, row) in s.Rows)
+            {
+                if (rows.TryGetValue(index, out var seen))
+                    throw new FormatException($"point {index} is given twice, by {seen.Path} and {s.Path}");
+                rows[index] = (row, s.Path);
+            }
+        var missing = Enumerable.Range(0, first.Points).Where(i => !rows.ContainsKey(i)).ToList();
+        if (missing.Count > 0)
+            throw new FormatException($"points {string.Join(", ", missing)} of {first.Points} are missing: no shard file given has them");
+        File.WriteAllLines(output, [Magic, first.ScanLine, first.SettingsLine, "# shard all", Columns, .. rows.Values.Select(r => r.Row)]);
+    }
+
+    private sealed record Shard(string Path, string ScanLine, string SettingsLine, int Points, List<(int Index, string Row)> Rows)
+    {
+        public string Scan => ScanLine + " (" + SettingsLine["# settings ".Length..] + ")";
+    }
+
+    private static Shard Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length < 5 || lines[0] != Magic || !lines[1].StartsWith("# scan ", StringComparison.Ordinal)
+            || !lines[2].StartsWith("# settings ", StringComparison.Ordinal) || !lines[3].StartsWith("# shard ", StringComparison.Ordinal) || lines[4] != Columns)
+            throw new FormatException($"{path} is not a result file of vepp2k beambeam scan (format 1)");
+        var words = lines[1].Split(' ');
+        if (words.Length != 5 || words[3] != "points" || !int.TryParse(words[4], NumberStyles.None, C, out int points))
+            throw new FormatException($"{path}: bad scan line '{lines[1]}'");
+        var rows = new List<(int, string)>();
+        foreach (var row in lines.Skip(5).Where(l => l.Length > 0))
+        {
+            var cell = row[..Math.Max(0, row.IndexOf(','))];
+            if (!int.TryParse(cell, NumberStyles.None, C, out int index) || index >= points)
+                throw new FormatException($"{path}: bad point index '{cell}' (the scan has {points} points)");
+            rows.Add((index, row));
+        }
+        return new Shard(path, lines[1], lines[2], points, rows);
+    }
+}

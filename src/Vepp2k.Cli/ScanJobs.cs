@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Vepp2k.Cli;
+
+/// <summary>
+/// Runs a scan as n shards in n child processes of this same command (`vepp2k beambeam scan ... --shard k/n`),
+/// the way a cluster's job array would, then merges their files. The child is the Vepp2k.Cli assembly run by
+/// the dotnet host: Environment.ProcessPath is not it when the command runs inside a test host.
+/// </summary>
+public static class ScanJobs
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Run(ScanSettings settings, int jobs, int threadsPerJob, string directory, string output)
+    {
+        string assembly = typeof(ScanJobs).Assembly.Location;
+        string host = DotnetHost();
+        var shards = Enumerable.Range(0, jobs).Select(k => Path.Combine(directory, $"shard-{k}-of-{jobs}.csv")).ToList();
+        var children = shards.Select((file, k) =>
+        {
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in (string[])[assembly, "beambeam", "scan", .. settings.Arguments(), "--shard", $"{k}/{jobs}",
+                         "--threads", threadsPerJob.ToString(C), "--out", file])
+                start.ArgumentList.Add(a);
+            var process = Process.Start(start) ?? throw new IOException($"could not start {host} {assembly}");
+            // Both pipes are drained while the child runs, so a chatty child cannot block on a full pipe.
+            return (Process: process, Out: process.StandardOutput.ReadToEndAsync(), Error: process.StandardError.ReadToEndAsync());
+        }).ToList();
+        var failures = new List<string>();
+        for (int k = 0; k < jobs; k++)
+        {
+            var (process, _, error) = children[k];
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                failures.Add($"shard {k}/{jobs} failed (exit code {process.ExitCode}): {error.Result.Trim()}");
+            process.Dispose();
+        }
+        if (failures.Count > 0) throw new IOException(string.Join(Environment.NewLine, failures));
+        ScanFile.Merge(shards, output);
+    }
+
+    // The dotnet host: the one the SDK names for child processes, this process itself when it is the host
+    // ("dotnet vepp2k.dll"), else the first on PATH.
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path)) return path;
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return "dotnet";
+    }
+}
