@@ -20,7 +20,7 @@ public sealed class FringeFieldTests(FreshSolver fixture) : IClassFixture<FreshS
             .Select(s => 1.3 * Math.Clamp(1 - s / gap, 0, 1)).ToArray();
         var f = FringeField.FromProfile(b, -0.1, step, gap);
         // The trapezoid rule is exact for the linear B, off by (step / gap)^2 / 6 = 1.7e-5 for the quadratic B (B0 - B).
-        Assert.Equal(1.0 / 6, f.Fint, 4);
+        Assert.InRange(f.Fint - 1.0 / 6, -3e-5, 0);
         Assert.Equal(gap / 2, f.Extension, 9);
         Assert.Equal(1.3, f.CentralField);
     }
