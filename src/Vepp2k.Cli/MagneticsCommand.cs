@@ -82,6 +82,7 @@ public static class MagneticsCommand
         Console.WriteLine("     n        b_n        a_n");
         for (int n = 1; n <= 14; n++)
             Console.WriteLine(string.Create(C, $"  {n,4} {h.RelativeNormal(n) * 1e4,10:F3} {h.RelativeSkew(n) * 1e4,10:F3}"));
+        Console.WriteLine(GoodField(h, section));
         if (plot is not null)
         {
             MagneticsPlot.Map(section, s, plot);
@@ -106,9 +107,13 @@ public static class MagneticsCommand
             sweep.Run(currents, p => progress?.Report(Array.IndexOf(currents, p.Current) + 1)));
         string unit = section.Order == 1 ? "T" : "T/m";
         Console.WriteLine($"{section.Name}: computed excitation (AISI 1010 steel) and the catalogue's analytic curve");
-        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]");
+        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]  GFR 1e-3 [mm]");
         foreach (var p in result)
-            Console.WriteLine(string.Create(C, $"  {p.Current,11:F1}  {p.MainField,14:F5}  {p.MainField / p.Current,9:E4}  {reference.FieldFromCurrent(p.Current),16:F5}  {p.Solution.Harmonics(section.Order).RelativeNormal(section.Order == 1 ? 3 : 6) * 1e4,9:F2}"));
+        {
+            var h = p.Solution.Harmonics(section.Order);
+            var g = GoodFieldRegion.Of(h, section.Aperture);
+            Console.WriteLine(string.Create(C, $"  {p.Current,11:F1}  {p.MainField,14:F5}  {p.MainField / p.Current,9:E4}  {reference.FieldFromCurrent(p.Current),16:F5}  {h.RelativeNormal(section.Order == 1 ? 3 : 6) * 1e4,9:F2}  {(g.ReachesAperture ? ">=" : "  ")}{g.Radius * 1e3,5:F1}"));
+        }
         if (plot is not null)
         {
             MagneticsPlot.Curve(section, result, reference, plot);
@@ -119,6 +124,13 @@ public static class MagneticsCommand
             WriteTable(csv, section, mesh, count, result);
             Console.WriteLine(csv);
         }
+    }
+
+    /// <summary>The good-field region line: the radius where the field error reaches 1e-3 of the main field.</summary>
+    private static string GoodField(Harmonics h, MagnetSection section)
+    {
+        var g = GoodFieldRegion.Of(h, section.Aperture);
+        return string.Create(C, $"  good-field region (|B - B_ideal| < {g.Tolerance:G1} of the ideal field, from the harmonics up to b{GoodFieldRegion.MaxOrder}): r {(g.ReachesAperture ? ">=" : "=")} {g.Radius * 1e3:F1} mm ({g.Radius / section.Aperture:P0} of the {(section.Order == 1 ? "half gap" : "bore radius")})");
     }
 
     /// <summary>The curve as Machine's TableCurve reads it, with what made it in the # lines.</summary>
