@@ -107,7 +107,7 @@ public static class MagneticsCommand
             sweep.Run(currents, p => progress?.Report(Array.IndexOf(currents, p.Current) + 1)));
         string unit = section.Order == 1 ? "T" : "T/m";
         Console.WriteLine($"{section.Name}: computed excitation (AISI 1010 steel) and the catalogue's analytic curve");
-        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]  GFR 1e-3 [mm]");
+        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]  GFR [mm] ({(section.Order == 1 ? "dB/B" : "dG/G")} < 1e-3)");
         foreach (var p in result)
         {
             var h = p.Solution.Harmonics(section.Order);
@@ -130,7 +130,7 @@ public static class MagneticsCommand
     private static string GoodField(Harmonics h, MagnetSection section)
     {
         var g = GoodFieldRegion.Of(h, section.Aperture);
-        return string.Create(C, $"  good-field region (|B - B_ideal| < {g.Tolerance:G1} of the ideal field, from the harmonics up to b{GoodFieldRegion.MaxOrder}): r {(g.ReachesAperture ? ">=" : "=")} {g.Radius * 1e3:F1} mm ({g.Radius / section.Aperture:P0} of the {(section.Order == 1 ? "half gap" : "bore radius")})");
+        return string.Create(C, $"  good-field region ({(section.Order == 1 ? "|dB/B|" : "|dG/G|")} < {g.Tolerance:G1}, from the harmonics up to b{GoodFieldRegion.MaxOrder}): r {(g.ReachesAperture ? ">=" : "=")} {g.Radius * 1e3:F1} mm ({g.Radius / section.Aperture:P0} of the {(section.Order == 1 ? "half gap" : "bore radius")})");
     }
 
     /// <summary>The curve as Machine's TableCurve reads it, with what made it in the # lines.</summary>
