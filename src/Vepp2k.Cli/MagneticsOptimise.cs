@@ -5,7 +5,7 @@ namespace Vepp2k.Cli;
 
 /// <summary>
 /// vepp2k magnetics quad|dipole --optimise: fits the pole shape (quadrupole: pole half width and
-/// pole-end shim height; dipole: edge-shim height and width) to the smallest RMS of b6, b10 (b3, b5)
+/// pole-end shim height; dipole: pole face and root half widths) to the smallest RMS of b6, b10 (b3, b5)
 /// over currents from the bottom of the energy range to saturation, and prints the harmonics of the
 /// start and of the fit at each current.
 /// </summary>
@@ -22,10 +22,12 @@ public static class MagneticsOptimise
         "quad" => new(magnet, ["pole half width", "end shim height"],
             p => (QuadrupoleGeometry.Main with { PoleHalfWidth = p[0] * 1e-3, EndShimHeight = p[1] * 1e-3 }).Build(),
             [QuadrupoleGeometry.Main.PoleHalfWidth * 1e3, 0], [2, 0.5], [50, 250, 400, 550], [6, 10]),
-        // 2 kA to 11 kA: 0.6 T (the 5 kG bottom of the range) to the saturated 2.3 T.
-        "dipole" => new(magnet, ["edge shim height", "edge shim width"],
-            p => (new DipoleGeometry { ShimHeight = Math.Max(0, p[0]) * 1e-3, ShimWidth = Math.Clamp(p[1], 1, 30) * 1e-3 }).Build(),
-            [0, new DipoleGeometry().ShimWidth * 1e3], [0.5, 4], [2000, 6000, 9400, 11000], [3, 5]),
+        // 2 kA to 11 kA: 0.6 T (the 5 kG bottom of the range) to the saturated 2.3 T. The face and root
+        // widths, not edge shims: b3 at the top comes from the saturating taper (an edge shim only
+        // trades low-field b3 for high-field b3, docs/magnets/magnetostatics.md).
+        "dipole" => new(magnet, ["pole face half width", "pole root half width"],
+            p => (new DipoleGeometry { PoleHalfWidth = Math.Clamp(p[0], 40, 120) * 1e-3, PoleRootHalfWidth = Math.Clamp(p[1], p[0], 220) * 1e-3 }).Build(),
+            [new DipoleGeometry().PoleHalfWidth * 1e3, new DipoleGeometry().PoleRootHalfWidth * 1e3], [10, 20], [2000, 6000, 9400, 11000], [3, 5]),
         _ => throw new ArgumentException($"--optimise fits the quad or the dipole, not '{magnet}'"),
     };
 
