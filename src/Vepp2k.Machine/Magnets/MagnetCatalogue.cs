@@ -5,7 +5,8 @@ namespace Vepp2k.Machine.Magnets;
 /// <summary>
 /// Every powered magnet of VEPP-2000 under its facility name, in a fixed order (dipoles, then per
 /// quadrant the quads, the solenoid sections and the 16 UM corrector channels): 8 + 24 + 12 + 64.
-/// Built from RingGeometry (lengths, solenoid layout) and the embedded Data/*.json excitation files.
+/// Built from RingGeometry (lengths, solenoid layout) and the embedded Data/*.json excitation files,
+/// or for the quadrupoles the computed tables of Data/computed (<see cref="CurveSet"/>).
 /// </summary>
 public sealed partial class MagnetCatalogue
 {
