@@ -50,6 +50,17 @@ public sealed class ComputedCurveTests
         Assert.Equal(CurveSet.Analytic, analytic.Curves);
     }
 
+    [Fact]
+    public void ATableThatIsNotIncreasingOrNotNumbersIsRefused()
+    {
+        Assert.Contains("row 3", Assert.Throws<ArgumentException>(() => TableCurve.Parse("t", "# made up\n0,0\n10,1\n20,0.9\n")).Message);
+        Assert.Throws<InvalidDataException>(() => TableCurve.Parse("t", "0,0\n10;1\n"));
+        Assert.Throws<ArgumentException>(() => TableCurve.Parse("t", "# only notes\n0,0\n"));
+        var ok = TableCurve.Parse("t.csv", "# vepp2k magnetics quad --sweep\n0,0\n10,2\n");
+        Assert.Equal("t.csv (vepp2k magnetics quad --sweep)", ok.Origin);
+        Assert.Equal(1.5, ok.Current(0.3, HysteresisBranch.Down), 12);
+    }
+
     /// <summary>The "current,field" rows of a checked-in table, # lines skipped.</summary>
     private static (double Current, double Field)[] Rows(string file) =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Computed", file))
