@@ -23,9 +23,11 @@ public static class MagneticsCommand
         var field = new Option<double?>("--field") { Description = "find the current for this main field (dipole [T], quadrupole [T/m]), up to twice the supply's maximum" };
         var plot = new Option<string?>("--plot") { Description = "PNG file: the |B| map (one current) or the curve (sweep)" };
         var coarse = new Option<bool>("--coarse") { Description = "the coarse test mesh instead of the default one" };
+        var csv = new Option<string?>("--csv") { Description = "with --sweep: write the computed curve as a table curve for the catalogue (src/Vepp2k.Machine/Data/computed)" };
+        var optimise = new Option<int?>("--optimise") { Description = "fit the pole shape (quad, dipole) to the smallest b6, b10 (b3, b5) over the current range, solving at most this many shapes" };
         var command = new Command("magnetics", "2-D nonlinear magnetostatics of a magnet cross-section (Gmsh + GetDP): harmonics and excitation curve")
         {
-            magnet, current, sweep, points, field, plot, coarse,
+            magnet, current, sweep, points, field, plot, coarse, optimise, csv,
         };
         command.SetAction(parse =>
         {
@@ -36,8 +38,9 @@ public static class MagneticsCommand
                 var mesh = parse.GetValue(coarse) ? MeshSettings.Coarse : MeshSettings.Default;
                 var solver = new MagnetostaticSolver();
                 if (ExternalTool.MissingReason() is { } missing) throw new MagnetostaticsException(missing);
-                if (parse.GetValue(field) is { } wanted) OperatingPoint(solver, section, mesh, reference, wanted);
-                else if (parse.GetValue(sweep)) Sweep(solver, section, mesh, reference, parse.GetValue(points), parse.GetValue(plot));
+                if (parse.GetValue(optimise) is { } shapes) MagneticsOptimise.Run(solver, mesh, MagneticsOptimise.For(parse.GetValue(magnet)!), shapes);
+                else if (parse.GetValue(field) is { } wanted) OperatingPoint(solver, section, mesh, reference, wanted);
+                else if (parse.GetValue(sweep)) Sweep(solver, section, mesh, reference, parse.GetValue(points), parse.GetValue(plot), parse.GetValue(csv));
                 else Single(solver, section, mesh, reference, parse.GetValue(current) ?? reference.MaxCurrent, parse.GetValue(plot));
                 return 0;
             }
@@ -79,6 +82,7 @@ public static class MagneticsCommand
         Console.WriteLine("     n        b_n        a_n");
         for (int n = 1; n <= 14; n++)
             Console.WriteLine(string.Create(C, $"  {n,4} {h.RelativeNormal(n) * 1e4,10:F3} {h.RelativeSkew(n) * 1e4,10:F3}"));
+        Console.WriteLine(GoodField(h, section));
         if (plot is not null)
         {
             MagneticsPlot.Map(section, s, plot);
@@ -94,7 +98,7 @@ public static class MagneticsCommand
         Console.WriteLine(string.Create(C, $"{section.Name}: {p.MainField:F5} {unit} at {p.Current:F1} A computed (AISI 1010 steel); the catalogue's analytic curve needs {reference.Curve.Current(field, HysteresisBranch.Up):F1} A"));
     }
 
-    private static void Sweep(MagnetostaticSolver solver, MagnetSection section, MeshSettings mesh, Magnet reference, int count, string? plot)
+    private static void Sweep(MagnetostaticSolver solver, MagnetSection section, MeshSettings mesh, Magnet reference, int count, string? plot, string? csv)
     {
         if (count < 2) throw new ArgumentException("--points must be at least 2");
         var sweep = new ExcitationSweep(solver, section, mesh, IronModel.Steel1010);
@@ -103,13 +107,41 @@ public static class MagneticsCommand
             sweep.Run(currents, p => progress?.Report(Array.IndexOf(currents, p.Current) + 1)));
         string unit = section.Order == 1 ? "T" : "T/m";
         Console.WriteLine($"{section.Name}: computed excitation (AISI 1010 steel) and the catalogue's analytic curve");
-        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]");
+        Console.WriteLine($"  current [A]  computed [{unit}]  per amp   catalogue [{unit}]  b{(section.Order == 1 ? 3 : 6)} [1e-4]  GFR [mm] ({(section.Order == 1 ? "dB/B" : "dG/G")} < 1e-3)");
         foreach (var p in result)
-            Console.WriteLine(string.Create(C, $"  {p.Current,11:F1}  {p.MainField,14:F5}  {p.MainField / p.Current,9:E4}  {reference.FieldFromCurrent(p.Current),16:F5}  {p.Solution.Harmonics(section.Order).RelativeNormal(section.Order == 1 ? 3 : 6) * 1e4,9:F2}"));
+        {
+            var h = p.Solution.Harmonics(section.Order);
+            var g = GoodFieldRegion.Of(h, section.Aperture);
+            Console.WriteLine(string.Create(C, $"  {p.Current,11:F1}  {p.MainField,14:F5}  {p.MainField / p.Current,9:E4}  {reference.FieldFromCurrent(p.Current),16:F5}  {h.RelativeNormal(section.Order == 1 ? 3 : 6) * 1e4,9:F2}  {(g.ReachesAperture ? ">=" : "  ")}{g.Radius * 1e3,5:F1}"));
+        }
         if (plot is not null)
         {
             MagneticsPlot.Curve(section, result, reference, plot);
             Console.WriteLine(plot);
         }
+        if (csv is not null)
+        {
+            WriteTable(csv, section, mesh, count, result);
+            Console.WriteLine(csv);
+        }
+    }
+
+    /// <summary>The good-field region line: the radius where the field error reaches 1e-3 of the main field.</summary>
+    private static string GoodField(Harmonics h, MagnetSection section)
+    {
+        var g = GoodFieldRegion.Of(h, section.Aperture);
+        return string.Create(C, $"  good-field region ({(section.Order == 1 ? "|dB/B|" : "|dG/G|")} < {g.Tolerance:G1}, from the harmonics up to b{GoodFieldRegion.MaxOrder}): r {(g.ReachesAperture ? ">=" : "=")} {g.Radius * 1e3:F1} mm ({g.Radius / section.Aperture:P0} of the {(section.Order == 1 ? "half gap" : "bore radius")})");
+    }
+
+    /// <summary>The curve as Machine's TableCurve reads it, with what made it in the # lines.</summary>
+    private static void WriteTable(string path, MagnetSection section, MeshSettings mesh, int count, List<ExcitationPoint> points)
+    {
+        string unit = section.Order == 1 ? "T" : "T/m";
+        using var w = new StreamWriter(path);
+        w.WriteLine($"# computed excitation curve of the {section.Name} cross-section: vepp2k magnetics {section.Name} --sweep --points {count}{(mesh == MeshSettings.Coarse ? " --coarse" : "")} --csv {Path.GetFileName(path)}");
+        w.WriteLine(string.Create(C, $"# 2-D nonlinear magnetostatics (Gmsh + GetDP), AISI 1010 steel (FEMM), assumed geometry (docs/magnets/magnetostatics.md); mesh {mesh}"));
+        w.WriteLine($"# current [A], main field [{unit}] of the 2-D section (an infinitely long magnet: no ends); the 0 A row is exact (the B-H table starts at 0, no remanence)");
+        w.WriteLine("0,0");
+        foreach (var p in points) w.WriteLine(string.Create(C, $"{p.Current:R},{p.MainField:R}"));
     }
 }

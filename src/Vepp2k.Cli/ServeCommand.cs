@@ -34,6 +34,7 @@ public static class ServeCommand
         var subsystems = new Option<string?>("--subsystems") { Description = "serve only these subsystems (dipoles,quads,solenoids,correctors); the machine-wide channels go with dipoles" };
         var tick = new Option<double>("--readback-hz") { Description = "device-loop (readback) rate", DefaultValueFactory = _ => 10 };
         var retention = new Option<double>("--retention-days") { Description = "keep archived samples this many days (0 = forever); events are kept forever", DefaultValueFactory = _ => ControlSystemOptions.DefaultRetention.Samples!.Value.TotalDays };
+        var modelCurves = new Option<string>("--model-curves") { Description = "excitation curves of the online model: analytic, or computed (2-D magnetostatics tables, docs/magnets/magnetostatics.md)", DefaultValueFactory = _ => "analytic" };
         var errors = new Option<string>("--errors")
         {
             Description = "hidden errors of the simulated ring: a seed, none, or a JSON file (docs/beam.md); default: the documented realistic set",
@@ -42,7 +43,7 @@ public static class ServeCommand
         var testHooks = new Option<bool>("--test-hooks") { Description = "enable fault injection for browser tests (POST /api/test/quench); never in operation" };
         var command = new Command("serve", "run the control system of the simulated VEPP-2000 with its HTTP/JSON, WebSocket and VCAS interfaces")
         {
-            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick, errors, testHooks,
+            bind, port, mode, data, postgres, scale, admin, caPort, caBeacon, caRules, vcasPort, vcasWriters, subsystems, retention, tick, errors, testHooks, modelCurves,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -68,6 +69,12 @@ public static class ServeCommand
                     Subsystems = parse.GetValue(subsystems) is { } list ? Subsystem.Parse(list) : null,
                     Logs = logs,
                     Errors = BeamCommands.ParseErrors(parse.GetValue(errors)!),
+                    ModelCurves = parse.GetValue(modelCurves) switch
+                    {
+                        "analytic" => Machine.Magnets.CurveSet.Analytic,
+                        "computed" => Machine.Magnets.CurveSet.Computed,
+                        var other => throw new ArgumentException($"--model-curves: '{other}' is neither analytic nor computed"),
+                    },
                     Retention = parse.GetValue(retention) > 0 ? new RetentionPolicy(TimeSpan.FromDays(parse.GetValue(retention)), null) : null,
                 };
                 caOptions = new CaServerOptions

@@ -32,7 +32,10 @@ public static class GeoWriter
             s.AppendLine($"Curve Loop({k + 1}) = {{{string.Join(", ", Enumerable.Range(firstLine, corners.Count))}}};");
             s.AppendLine($"Plane Surface({k + 1}) = {{{k + 1}}};");
         }
-        s.AppendLine($"Disk({section.Pieces.Count + 1}) = {{0, 0, 0, {F(section.AirRadius)}}};");
+        var box = section.AirBox;
+        s.AppendLine(box is null
+            ? $"Disk({section.Pieces.Count + 1}) = {{0, 0, 0, {F(section.AirRadius)}}};"
+            : $"Rectangle({section.Pieces.Count + 1}) = {{{F(box.X0)}, {F(box.Y0)}, 0, {F(box.X1 - box.X0)}, {F(box.Y1 - box.Y0)}}};");
         s.AppendLine("BooleanFragments{ Surface{:}; Delete; }{}");
         foreach (var m in (ReadOnlySpan<Material>)[Material.Iron, Material.CoilPlus, Material.CoilMinus])
         {
@@ -54,9 +57,12 @@ public static class GeoWriter
         s.AppendLine($"Physical Surface({(int)Material.Iron}) = {{g2()}};");
         s.AppendLine($"Physical Surface({(int)Material.CoilPlus}) = {{g3()}};");
         s.AppendLine($"Physical Surface({(int)Material.CoilMinus}) = {{g4()}};");
+        // The rim: every curve in a box a little larger than the outer boundary, less those in one a little smaller.
         double r = section.AirRadius;
-        s.AppendLine($"rim() = Curve In BoundingBox{{{F(-r * 1.01)}, {F(-r * 1.01)}, {F(-Eps)}, {F(r * 1.01)}, {F(r * 1.01)}, {F(Eps)}}};");
-        s.AppendLine($"rim() -= Curve In BoundingBox{{{F(-r * 0.99)}, {F(-r * 0.99)}, {F(-Eps)}, {F(r * 0.99)}, {F(r * 0.99)}, {F(Eps)}}};");
+        var outer = box ?? new Box(-r, -r, r, r);
+        double pad = 0.01 * Math.Max(outer.X1 - outer.X0, outer.Y1 - outer.Y0);
+        s.AppendLine($"rim() = Curve In BoundingBox{{{F(outer.X0 - pad)}, {F(outer.Y0 - pad)}, {F(-Eps)}, {F(outer.X1 + pad)}, {F(outer.Y1 + pad)}, {F(Eps)}}};");
+        s.AppendLine($"rim() -= Curve In BoundingBox{{{F(outer.X0 + pad)}, {F(outer.Y0 + pad)}, {F(-Eps)}, {F(outer.X1 - pad)}, {F(outer.Y1 - pad)}, {F(Eps)}}};");
         s.AppendLine($"Physical Curve({OuterBoundary}) = {{rim()}};");
         s.AppendLine($"Field[1] = MathEval; Field[1].F = \"{F(mesh.Aperture)} + {F(mesh.Growth)} * Sqrt(x*x + y*y)\";");
         s.AppendLine($"Field[2] = MathEval; Field[2].F = \"{F(mesh.Max)}\";");

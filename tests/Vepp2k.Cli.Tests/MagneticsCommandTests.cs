@@ -41,6 +41,7 @@ public class MagneticsCommandTests
             var g = double.Parse(Regex.Match(output, @"main field\s+([0-9.]+) T/m").Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.InRange(g / ideal, 0.95, 1.0);
             Assert.Matches(@"\n\s+6\s+-?[0-9.]+\s+-?[0-9.]+", output);   // the b6 row of the harmonics table
+            Assert.Matches(@"good-field region \(.*\): r >?= [0-9.]+ mm", output);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
         }
         finally

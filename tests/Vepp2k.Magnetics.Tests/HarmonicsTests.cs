@@ -41,4 +41,22 @@ public sealed class HarmonicsTests
         Assert.Equal(0, h.Normal(1), 12);
         Assert.Equal(0, h.Skew(2), 12);
     }
+
+    [Fact]
+    public void TheGoodFieldRegionOfAQuadrupoleWithOnlyB6IsWhereItsGradientErrorReachesTheTolerance()
+    {
+        // B_y + i B_x = B2 (z/R) + B6 (z/R)^5: the gradient is (B2 + 5 B6 (z/R)^4) / R, its relative
+        // error 5 |b6| (r/R)^4 at every angle, 1e-3 at r = R (1e-3 / (5 |b6|))^(1/4) = 1.189 R for b6 = 1e-4.
+        const double r = 0.01, b2 = 0.5, b6 = 1e-4 * b2;
+        var potential = Enumerable.Range(0, 256).Select(k =>
+        {
+            double t = 2 * Math.PI * k / 256;
+            return -(r / 2 * b2 * Math.Cos(2 * t) + r / 6 * b6 * Math.Cos(6 * t));
+        }).ToArray();
+        var h = Harmonics.FromPotential(potential, r, 2);
+        var gfr = GoodFieldRegion.Of(h, 0.03);
+        Assert.False(gfr.ReachesAperture);
+        Assert.InRange(gfr.Radius / (r * Math.Pow(2, 0.25)), 0.99, 1.0);   // the search steps are 0.15 mm
+        Assert.True(GoodFieldRegion.Of(h, 0.0115).ReachesAperture);
+    }
 }

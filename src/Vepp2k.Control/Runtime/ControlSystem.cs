@@ -60,7 +60,8 @@ public sealed class ControlSystem : IAsyncDisposable
         {
             SystemChannels = new SystemChannels(Registry, this);
             EnergyChannels = new EnergyChannels(Registry, Machine, Calibration.Calibration);
-            ModelChannels = new ModelChannels(Registry, Machine, options.Mode);
+            ModelChannels = new ModelChannels(Registry, Machine, options.Mode,
+                options.ModelCurves == CurveSet.Computed ? MagnetCatalogue.Computed : null);
             FeedbackChannels = new FeedbackChannels(Registry, Core);
             EnergyRequestChannels = new EnergyRequestChannels(Registry, Core);
             if (Simulator is not null)

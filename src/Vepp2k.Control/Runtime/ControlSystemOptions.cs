@@ -14,6 +14,13 @@ public sealed record ControlSystemOptions
     /// <summary>Operating mode whose design currents the supplies start at.</summary>
     public string Mode { get; init; } = Machine.Modes.Default;
 
+    /// <summary>
+    /// The excitation curves of the online model (VEPP/Model): the analytic ones the control system
+    /// sets currents with (default), or the computed 2-D magnetostatics tables
+    /// (docs/magnets/magnetostatics.md). Only the model changes; settings keep the analytic curves.
+    /// </summary>
+    public Machine.Magnets.CurveSet ModelCurves { get; init; } = Machine.Magnets.CurveSet.Analytic;
+
     /// <summary>Readback period of the device loop (10 Hz by default).</summary>
     public TimeSpan TickPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 

@@ -18,10 +18,13 @@ public sealed class ModelChannels
     private readonly Dictionary<string, (Channel BetaX, Channel BetaY, Channel Difference)> _ips = [];
     private readonly Dictionary<string, double> _readbacks = new(StringComparer.OrdinalIgnoreCase);
 
-    public ModelChannels(ChannelRegistry r, MagnetSystem machine, string mode)
+    /// <param name="curves">The excitation curves the model converts readbacks with: the machine's own
+    /// (null), or another catalogue's, e.g. the computed curves (MagnetCatalogue.Computed), to see what
+    /// the optics would be if the magnets followed those.</param>
+    public ModelChannels(ChannelRegistry r, MagnetSystem machine, string mode, Machine.Magnets.MagnetCatalogue? curves = null)
     {
         _machine = machine;
-        _model = new OnlineModel(machine.Catalogue, mode);
+        _model = new OnlineModel(curves ?? machine.Catalogue, mode);
         // Archive deadbands: the model runs once a second on noisy readbacks, so without them every run
         // is archived. Tunes and split to 1e-4 (tune resolution that matters for working-point
         // plots), chromaticity to 0.01, the emittance ratio to 1e-3, beta* to 5 mm (half its 1 cm

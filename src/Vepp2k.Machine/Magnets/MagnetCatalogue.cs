@@ -5,11 +5,13 @@ namespace Vepp2k.Machine.Magnets;
 /// <summary>
 /// Every powered magnet of VEPP-2000 under its facility name, in a fixed order (dipoles, then per
 /// quadrant the quads, the solenoid sections and the 16 UM corrector channels): 8 + 24 + 12 + 64.
-/// Built from RingGeometry (lengths, solenoid layout) and the embedded Data/*.json excitation files.
+/// Built from RingGeometry (lengths, solenoid layout) and the embedded Data/*.json excitation files,
+/// or for the quadrupoles the computed tables of Data/computed (<see cref="CurveSet"/>).
 /// </summary>
 public sealed partial class MagnetCatalogue
 {
     private static readonly Lazy<MagnetCatalogue> Lazy = new(() => new MagnetCatalogue(RingDesign.Geometry));
+    private static readonly Lazy<MagnetCatalogue> LazyComputed = new(() => new MagnetCatalogue(RingDesign.Geometry, CurveSet.Computed));
 
     private static readonly string[] Quadrants = ["1", "2", "3", "4"];
     private static readonly string[] QuadFamilies = ["D1", "D2", "D3", "F1", "F2", "F3"];
@@ -21,11 +23,15 @@ public sealed partial class MagnetCatalogue
     /// <summary>The catalogue of the design ring.</summary>
     public static MagnetCatalogue Default => Lazy.Value;
 
-    public MagnetCatalogue(RingGeometry geometry)
+    /// <summary>The design ring with the computed curves (<see cref="CurveSet.Computed"/>) where there are any.</summary>
+    public static MagnetCatalogue Computed => LazyComputed.Value;
+
+    public MagnetCatalogue(RingGeometry geometry, CurveSet curves = CurveSet.Analytic)
     {
+        Curves = curves;
         var list = new List<Magnet>();
         AddDipoles(list);
-        AddQuadrupoles(list);
+        AddQuadrupoles(list, curves);
         sectionCoils = SectionCoils(geometry);
         AddSolenoidSections(list);
         AddCorrectors(list);
@@ -38,6 +44,9 @@ public sealed partial class MagnetCatalogue
     }
 
     public IReadOnlyList<Magnet> Magnets => magnets;
+
+    /// <summary>Which excitation curves the iron magnets have.</summary>
+    public CurveSet Curves { get; }
 
     public IEnumerable<Magnet> OfKind(params MagnetKind[] kinds) => magnets.Where(m => kinds.Contains(m.Kind));
 
@@ -62,11 +71,13 @@ public sealed partial class MagnetCatalogue
                 list.Add(new Magnet(q + k, MagnetKind.Dipole, k, int.Parse(q), supply, "VEPP/PS", arc, 1, arc, curve));
     }
 
-    private static void AddQuadrupoles(List<Magnet> list)
+    private static void AddQuadrupoles(List<Magnet> list, CurveSet curves)
     {
         var types = MagnetData.Load("quadrupole.json").GetProperty("types");
-        var standard = MagnetData.IronCurve(types.GetProperty("standard").GetProperty("parameters"), quadrupole: true);
-        var shortQuad = MagnetData.IronCurve(types.GetProperty("short").GetProperty("parameters"), quadrupole: true);
+        IExcitationCurve standard = curves == CurveSet.Computed ? MagnetData.ComputedCurve("quadrupole-standard.csv")
+            : MagnetData.IronCurve(types.GetProperty("standard").GetProperty("parameters"), quadrupole: true);
+        IExcitationCurve shortQuad = curves == CurveSet.Computed ? MagnetData.ComputedCurve("quadrupole-short.csv")
+            : MagnetData.IronCurve(types.GetProperty("short").GetProperty("parameters"), quadrupole: true);
         foreach (var q in Quadrants)
             foreach (var f in QuadFamilies)
             {

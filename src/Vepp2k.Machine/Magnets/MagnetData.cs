@@ -20,6 +20,16 @@ internal static class MagnetData
         return doc.RootElement.Clone();
     }
 
+    /// <summary>A computed excitation table, Data/computed/<paramref name="file"/> (see <see cref="TableCurve"/>).</summary>
+    public static TableCurve ComputedCurve(string file)
+    {
+        string name = $"Vepp2k.Machine.Data.computed.{file}";
+        using var stream = typeof(MagnetData).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded data file {name} is missing");
+        using var reader = new StreamReader(stream);
+        return TableCurve.Parse($"Data/computed/{file}", reader.ReadToEnd());
+    }
+
     /// <summary>The value of parameter <paramref name="name"/> of an object that holds parameters.</summary>
     public static double Value(JsonElement parameters, string name)
     {
