@@ -14,9 +14,9 @@ namespace Vepp2k.Physics.BeamBeam;
 /// </summary>
 public static class Faddeeva
 {
-    private const int Terms = 40;
-    private static readonly double L = Math.Sqrt(Terms / Math.Sqrt(2));
-    private static readonly double[] Coefficients = BuildCoefficients();
+    internal const int Terms = 40;
+    internal static readonly double L = Math.Sqrt(Terms / Math.Sqrt(2));
+    internal static readonly double[] Coefficients = BuildCoefficients();
 
     /// <summary>w(z) for Im z >= 0, where the approximation holds; below the real axis by w(z) = 2 exp(-z^2) - w(-z).</summary>
     public static Complex W(Complex z)

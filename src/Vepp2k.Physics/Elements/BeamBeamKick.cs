@@ -6,7 +6,8 @@ namespace Vepp2k.Physics.Elements;
 /// <summary>
 /// A weak-strong beam-beam collision at a point of the ring (an IP): the 6-D synchro-beam map of
 /// <see cref="SynchroBeamKick"/>, zero length. The map branches per particle (round or elliptical
-/// field, slice by slice), so four-particle vectors go through it lane by lane. For the optics the
+/// field, slice by slice): four-particle vectors go through its SIMD form, which takes the branches lane by
+/// lane. For the optics the
 /// Jacobian is taken by central differences of the map and chained onto the incoming one (the map's
 /// field and Faddeeva function have no dual-number form); it is good to ~1e-7, enough for the linear
 /// beam-beam lens in a twiss.
@@ -27,6 +28,8 @@ public sealed class BeamBeamKick(string name, SynchroBeamKick kick) : Element(na
         Kick.Apply(z);
         p = PhaseVector.ToReal(z);
     }
+
+    public override void Track(ref Phase<Vec4> p, in TrackContext context) => Kick.Apply(ref p);
 
     public override void Track(ref Phase<Dual6> p, in TrackContext context)
     {
