@@ -27,16 +27,15 @@ public static class ScanFile
         double hourglass = r.OverlapLuminosity / r.GeometricLuminosity;
         double xiL = r.TrackedLuminosity * Constants.ClassicalElectronRadius * ip.Optics.BetaXBothModes
                      / (lattice.Gamma * lattice.RevolutionFrequency * r.Population * hourglass);
-        double[] values =
+        static string N(double v) => v.ToString("R", C);
+        double[] physics =
         [
-            settings.CurrentMa(index), r.BareTunes[0], r.BareTunes[1], r.Population, 0, ip.XiX, ip.XiY, r.MeasuredTuneShift[0], r.MeasuredTuneShift[1],
-            r.Ips.Sum(p => p.ExpectedTuneShift[0]), r.Ips.Sum(p => p.ExpectedTuneShift[1]),
+            ip.XiX, ip.XiY, r.MeasuredTuneShift[0], r.MeasuredTuneShift[1], r.Ips.Sum(p => p.ExpectedTuneShift[0]), r.Ips.Sum(p => p.ExpectedTuneShift[1]),
             r.EnvelopeSizes[0], r.EnvelopeSizes[1], r.EnvelopeSizes[2], r.TrackedSizes[0], r.TrackedSizes[1], r.TrackedSizes[2],
             r.GeometricLuminosity * 1e-4, r.OverlapLuminosity * 1e-4, r.TrackedLuminosity * 1e-4, xiL,
         ];
-        var cells = values.Select(v => v.ToString("R", C)).ToArray();
-        cells[4] = settings.PointSeed(index).ToString(C);
-        return string.Join(',', [index.ToString(C), .. cells, r.Survivors.ToString(C)]);
+        return string.Join(',', [index.ToString(C), N(settings.CurrentMa(index)), N(r.BareTunes[0]), N(r.BareTunes[1]), N(r.Population),
+            settings.PointSeed(index).ToString(C), .. physics.Select(N), r.Survivors.ToString(C)]);
     }
 
     /// <param name="shard">"k/n", or "all" for a whole scan.</param>

@@ -65,6 +65,7 @@ public static class WeakStrong
         IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         if (ips.Count == 0) throw new OpticsException("no interaction point given");
+        if (o.Samples > 1 && o.SampleInterval < 1) throw new OpticsException("snapshots need an interval of at least one turn");
         // Sizes and luminosity are taken where the tracked beam is stored: the ring's start, made the first IP.
         if (lattice.IndexOf(ips[0]) != 0) lattice = Collisions.StartingAt(lattice, ips[0]);
         double population = GaussianBunch.PopulationFromCurrent(o.CurrentA, lattice.RevolutionFrequency);
