@@ -80,7 +80,12 @@ public static class WeakStrong
             ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration)], ring.EnergyEv);
         var colliding = Collisions.WithKicks(ring, kicks);
 
-        var measured = TuneShift(ring, colliding, optics, points[0].Strong, o, cancel);
+        // The small-amplitude tunes are measured against bunches centred on the weak beam's reference (their
+        // offset, the radiative orbit at the IPs, only deflects the closed orbit, by a dipole kick that grows with the
+        // current until it outgrows the launch amplitude).
+        var centred = Collisions.WithKicks(ring, points.ToDictionary(p => p.Name,
+            p => new SynchroBeamKick(p.Strong with { CenterX = 0, CenterY = 0, CenterCt = 0 }, o.Slices, lattice.Gamma)));
+        var measured = TuneShift(ring, centred, optics, points[0].Strong, o, cancel);
         var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
         var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
         var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
@@ -177,28 +182,51 @@ public static class WeakStrong
     // Eigenmode tunes without radiation, with and without collisions, of two particles each launched
     // along one eigenvector at 1e-3 sigma (at VEPP-2000's round working point the two modes are
     // degenerate, and only a launch along an eigenvector keeps each particle in one mode); the
-    // particles ride at the strong bunch's centre in z.
+    // particles ride at the (centred) strong bunch's centre in z. With collisions the eigenvectors are the colliding
+    // ring's own (its linear optics through the beam-beam lenses, which near the limit halve beta*), and the
+    // motion is taken about that ring's closed orbit. NaN where the colliding ring has no stable linear optics.
     private static double[] TuneShift(Lattice bare, Lattice colliding, LinearOptics optics, GaussianBunch strong, WeakStrongOptions o, CancellationToken cancel)
     {
-        var modes = new ModeTunes(optics.Modes, new double[6]);
         double size = 1e-3 * Math.Sqrt(strong.X.Variance);
-        double[] Tunes(Lattice ring)
+        double[] Tunes(Lattice ring, LinearOptics linear)
         {
+            // About the ring's own 4-D closed orbit (zero unless the file's ring has errors).
+            var start = linear.Start;
+            double[] orbit = [start.X, start.Px, start.Y, start.Py, 0, 0];
             var beam = new ParticleBuffer(2);
             for (int k = 0; k < 2; k++)
             {
-                var v = optics.Modes.Vectors[k];
+                var v = linear.Modes.Vectors[k];
                 double norm = Math.Sqrt(v[0].Real * v[0].Real + v[2].Real * v[2].Real);
-                beam.Set(k, [size * v[0].Real / norm, size * v[1].Real / norm, size * v[2].Real / norm, size * v[3].Real / norm, 0, strong.CenterCt]);
+                beam.Set(k, [orbit[0] + size * v[0].Real / norm, orbit[1] + size * v[1].Real / norm,
+                    orbit[2] + size * v[2].Real / norm, orbit[3] + size * v[3].Real / norm, 0, 0]);
             }
             var record = new TurnRecord(2, o.TuneTurns);
             new RingTracker(ring.WithoutCavities(), new TrackingOptions(ApertureX: 1, ApertureY: 1, Threads: 1)).Track(beam, o.TuneTurns, record: record, cancel: cancel);
+            var modes = new ModeTunes(linear.Modes, orbit);
             return [modes.Of(record, 0, 0, o.TuneTurns).Q1, modes.Of(record, 1, 0, o.TuneTurns).Q2];
         }
-        var before = Tunes(bare);
-        var after = Tunes(colliding);
+        var before = Tunes(bare, optics);
+        LinearOptics collidingOptics;
+        try
+        {
+            collidingOptics = LinearOptics.Compute(colliding.WithoutCavities());
+        }
+        catch (OpticsException)
+        {
+            return [double.NaN, double.NaN];
+        }
+        var after = Tunes(colliding, collidingOptics);
+        // The colliding ring labels its modes afresh; each is paired with the bare mode it overlaps most.
+        var (b, c) = (optics.Modes.Vectors, collidingOptics.Modes.Vectors);
+        double kept = Overlap(b[0], c[0]) + Overlap(b[1], c[1]), swapped = Overlap(b[0], c[1]) + Overlap(b[1], c[0]);
+        if (swapped > kept) after = [after[1], after[0]];
         return [after[0] - before[0], after[1] - before[1]];
     }
+
+    // |h(u, v)| over the transverse part, the Krein form the modes are normalised by.
+    private static double Overlap(System.Numerics.Complex[] u, System.Numerics.Complex[] v) =>
+        Eigenmodes.Krein([.. u.Take(4)], [.. v.Take(4)]).Magnitude;
 
     // The weak beam drawn from the envelope's Gaussian: z = orbit + L g, L L^T = Sigma.
     private static ParticleBuffer Sample(Matrix6 sigma, IReadOnlyList<double> orbit, int count, ulong seed)
