@@ -11,8 +11,8 @@ public static partial class TrackCommand
         var common = Common.Create(100_000);
         var particles = new Option<int>("--particles") { Description = "particles tracked", DefaultValueFactory = _ => 1000 };
         var snapshots = new Option<int>("--snapshots") { Description = "snapshots of the beam pooled into the moments, one damping time apart after --turns", DefaultValueFactory = _ => 1 };
-        var command = new Command("equilibrium", "equilibrium beam with radiation: rms sizes and emittances of a tracked beam beside the envelope") { particles, snapshots };
-        common.AddTo(command, plot: false);
+        var command = new Command("equilibrium", "equilibrium beam with radiation: rms sizes, emittances and tails of a tracked beam beside the envelope") { particles, snapshots };
+        common.AddTo(command);
         command.SetAction(parse => Guarded("equilibrium", () =>
         {
             var (lattice, name) = common.Ring(parse);
@@ -35,12 +35,20 @@ public static partial class TrackCommand
             Row("sigma_ct [m]", r.BunchLength, e.BunchLength);
             var envelopeEmittances = e.Emittances.OrderDescending().ToArray();
             for (int k = 0; k < 3; k++) Row($"eigen-emittance {k + 1}", r.EigenEmittances[k], envelopeEmittances[k]);
+            Console.WriteLine("  tails: fraction of the samples beyond A rms in each mode of the envelope (Gaussian: exp(-A^2/2))");
+            Console.WriteLine("  A      " + string.Join(" ", Enumerable.Range(0, r.FractionBeyond.Length).Select(k => $"mode {k + 1,-7}")) + " Gaussian");
+            for (int t = 0; t < r.TailAmplitudes.Count; t++)
+                Console.WriteLine(string.Create(C, $"  {r.TailAmplitudes[t],-6:F0} ") + string.Join(" ", r.FractionBeyond.Select(m => string.Create(C, $"{m[t],-12:E3}")))
+                    + string.Create(C, $" {BeamTails.GaussianBeyond(r.TailAmplitudes[t]):E3}"));
+            if (parse.GetValue(common.Plot) is { } plot) TrackPlot.Tails(r, plot, $"tails of the tracked equilibrium, {name}");
             common.Write(parse, "quantity,tracked,envelope", [
                     string.Create(C, $"sigma_x_m,{r.SigmaX:R},{Math.Sqrt(e.Sigma[0, 0]):R}"),
                     string.Create(C, $"sigma_y_m,{r.SigmaY:R},{Math.Sqrt(e.Sigma[2, 2]):R}"),
                     string.Create(C, $"sigma_delta,{r.EnergySpread:R},{e.EnergySpread:R}"),
                     string.Create(C, $"sigma_ct_m,{r.BunchLength:R},{e.BunchLength:R}"),
                     .. Enumerable.Range(0, 3).Select(k => string.Create(C, $"eigen_emittance_{k + 1},{r.EigenEmittances[k]:R},{envelopeEmittances[k]:R}")),
+                    .. r.FractionBeyond.SelectMany((m, k) => r.TailAmplitudes.Select((a, t) =>
+                        string.Create(C, $"fraction_beyond_{a:F0}_sigma_mode_{k + 1},{m[t]:R},{BeamTails.GaussianBeyond(a):R}"))),
                 ]);
         }));
         return command;

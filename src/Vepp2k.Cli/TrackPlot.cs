@@ -103,6 +103,29 @@ public static class TrackPlot
 
     private static double Clamp(double diffusion) => double.IsFinite(diffusion) ? Math.Clamp(diffusion, -10, 0) : 0;
 
+    /// <summary>Fraction of the tracked samples beyond each amplitude per mode, log scale, beside the Gaussian exp(-A^2/2).</summary>
+    public static void Tails(EquilibriumResult r, string path, string title)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        double[] amplitudes = [.. r.TailAmplitudes];
+        for (int k = 0; k < r.FractionBeyond.Length; k++)
+        {
+            var measured = r.FractionBeyond[k].Select((f, t) => (A: amplitudes[t], F: f)).Where(p => p.F > 0).ToArray();
+            if (measured.Length == 0) continue;
+            var line = plot.Add.Scatter(measured.Select(p => p.A).ToArray(), measured.Select(p => Math.Log10(p.F)).ToArray());
+            line.LegendText = $"mode {k + 1}";
+        }
+        double[] fine = [.. Enumerable.Range(0, 51).Select(i => i * amplitudes[^1] / 50)];
+        var gaussian = plot.Add.ScatterLine(fine, fine.Select(a => Math.Log10(BeamTails.GaussianBeyond(a))).ToArray());
+        gaussian.LegendText = "Gaussian, exp(-A^2/2)";
+        gaussian.LinePattern = LinePattern.Dashed;
+        plot.XLabel("amplitude A [rms of the envelope's mode]");
+        plot.YLabel("log10 fraction beyond A");
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
     private static void Save(Plot plot, string path)
     {
         if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 900, 800);

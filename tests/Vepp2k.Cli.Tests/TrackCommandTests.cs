@@ -132,4 +132,21 @@ public class TrackCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--radiation", error);
     }
+
+    // The equilibrium study prints and writes its tails (fraction beyond 1-5 rms per mode, beside the Gaussian
+    // exp(-A^2/2)) and plots them; 300 turns are far from equilibrium, so only the wiring is checked here (the
+    // Gaussian tails of a damped beam are RadiationTrackingTests').
+    [Fact]
+    public void EquilibriumWritesItsTailsAndPlotsThem()
+    {
+        string dir = Directory.CreateTempSubdirectory("vepp2k-eq").FullName;
+        string csv = Path.Combine(dir, "eq.csv"), png = Path.Combine(dir, "tails.png");
+        var (exit, output, error) = CliRunner.Run("track", "equilibrium", "--turns", "300", "--particles", "64", "--csv", csv, "--plot", png);
+        Assert.True(exit == 0, error);
+        Assert.Contains("tails", output);
+        var rows = File.ReadAllLines(csv).Where(l => l.StartsWith("fraction_beyond_", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(15, rows.Length);   // 5 amplitudes x 3 modes
+        Assert.Equal(Math.Exp(-4.5), double.Parse(rows[2].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture), 1e-15);
+        Assert.True(new FileInfo(png).Length > 1000);
+    }
 }

@@ -4,7 +4,11 @@ using Vepp2k.Physics.Radiation;
 
 namespace Vepp2k.Physics.Tracking;
 
-/// <summary>A tracked beam's second moments and the envelope's, side by side.</summary>
+/// <summary>
+/// A tracked beam's second moments and the envelope's, side by side, and its tails: the fraction of the samples
+/// beyond each of <see cref="TailAmplitudes"/> (in rms units) in each of the envelope's modes with emittance
+/// (<see cref="BeamTails"/>; a Gaussian beam has exp(-A^2/2)).
+/// </summary>
 public sealed record EquilibriumResult(
     Matrix6 Covariance,
     double[] EigenEmittances,
@@ -12,7 +16,9 @@ public sealed record EquilibriumResult(
     int Survivors,
     int Samples,
     int Turns,
-    Envelope Envelope)
+    Envelope Envelope,
+    IReadOnlyList<double> TailAmplitudes,
+    double[][] FractionBeyond)
 {
     public double SigmaX => Math.Sqrt(Covariance[0, 0]);
     public double SigmaY => Math.Sqrt(Covariance[2, 2]);
@@ -60,7 +66,11 @@ public static class EquilibriumBeam
             }
         }
         var (mean, covariance) = Moments(samples);
-        return new EquilibriumResult(covariance, EigenEmittances(covariance), mean, beam.AliveCount, samples.Count, turn, envelope);
+        // Tails in the envelope's modes, about the beam's own centre.
+        double[] amplitudes = [1, 2, 3, 4, 5];
+        var deviations = samples.Select(z => z.Select((v, k) => v - mean[k]).ToArray()).ToList();
+        var beyond = new BeamTails(envelope.Sigma).FractionBeyond(deviations, amplitudes);
+        return new EquilibriumResult(covariance, EigenEmittances(covariance), mean, beam.AliveCount, samples.Count, turn, envelope, amplitudes, beyond);
     }
 
     private static (double[] Mean, Matrix6 Covariance) Moments(List<double[]> samples)

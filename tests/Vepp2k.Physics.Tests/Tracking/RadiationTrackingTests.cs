@@ -93,6 +93,15 @@ public class RadiationTrackingTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal(1, result.EigenEmittances[k] / expected[k], tolerance);
         foreach (int k in new[] { 0, 1, 4, 5 })
             Assert.Equal(1, result.Covariance[k, k] / envelope.Sigma[k, k], tolerance);
+        // Quantum excitation in a linear ring makes a Gaussian beam: in each mode the fraction beyond A rms is
+        // exp(-A^2/2), within four binomial standard errors of 1e4 samples.
+        Assert.Equal(2, result.FractionBeyond.Length);   // the ring's vertical mode has no emittance
+        foreach (var mode in result.FractionBeyond)
+            for (int t = 0; t < 4; t++)
+            {
+                double a = result.TailAmplitudes[t], p = BeamTails.GaussianBeyond(a);
+                Assert.InRange(mode[t], p - 4 * Math.Sqrt(p * (1 - p) / 10_000), p + 4 * Math.Sqrt(p * (1 - p) / 10_000));
+            }
     }
 
     private static double Slope(double[] y)
