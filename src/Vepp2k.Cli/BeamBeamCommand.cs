@@ -19,6 +19,7 @@ public static class BeamBeamCommand
         command.Subcommands.Add(StrongStrongCommand.Create());
         command.Subcommands.Add(BeamBeamScanCommand.Scan());
         command.Subcommands.Add(BeamBeamScanCommand.Merge());
+        command.Subcommands.Add(BeamBeamFigure.Create());
         return command;
     }
 

@@ -66,6 +66,23 @@ public static class ScanFile
         File.WriteAllLines(output, [Magic, first.ScanLine, first.SettingsLine, "# shard all", Columns, .. rows.Values.Select(r => r.Row)]);
     }
 
+    /// <summary>
+    /// A scan file's settings line and its points as named numbers (the columns of <see cref="Columns"/>), in
+    /// point order: what the plots read.
+    /// </summary>
+    public static (string Settings, List<Dictionary<string, double>> Points) Points(string path)
+    {
+        var shard = Read(path);
+        var names = Columns.Split(',');
+        var points = shard.Rows.OrderBy(r => r.Index).Select(r =>
+        {
+            var cells = r.Row.Split(',');
+            if (cells.Length != names.Length) throw new FormatException($"{path}: point {r.Index} has {cells.Length} cells, not {names.Length}");
+            return names.Zip(cells).ToDictionary(p => p.First, p => double.Parse(p.Second, NumberStyles.Float, C));
+        }).ToList();
+        return (shard.SettingsLine["# settings ".Length..], points);
+    }
+
     private sealed record Shard(string Path, string ScanLine, string SettingsLine, int Points, List<(int Index, string Row)> Rows)
     {
         public string Scan => ScanLine + " (" + SettingsLine["# settings ".Length..] + ")";
