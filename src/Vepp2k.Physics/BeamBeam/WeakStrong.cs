@@ -36,6 +36,10 @@ public sealed record WeakStrongOptions(
 /// </param>
 public sealed record CollisionPoint(string Name, GaussianBunch Strong, TwissRow Optics, double XiX, double XiY, double[] ExpectedTuneShift);
 
+/// <summary>
+/// A weak-strong run's results. <see cref="EnvelopeSizes"/> and <see cref="TrackedSizes"/> are sigma_x, sigma_y and
+/// sigma_z at the first IP, x and y along the strong bunch's axes there (turned by its tilt in the flat mode).
+/// </summary>
 public sealed record WeakStrongResult(
     double Population,
     IReadOnlyList<CollisionPoint> Ips,
@@ -105,7 +109,7 @@ public static class WeakStrong
                 beam.Get(i, z);
                 return z;
             }).ToList();
-            var v = Variances(alive);
+            var v = Variances(alive, strong.Tilt);
             for (int k = 0; k < 3; k++) variances[k] += v[k] / samples;
             trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
             survivors = alive.Count;
@@ -113,7 +117,7 @@ public static class WeakStrong
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
-            [Math.Sqrt(sigma[0, 0]), Math.Sqrt(sigma[2, 2]), envelope.BunchLength],
+            [Math.Sqrt(BunchFrame.Turned(sigma, strong.Tilt)[0, 0]), Math.Sqrt(BunchFrame.Turned(sigma, strong.Tilt)[2, 2]), envelope.BunchLength],
             [.. variances.Select(Math.Sqrt)],
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
             Luminosity.Overlap(f0, strong, strong, 100),
@@ -250,13 +254,18 @@ public static class WeakStrong
     }
 
     // Variances of x, y and ct.
-    private static double[] Variances(List<double[]> particles)
+    // Variances of x, y and ct, x and y along the axes of the strong bunch's frame at the first IP (the lab's
+    // unless the bunch is tilted there, as in the flat mode).
+    private static double[] Variances(List<double[]> particles, double tilt)
     {
-        double Variance(int k)
+        double c = Math.Cos(tilt), s = Math.Sin(tilt);
+        double U(double[] z) => z[0] * c + z[2] * s;
+        double V(double[] z) => z[2] * c - z[0] * s;
+        double Variance(Func<double[], double> f)
         {
-            double mean = particles.Average(z => z[k]);
-            return particles.Sum(z => (z[k] - mean) * (z[k] - mean)) / Math.Max(1, particles.Count - 1);
+            double mean = particles.Average(f);
+            return particles.Sum(z => (f(z) - mean) * (f(z) - mean)) / Math.Max(1, particles.Count - 1);
         }
-        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Variance(0), Variance(2), Variance(5)];
+        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Variance(U), Variance(V), Variance(z => z[5])];
     }
 }
