@@ -30,7 +30,7 @@ public sealed partial class MagnetCatalogue
     {
         Curves = curves;
         var list = new List<Magnet>();
-        AddDipoles(list);
+        AddDipoles(list, curves);
         AddQuadrupoles(list, curves);
         sectionCoils = SectionCoils(geometry);
         AddSolenoidSections(list);
@@ -59,11 +59,11 @@ public sealed partial class MagnetCatalogue
     /// <summary>Case-insensitive lookup by facility name or control-system channel.</summary>
     public Magnet Find(string name) => magnets[IndexOf(name)];
 
-    private static void AddDipoles(List<Magnet> list)
+    private static void AddDipoles(List<Magnet> list, CurveSet curves)
     {
         var root = MagnetData.Load("dipole.json");
         var p = root.GetProperty("parameters");
-        var curve = MagnetData.IronCurve(p, quadrupole: false);
+        IExcitationCurve curve = curves == CurveSet.Computed ? MagnetData.ComputedCurve("dipole.csv") : MagnetData.IronCurve(p, quadrupole: false);
         double arc = MagnetData.Value(p, "bendRadius") * RingGeometry.BendAngle;
         string supply = MagnetData.Text(root, "supply");
         foreach (var q in Quadrants)

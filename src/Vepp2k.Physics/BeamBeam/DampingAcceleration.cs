@@ -18,7 +18,9 @@ namespace Vepp2k.Physics.BeamBeam;
 /// </summary>
 public static class DampingAcceleration
 {
-    public static EquilibriumDamping Element(Envelope envelope, double factor)
+    /// <param name="equilibrium">The beam matrix to keep (at the ring's start), the envelope's by default; with a vertical
+    /// emittance added for a flat ring (<see cref="Collisions.WithVerticalEmittance"/>) so that it is not damped away.</param>
+    public static EquilibriumDamping Element(Envelope envelope, double factor, Matrix6? equilibrium = null)
     {
         if (!(factor > 1)) throw new OpticsException($"a damping acceleration must exceed 1 (got {factor})");
         var modes = Eigenmodes.Analyze(envelope.OneTurn, 6);
@@ -39,7 +41,8 @@ public static class DampingAcceleration
         var damping = new Matrix6();
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++) damping[i, j] = d[i, j].Real;
-        var added = envelope.Sigma - Matrix6.Sandwich(damping, envelope.Sigma);
+        var sigma = equilibrium ?? envelope.Sigma;
+        var added = sigma - Matrix6.Sandwich(damping, sigma);
         // The element kicks before it damps, so its kick is N carried back through D^-1.
         var inverse = Matrix<double>.Build.Dense(6, 6, (i, j) => damping[i, j]).Inverse();
         var back = new Matrix6();

@@ -30,8 +30,13 @@ public static class LinearRing
     /// is added as a fixed phase in each arc's normal-mode frame, shared equally, so the betas at the IPs, the
     /// eigenvectors and the envelope's equilibrium stay the lattice's.
     /// </param>
+    /// <param name="verticalEmittance">
+    /// Vertical emittance the model keeps in equilibrium (<see cref="Collisions.WithVerticalEmittance"/> at each IP
+    /// before the diffusion is taken): what coupling errors give a real flat ring, whose own envelope has none and
+    /// would damp the weak beam's vertical size to nothing.
+    /// </param>
     public static Lattice Build(Lattice lattice, IReadOnlyList<string> ips, Envelope envelope, double sliceLength,
-        IReadOnlyList<double>? tunes = null)
+        IReadOnlyList<double>? tunes = null, double verticalEmittance = 0)
     {
         var at = ips.Select(ip => lattice.IndexOf(ip) is >= 0 and var i ? i : throw new OpticsException($"{lattice.Name} has no IP {ip}"))
             .Distinct().Order().ToList();
@@ -65,8 +70,9 @@ public static class LinearRing
             var radiative = Tracker.TrackWithJacobian(stretch.SelectMany(e => e.IntegrationSteps(sliceLength)).ToList(), orbit, radiating);
             var symplectic = Tracker.TrackWithJacobian(drifts.Skip(from + 1).Take(to - from - 1).ToList(), new double[6], plain);
             (frame, dispersion) = Carry(symplectic, frame, dispersion);
-            var sigmaIn = sigmaAt[n];
-            var sigmaOut = n + 1 < at.Count ? sigmaAt[n + 1] : envelope.Sigma;
+            var sigmaIn = Collisions.WithVerticalEmittance(sigmaAt[n], optics.Rows[from + 1], verticalEmittance);
+            var sigmaOut = n + 1 < at.Count ? Collisions.WithVerticalEmittance(sigmaAt[n + 1], optics.Rows[to + 1], verticalEmittance)
+                : Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, verticalEmittance);
             var back = Inverse(radiative);
             var noise = GaussianNoise.Root(Matrix6.Sandwich(back, sigmaOut - Matrix6.Sandwich(radiative, sigmaIn)));
             string exit = lattice.Elements[to % lattice.Elements.Count].Name;

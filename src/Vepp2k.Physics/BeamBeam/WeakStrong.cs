@@ -12,7 +12,9 @@ namespace Vepp2k.Physics.BeamBeam;
 /// <param name="TuneTurns">Turns of the small-amplitude particles whose tunes give the measured tune shift.</param>
 /// <param name="VerticalEmittance">
 /// Emittance [m] added to both beams' vertical plane (<see cref="Collisions.WithVerticalEmittance"/>): needed
-/// for an uncoupled (flat) ring, whose envelope has none.
+/// for an uncoupled (flat) ring, whose envelope has none. The linear model and the damping acceleration keep it as
+/// the weak beam's equilibrium (their diffusion is taken with it); element by element the weak beam starts with it
+/// and its vertical size then follows the ring's own radiation, which damps it.
 /// </param>
 /// <param name="Samples">
 /// Beam snapshots the sizes (rms over the snapshots' variances) and the luminosity (mean) are averaged over:
@@ -79,9 +81,10 @@ public static class WeakStrong
         var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
         if (o.Tunes is not null && o.Model != BeamBeamModel.Linear)
             throw new OpticsException("a working point other than the lattice's is set in the linear model only");
-        var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength, o.Tunes) : lattice;
+        var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength, o.Tunes, o.VerticalEmittance) : lattice;
         if (o.DampingAcceleration != 1)
-            ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration)], ring.EnergyEv);
+            ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration,
+                Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance))], ring.EnergyEv);
         var colliding = Collisions.WithKicks(ring, kicks);
 
         // The small-amplitude tunes are measured against bunches centred on the weak beam's reference (their

@@ -6,8 +6,8 @@ namespace Vepp2k.Machine.Tests.Magnets;
 
 /// <summary>
 /// The computed curves (Data/computed/*.csv, written by the Gmsh/GetDP sweep of vepp2k magnetics) in
-/// the catalogue: selecting them makes every quadrupole convert current to gradient, and so to K1 for
-/// the online model, through the solver's table, read here straight from the files.
+/// the catalogue: selecting them makes every dipole and quadrupole convert current to field or gradient, and so
+/// to the online model's energy and K1, through the solver's table, read here straight from the files.
 /// </summary>
 public sealed class ComputedCurveTests
 {
@@ -15,6 +15,8 @@ public sealed class ComputedCurveTests
     [InlineData("1F1", "quadrupole-standard.csv")]
     [InlineData("2D3", "quadrupole-standard.csv")]
     [InlineData("4F3", "quadrupole-short.csv")]
+    [InlineData("1M1", "dipole.csv")]
+    [InlineData("3M2", "dipole.csv")]
     public void SelectingTheComputedCurvesMapsCurrentToTheSolversGradient(string name, string file)
     {
         var rows = Rows(file);
