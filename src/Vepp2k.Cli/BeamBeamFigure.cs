@@ -93,7 +93,6 @@ public static class BeamBeamFigure
 
     private static void Save(Plot plot, string path)
     {
-        if (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 1000, 650);
-        else plot.SavePng(path, 1000, 650);
+        PlotFile.Save(plot, path, 1000, 650);
     }
 }

@@ -54,7 +54,6 @@ public static class CalibrationPlot
 
     private static void Save(Plot plot, string path)
     {
-        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 1400, 700);
-        else plot.SavePng(path, 1400, 700);
+        PlotFile.Save(plot, path, 1400, 700);
     }
 }

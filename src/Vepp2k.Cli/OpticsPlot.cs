@@ -54,7 +54,6 @@ public static class OpticsPlot
         plot.XLabel("s [m]");
         plot.YLabel("m");
         plot.ShowLegend(Alignment.UpperRight);
-        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 1600, 600);
-        else plot.SavePng(path, 1600, 600);
+        PlotFile.Save(plot, path, 1600, 600);
     }
 }

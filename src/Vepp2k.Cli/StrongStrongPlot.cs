@@ -27,7 +27,6 @@ public static class StrongStrongPlot
         plot.XLabel("fractional tune");
         plot.YLabel("log10 amplitude");
         plot.ShowLegend(Alignment.UpperRight);
-        if (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 900, 600);
-        else plot.SavePng(path, 900, 600);
+        PlotFile.Save(plot, path, 900, 600);
     }
 }

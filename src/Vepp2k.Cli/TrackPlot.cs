@@ -128,7 +128,6 @@ public static class TrackPlot
 
     private static void Save(Plot plot, string path)
     {
-        if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)) plot.SaveSvg(path, 900, 800);
-        else plot.SavePng(path, 900, 800);
+        PlotFile.Save(plot, path, 900, 800);
     }
 }
