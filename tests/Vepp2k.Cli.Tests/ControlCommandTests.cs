@@ -4,7 +4,13 @@ using Vepp2k.Web;
 
 namespace Vepp2k.Cli.Tests;
 
-/// <summary>The scripting commands against a real server on a free loopback port.</summary>
+/// <summary>
+/// The scripting commands against a real server on a free loopback port. In the "console" collection, so that the
+/// CPU-heavy commands of the other classes (beam-beam scans with child processes, strong-strong) do not run
+/// beside it: its server runs on 20x scaled time, and a starved simulation loop misses the supplies' ramp
+/// deadlines (a LOCO measurement failed that way in CI).
+/// </summary>
+[Collection("console")]
 public sealed class ControlCommandTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vepp2k-cli-" + Guid.NewGuid().ToString("N"));
