@@ -16,8 +16,8 @@ public static class GaussianField
     // ~1e-14/d of relative accuracy (d = |sx^2 - sy^2|/(sx^2 + sy^2)), the G terms ~1e-14/d^2. The round
     // formula at the mean variance is off by O(d). Each switches where the two errors cross:
     // the field at d = 1e-7, the G terms at d = 3e-5 (errors ~1e-7 and ~3e-5 at the switch).
-    private const double RoundFieldTolerance = 1e-7;
-    private const double RoundGTolerance = 3e-5;
+    internal const double RoundFieldTolerance = 1e-7;
+    internal const double RoundGTolerance = 3e-5;
 
     /// <summary>F and G at (x, y) of a Gaussian with variances sigmaX2, sigmaY2 [m^2].</summary>
     public static FieldAndG Evaluate(double x, double y, double sigmaX2, double sigmaY2)

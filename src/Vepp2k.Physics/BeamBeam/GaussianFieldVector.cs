@@ -10,9 +10,6 @@ namespace Vepp2k.Physics.BeamBeam;
 /// </summary>
 internal static class GaussianFieldVector
 {
-    // GaussianField's switches: the G terms go round below 3e-5 of relative variance difference, the field below 1e-7.
-    private const double RoundG = 3e-5, RoundField = 1e-7;
-
     private static readonly Vector256<double> SignBit = Vector256.Create(-0.0);
 
     /// <summary>F and G at (x, y) of Gaussians with variances vx, vy.</summary>
@@ -20,8 +17,8 @@ internal static class GaussianFieldVector
         Vector256<double> x, Vector256<double> y, Vector256<double> vx, Vector256<double> vy)
     {
         var d = Vector256.Abs(vx - vy) / (vx + vy);
-        var roundG = Vector256.LessThan(d, Vector256.Create(RoundG));
-        var roundField = Vector256.LessThan(d, Vector256.Create(RoundField));
+        var roundG = Vector256.LessThan(d, Vector256.Create(GaussianField.RoundGTolerance));
+        var roundField = Vector256.LessThan(d, Vector256.Create(GaussianField.RoundFieldTolerance));
         Vector256<double> fx = default, fy = default, gx = default, gy = default;
         if (roundG != Vector256<double>.Zero)
             (fx, fy, gx, gy) = Round(x, y, (vx + vy) * 0.5);

@@ -18,7 +18,7 @@ public sealed class ParticleInCellField
     private readonly int n, size;
     private readonly Complex[] kernel;
     private readonly Complex[] grid;
-    private readonly Complex[] column;
+    private readonly Complex[] row, column;
 
     /// <param name="cells">Cells per side (a power of two).</param>
     /// <param name="cellSize">Cell width [m], the same in x and y.</param>
@@ -30,6 +30,7 @@ public sealed class ParticleInCellField
         size = 2 * cells;
         CellSize = cellSize;
         grid = new Complex[size * size];
+        row = new Complex[size];
         column = new Complex[size];
         // (x + i y)/r^2 at every offset of the doubled grid, negative offsets wrapped; zero at the origin
         // (a cell's own charge pushes it nowhere).
@@ -124,7 +125,6 @@ public sealed class ParticleInCellField
     private void Transform(Complex[] a, bool inverse)
     {
         if (inverse) for (int k = 0; k < a.Length; k++) a[k] = Complex.Conjugate(a[k]);
-        var row = new Complex[size];
         for (int j = 0; j < size; j++)
         {
             Array.Copy(a, j * size, row, 0, size);

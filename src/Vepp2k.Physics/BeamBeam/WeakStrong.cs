@@ -79,12 +79,14 @@ public static class WeakStrong
         var points = ips.Select(ip => Point(lattice, optics, ip, population, o)).ToList();
         var kicks = points.ToDictionary(p => p.Name, p => new SynchroBeamKick(p.Strong, o.Slices, lattice.Gamma));
         var envelope = Envelope.Compute(lattice, o.RadiationSliceLength);
+        // The weak beam's equilibrium at the start, with the vertical emittance asked for (kept by the linear model
+        // and the damping acceleration, drawn from for the initial beam).
+        var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
         if (o.Tunes is not null && o.Model != BeamBeamModel.Linear)
             throw new OpticsException("a working point other than the lattice's is set in the linear model only");
         var ring = o.Model == BeamBeamModel.Linear ? LinearRing.Build(lattice, ips, envelope, o.RadiationSliceLength, o.Tunes, o.VerticalEmittance) : lattice;
         if (o.DampingAcceleration != 1)
-            ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration,
-                Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance))], ring.EnergyEv);
+            ring = new Lattice(ring.Name, [.. ring.Elements, DampingAcceleration.Element(envelope, o.DampingAcceleration, sigma)], ring.EnergyEv);
         var colliding = Collisions.WithKicks(ring, kicks);
 
         // The small-amplitude tunes are measured against bunches centred on the weak beam's reference (their
@@ -93,12 +95,12 @@ public static class WeakStrong
         var centred = Collisions.WithKicks(ring, points.ToDictionary(p => p.Name,
             p => new SynchroBeamKick(p.Strong with { CenterX = 0, CenterY = 0, CenterCt = 0 }, o.Slices, lattice.Gamma)));
         var measured = TuneShift(ring, centred, optics, points[0].Strong, o, cancel);
-        var sigma = Collisions.WithVerticalEmittance(envelope.Sigma, optics.Start, o.VerticalEmittance);
         var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
         var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
         var tracker = new RingTracker(colliding, tracking);
         tracker.Track(beam, o.Turns, progress: progress, cancel: cancel);
         var strong = points[0].Strong;
+        var turned = BunchFrame.Turned(sigma, strong.Tilt);
         double f0 = lattice.RevolutionFrequency;
         var variances = new double[3];
         double trackedLuminosity = 0;
@@ -120,7 +122,7 @@ public static class WeakStrong
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
-            [Math.Sqrt(BunchFrame.Turned(sigma, strong.Tilt)[0, 0]), Math.Sqrt(BunchFrame.Turned(sigma, strong.Tilt)[2, 2]), envelope.BunchLength],
+            [Math.Sqrt(turned[0, 0]), Math.Sqrt(turned[2, 2]), envelope.BunchLength],
             [.. variances.Select(Math.Sqrt)],
             f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
             Luminosity.Overlap(f0, strong, strong, 100),

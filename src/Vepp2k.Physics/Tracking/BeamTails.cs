@@ -15,14 +15,14 @@ namespace Vepp2k.Physics.Tracking;
 /// </summary>
 public sealed class BeamTails
 {
+    private static readonly Matrix6 S = Matrix6.SymplecticForm();
     private readonly Complex[][] vectors;
     private readonly double[] emittances;
 
     /// <param name="sigma">The reference beam matrix (engine order x, px, y, py, delta, ct).</param>
     public BeamTails(Matrix6 sigma)
     {
-        var s = Matrix6.SymplecticForm();
-        var product = sigma * s;
+        var product = sigma * S;
         var m = Matrix<Complex>.Build.Dense(6, 6, (i, j) => product[i, j]);
         var evd = m.Evd();
         var found = new List<(double Emittance, Complex[] Vector)>();
@@ -32,7 +32,7 @@ public sealed class BeamTails
             if (lambda.Imaginary <= 0) continue;
             var u = Enumerable.Range(0, 6).Select(i => evd.EigenVectors[i, c]).ToArray();
             // u^H S u is imaginary; scaled to i (a positive multiple of i for this sign of the eigenvalue).
-            var form = Form(u, s);
+            var form = Form(u, S);
             double scale = form.Imaginary;
             if (!(scale > 0)) continue;
             found.Add((lambda.Imaginary, [.. u.Select(v => v / Math.Sqrt(scale))]));
@@ -53,17 +53,14 @@ public sealed class BeamTails
     /// <summary>Amplitude in units of the mode's rms of a deviation z from the beam centre, in each mode.</summary>
     public double[] Amplitudes(ReadOnlySpan<double> z)
     {
-        var s = Matrix6.SymplecticForm();
+        Span<double> sz = stackalloc double[6];
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 6; j++) sz[i] += S[i, j] * z[j];
         var a = new double[vectors.Length];
         for (int k = 0; k < a.Length; k++)
         {
             Complex sum = 0;
-            for (int i = 0; i < 6; i++)
-            {
-                Complex sz = 0;
-                for (int j = 0; j < 6; j++) sz += s[i, j] * z[j];
-                sum += Complex.Conjugate(vectors[k][i]) * sz;
-            }
+            for (int i = 0; i < 6; i++) sum += Complex.Conjugate(vectors[k][i]) * sz[i];
             a[k] = Math.Sqrt(2 * sum.Magnitude * sum.Magnitude / emittances[k]);
         }
         return a;
