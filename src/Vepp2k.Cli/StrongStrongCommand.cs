@@ -26,7 +26,7 @@ public static class StrongStrongCommand
         var field = new Option<string>("--field") { Description = "field model: pic (particle-in-cell, open-boundary FFT) or soft (soft Gaussian)", DefaultValueFactory = _ => "pic" };
         var cells = new Option<int>("--grid") { Description = "grid cells per side (power of two)", DefaultValueFactory = _ => 128 };
         var perSigma = new Option<double>("--cells-per-sigma") { Description = "grid cells per rms size", DefaultValueFactory = _ => 8 };
-        var offset = new Option<double>("--offset") { Description = "initial centroid offset of each bunch, opposite signs [rms sizes]", DefaultValueFactory = _ => 0.1 };
+        var offset = new Option<double>("--offset") { Description = "initial centroid offset of the first bunch (the second starts centred, so both modes ring) [rms sizes]", DefaultValueFactory = _ => 0.1 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the initial bunches", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
         var csv = new Option<string?>("--csv") { Description = "write the centroid history (both bunches, per turn) as CSV" };

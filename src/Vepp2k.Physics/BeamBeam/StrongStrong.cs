@@ -18,8 +18,10 @@ public enum StrongStrongField
 /// meet once a turn at an IP with beta* <see cref="Beta"/> in both planes, a linear ring between
 /// (fractional tunes <see cref="TuneX"/>, <see cref="TuneY"/>) and the nominal beam-beam parameter
 /// <see cref="Xi"/> (the small-amplitude tune shift one bunch gives a particle of the other), thin (bunch
-/// length much below beta*). Each bunch starts Gaussian with emittance <see cref="Emittance"/>, its centroid
-/// displaced by <see cref="Offset"/> rms sizes, the two bunches in opposite directions so that the pi mode is excited.
+/// length much below beta*). Each bunch starts Gaussian with emittance <see cref="Emittance"/>; the first
+/// bunch's centroid is displaced by <see cref="Offset"/> rms sizes and the second's is not, so that the sigma
+/// and the pi mode start with equal amplitudes (an antisymmetric start leaves the sigma mode to sampling noise,
+/// and NAFF then finds it anywhere).
 /// </summary>
 public sealed record StrongStrongOptions(
     double Xi,
@@ -105,7 +107,7 @@ public static class StrongStrong
         if (!(o.Xi > 0) || !(o.Beta > 0) || !(o.Emittance > 0) || o.Particles < 100 || o.Turns < 16)
             throw new ArgumentException("strong-strong: xi, beta and emittance must be positive, with at least 100 particles and 16 turns");
         double sigma = Math.Sqrt(o.Emittance * o.Beta);
-        var bunches = new[] { Bunch.Gaussian(o, sigma, +1, 0), Bunch.Gaussian(o, sigma, -1, 1) };
+        var bunches = new[] { Bunch.Gaussian(o, sigma, 1, 0), Bunch.Gaussian(o, sigma, 0, 1) };
         var fields = new[] { FieldOf(o, sigma), FieldOf(o, sigma) };
         var rings = new[] { new LinearTurn(o.TuneX, o.Beta), new LinearTurn(o.TuneY, o.Beta) };
         double strength = 8 * Math.PI * o.Xi * o.Emittance;
@@ -172,7 +174,8 @@ public static class StrongStrong
         // Gaussian in each plane at an IP with alpha = 0; the centroid displaced by sign * offset sigma in x and y.
         public static Bunch Gaussian(StrongStrongOptions o, double sigma, int sign, int index)
         {
-            var random = new Random(HashCode.Combine(o.Seed, index));
+            // Seeded by value (HashCode.Combine is salted per process), so a run is the same in every process.
+            var random = new Random((int)((o.Seed * 2 + (ulong)index) % int.MaxValue));
             double sigmaP = sigma / o.Beta, shift = sign * o.Offset * sigma;
             var b = new Bunch(new double[o.Particles], new double[o.Particles], new double[o.Particles], new double[o.Particles]);
             for (int k = 0; k < o.Particles; k++)
