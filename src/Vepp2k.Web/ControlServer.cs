@@ -13,7 +13,8 @@ namespace Vepp2k.Web;
 /// </summary>
 public static class ControlServer
 {
-    public static WebApplication Create(ControlSystem system, ServerOptions options)
+    /// <param name="signInClock">The clock of the sign-in throttle's lockouts (the wall clock unless a test steps it).</param>
+    public static WebApplication Create(ControlSystem system, ServerOptions options, TimeProvider? signInClock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -30,7 +31,7 @@ public static class ControlServer
         app.UseApiProblems();
         app.UseWebSockets();
         app.MapOpenApi();
-        var auth = new ApiAuth(system.Users, TimeProvider.System, system.Core.Journal);
+        var auth = new ApiAuth(system.Users, signInClock ?? TimeProvider.System, system.Core.Journal);
         OpticsServer.Map(app, options);
         var api = app.MapApi();
         ControlApi.Map(api, system, auth);

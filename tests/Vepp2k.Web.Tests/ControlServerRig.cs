@@ -31,11 +31,12 @@ internal sealed class ControlServerRig : IAsyncDisposable
 
     /// <param name="folder">A data folder the caller owns (kept for a restart); null for a fresh one deleted with the rig.</param>
     /// <param name="timeScale">Simulated time speed; 1 where runs on one folder must not overlap in time.</param>
-    public static async Task<ControlServerRig> Start(string? folder = null, double timeScale = 20)
+    /// <param name="signInClock">The sign-in throttle's clock; null for the wall clock.</param>
+    public static async Task<ControlServerRig> Start(string? folder = null, double timeScale = 20, TimeProvider? signInClock = null)
     {
         string data = folder ?? Path.Combine(Path.GetTempPath(), "vepp2k-web-" + Guid.NewGuid().ToString("N"));
         var system = ControlSystem.Start(new ControlSystemOptions { DataFolder = data, AdminPassword = AdminPassword }, new ScaledTimeProvider(timeScale));
-        var app = ControlServer.Create(system, new ServerOptions("127.0.0.1", 0));
+        var app = ControlServer.Create(system, new ServerOptions("127.0.0.1", 0), signInClock);
         await app.StartAsync();
         return new ControlServerRig(system, app, folder is null ? data : null);
     }
