@@ -42,10 +42,11 @@ public static class BeamBeamCommand
         var tunes = new Option<string?>("--tunes") { Description = "q1,q2: fractional mode tunes of the linear model (a working point other than the lattice's)" };
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
+        var iterations = PhysicsOptions.Iterations();
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -53,11 +54,11 @@ public static class BeamBeamCommand
                 var source = OpticsSource.Resolve(parse.GetValue(lattice), null, parse.GetValue(mode), parse.GetValue(energy));
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
-                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64)
-                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
+                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64 || parse.GetValue(iterations) < 0)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64, --iterations not negative");
                 var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
-                    Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval),
+                    Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval), Iterations: parse.GetValue(iterations),
                     Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
                         : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -90,7 +91,15 @@ public static class BeamBeamCommand
         Line($"  tune shift, small amplitude (NAFF, eigenmodes; bare tunes {r.BareTunes[0]:F5} / {r.BareTunes[1]:F5}):");
         Line($"    measured {r.MeasuredTuneShift[0]:F6} / {r.MeasuredTuneShift[1]:F6}; first order from xi over the IPs {expected[0]:F6} / {expected[1]:F6}");
         rows.AddRange([("tune_shift_1", r.MeasuredTuneShift[0]), ("tune_shift_2", r.MeasuredTuneShift[1]), ("tune_shift_first_order_1", expected[0]), ("tune_shift_first_order_2", expected[1])]);
-        Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {o.Turns} turns ({o.Turns / r.DampingTurns:F1} damping times), {o.Samples} snapshot(s) {o.SampleInterval} turns apart:");
+        if (o.Iterations > 0)
+        {
+            Line($"  quasi-strong-strong: the strong bunch at {r.Ips[0].Name} refreshed from the weak beam every {o.Turns} turns (sigma_x, sigma_y [um], sigma_z [mm]):");
+            for (int i = 0; i < r.StrongSizes.Count; i++)
+                Line($"    {(i == 0 ? "start" : $"refresh {i}"),-11} {r.StrongSizes[i][0] * 1e6,9:F2} {r.StrongSizes[i][1] * 1e6,9:F2} {r.StrongSizes[i][2] * 1e3,8:F2}");
+            var last = r.StrongSizes[^1];
+            rows.AddRange([("strong_sigma_x_m", last[0]), ("strong_sigma_y_m", last[1]), ("strong_sigma_z_m", last[2])]);
+        }
+        Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {(o.Iterations + 1) * o.Turns} turns ({(o.Iterations + 1) * o.Turns / r.DampingTurns:F1} damping times), {o.Samples} snapshot(s) {o.SampleInterval} turns apart:");
         Line($"    sigma_x {r.EnvelopeSizes[0] * 1e6:F2} -> {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.EnvelopeSizes[1] * 1e6:F2} -> {r.TrackedSizes[1] * 1e6:F2} um, sigma_z {r.EnvelopeSizes[2] * 1e3:F2} -> {r.TrackedSizes[2] * 1e3:F2} mm (no collisions -> with)");
         rows.AddRange([("sigma_x_envelope_m", r.EnvelopeSizes[0]), ("sigma_x_tracked_m", r.TrackedSizes[0]), ("sigma_y_envelope_m", r.EnvelopeSizes[1]),
             ("sigma_y_tracked_m", r.TrackedSizes[1]), ("sigma_z_envelope_m", r.EnvelopeSizes[2]), ("sigma_z_tracked_m", r.TrackedSizes[2])]);

@@ -34,13 +34,14 @@ public static class BeamBeamScanCommand
         var model = PhysicsOptions.Model();
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
+        var iterations = PhysicsOptions.Iterations();
         var q1 = new Option<string?>("--q1") { Description = "fractional tunes of mode 1, comma-separated: with --q2, a working-point grid of the linear model" };
         var q2 = new Option<string?>("--q2") { Description = "fractional tunes of mode 2, comma-separated (with --q1)" };
         var shard = new Option<string?>("--shard") { Description = "k/n: run only the points whose index is k modulo n (k = 0 .. n-1), as one task of a job array" };
         var jobs = new Option<int>("--jobs") { Description = "run the scan as this many local child processes (one shard each) and merge them", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "result file (CSV with the scan's header)", Required = true };
         var command = new Command("scan", "weak-strong runs over the strong bunch's current (and the linear model's working point): equilibrium sizes, luminosity, xi_L; shardable")
-            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, q1, q2, threads, shard, jobs, output };
+            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, iterations, q1, q2, threads, shard, jobs, output };
         command.SetAction(parse =>
         {
             try
@@ -55,11 +56,11 @@ public static class BeamBeamScanCommand
                 var settings = new ScanSettings(parse.GetValue(lattice), parse.GetValue(mode), parse.GetValue(energy), parse.GetValue(ips)!, list,
                     parse.GetValue(turns), parse.GetValue(particles), parse.GetValue(slices), parse.GetValue(tuneTurns),
                     parse.GetValue(vertical), parse.GetValue(seed), PhysicsOptions.Acceleration(parse.GetValue(acceleration)), parse.GetValue(model),
-                    parse.GetValue(samples), parse.GetValue(interval), tunes1, tunes2);
+                    parse.GetValue(samples), parse.GetValue(interval), tunes1, tunes2, parse.GetValue(iterations));
                 if (settings.Points == 0 || list.Any(c => !(c > 0))) throw new ArgumentException("--currents must list positive currents");
                 if (settings.Particles < 2 || settings.Turns < 1 || settings.Slices < 1 || settings.TuneTurns < 64
-                    || settings.Samples < 1 || settings.SampleInterval < 1)
-                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64");
+                    || settings.Samples < 1 || settings.SampleInterval < 1 || settings.Iterations < 0)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64, --iterations not negative");
                 int n = parse.GetValue(jobs);
                 string file = parse.GetValue(output)!;
                 if (n > 0)

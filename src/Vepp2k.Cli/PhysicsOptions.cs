@@ -36,6 +36,12 @@ public static class PhysicsOptions
         DefaultValueFactory = _ => 1000,
     };
 
+    public static Option<int> Iterations() => new("--iterations")
+    {
+        Description = "quasi-strong-strong: refresh the strong bunches from the weak beam's moments this many times, each followed by --turns more turns (0: weak-strong)",
+        DefaultValueFactory = _ => 0,
+    };
+
     public static double Acceleration(double value) =>
         value >= 1 ? value : throw new ArgumentException($"--damping-acceleration must be at least 1 (got {value})");
 }

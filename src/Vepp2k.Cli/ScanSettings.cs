@@ -16,7 +16,7 @@ namespace Vepp2k.Cli;
 public sealed record ScanSettings(
     string? Lattice, string? Mode, double? Energy, string Ips, IReadOnlyList<double> CurrentsMa,
     int Turns, int Particles, int Slices, int TuneTurns, double VerticalEmittance, ulong Seed, double DampingAcceleration, BeamBeamModel Model,
-    int Samples, int SampleInterval, IReadOnlyList<double>? Q1 = null, IReadOnlyList<double>? Q2 = null)
+    int Samples, int SampleInterval, IReadOnlyList<double>? Q1 = null, IReadOnlyList<double>? Q2 = null, int Iterations = 0)
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -34,13 +34,15 @@ public sealed record ScanSettings(
 
     private static string List(IReadOnlyList<double>? values) => values is null ? "" : string.Join(' ', values.Select(c => c.ToString("R", C)));
 
-    public string Identity() => string.Join(';',
+    public string Identity() => string.Join(';', (string[])[
         $"lattice={(Lattice is null ? "" : Path.GetFullPath(Lattice))}", $"mode={Mode}", $"energy={Energy?.ToString("R", C)}",
         $"ips={Ips}", $"currents_mA={string.Join(' ', CurrentsMa.Select(c => c.ToString("R", C)))}",
         $"turns={Turns}", $"particles={Particles}", $"slices={Slices}", $"tune_turns={TuneTurns}",
         $"vertical_emittance={VerticalEmittance.ToString("R", C)}", $"seed={Seed}",
         $"damping_acceleration={DampingAcceleration.ToString("R", C)}", $"model={Model.ToString().ToLowerInvariant()}",
-        $"samples={Samples}", $"sample_interval={SampleInterval}", $"q1={List(Q1)}", $"q2={List(Q2)}");
+        $"samples={Samples}", $"sample_interval={SampleInterval}", $"q1={List(Q1)}", $"q2={List(Q2)}",
+        // Only where set, so that the files of scans made before quasi-strong-strong keep their ids.
+        .. (Iterations > 0 ? new[] { $"iterations={Iterations}" } : [])]);
 
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Identity())))[..16];
 
@@ -61,7 +63,8 @@ public sealed record ScanSettings(
 
     public WeakStrongOptions PointOptions(int index, int threads) =>
         new(CurrentMa(index) * 1e-3, Particles, Turns, Slices, TuneTurns, PointSeed(index), threads, VerticalEmittance: VerticalEmittance,
-            DampingAcceleration: DampingAcceleration, Model: Model, Samples: Samples, SampleInterval: SampleInterval, Tunes: Tunes(index));
+            DampingAcceleration: DampingAcceleration, Model: Model, Samples: Samples, SampleInterval: SampleInterval, Tunes: Tunes(index),
+            Iterations: Iterations);
 
     /// <summary>The scan command's arguments that reproduce these settings (for the child processes of --jobs).</summary>
     public IEnumerable<string> Arguments()
@@ -83,5 +86,6 @@ public sealed record ScanSettings(
         yield return "--sample-interval"; yield return SampleInterval.ToString(C);
         if (Q1 is not null) { yield return "--q1"; yield return string.Join(',', Q1.Select(q => q.ToString("R", C))); }
         if (Q2 is not null) { yield return "--q2"; yield return string.Join(',', Q2.Select(q => q.ToString("R", C))); }
+        yield return "--iterations"; yield return Iterations.ToString(C);
     }
 }

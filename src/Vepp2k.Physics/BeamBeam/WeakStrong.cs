@@ -25,11 +25,16 @@ namespace Vepp2k.Physics.BeamBeam;
 /// </param>
 /// <param name="Tunes">Fractional mode tunes of the linear model (a working point other than the lattice's), or null.</param>
 /// <param name="Model">The ring tracked: element by element, or the linear arcs between the IPs (<see cref="LinearRing"/>).</param>
+/// <param name="Iterations">
+/// Quasi-strong-strong refreshes (beam-physics.md 3.4, Lifetrac's procedure): after the first <paramref name="Turns"/>
+/// the strong bunches take the weak beam's measured moments, and the weak beam is tracked <paramref name="Turns"/> more
+/// against them, this many times; 0 is weak-strong with the strong bunches at the no-collision equilibrium.
+/// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
-    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null);
+    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -41,6 +46,8 @@ public sealed record CollisionPoint(string Name, GaussianBunch Strong, TwissRow 
 /// <summary>
 /// A weak-strong run's results. <see cref="EnvelopeSizes"/> and <see cref="TrackedSizes"/> are sigma_x, sigma_y and
 /// sigma_z at the first IP, x and y along the strong bunch's axes there (turned by its tilt in the flat mode).
+/// <see cref="StrongSizes"/> are the strong bunch's at the first IP as it finally was (the envelope's without
+/// quasi-strong-strong iterations), one row per refresh: the convergence of the iteration.
 /// </summary>
 public sealed record WeakStrongResult(
     double Population,
@@ -53,7 +60,8 @@ public sealed record WeakStrongResult(
     double OverlapLuminosity,
     double TrackedLuminosity,
     int Survivors,
-    double DampingTurns);
+    double DampingTurns,
+    IReadOnlyList<double[]> StrongSizes);
 
 /// <summary>
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
@@ -99,15 +107,25 @@ public static class WeakStrong
         var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
         var tracker = new RingTracker(colliding, tracking);
         tracker.Track(beam, o.Turns, progress: progress, cancel: cancel);
-        var strong = points[0].Strong;
-        var turned = BunchFrame.Turned(sigma, strong.Tilt);
+        var turned = BunchFrame.Turned(sigma, points[0].Strong.Tilt);
+        var strongSizes = new List<double[]> { Sizes(points[0].Strong) };
+        for (int i = 1; i <= o.Iterations; i++)
+        {
+            var bunches = QuasiStrongStrong.Refreshed(points.Select(p => p.Strong).ToList(), turned, Moments(beam), points[0].Strong.Tilt);
+            kicks = points.Zip(bunches).ToDictionary(p => p.First.Name, p => new SynchroBeamKick(p.Second, o.Slices, lattice.Gamma));
+            tracker = new RingTracker(Collisions.WithKicks(ring, kicks), tracking);
+            tracker.Track(beam, o.Turns, i * o.Turns, cancel: cancel);
+            strongSizes.Add(Sizes(bunches[0]));
+        }
+        var strong = kicks[points[0].Name].Bunch;
+        int tracked = (o.Iterations + 1) * o.Turns;
         double f0 = lattice.RevolutionFrequency;
         var variances = new double[3];
         double trackedLuminosity = 0;
         int samples = Math.Max(1, o.Samples), survivors = 0;
         for (int s = 0; s < samples; s++)
         {
-            if (s > 0) tracker.Track(beam, o.SampleInterval, o.Turns + (s - 1) * o.SampleInterval, cancel: cancel);
+            if (s > 0) tracker.Track(beam, o.SampleInterval, tracked + (s - 1) * o.SampleInterval, cancel: cancel);
             var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).Select(i =>
             {
                 var z = new double[6];
@@ -128,7 +146,32 @@ public static class WeakStrong
             Luminosity.Overlap(f0, strong, strong, 100),
             trackedLuminosity,
             survivors,
-            1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()));
+            1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()),
+            strongSizes);
+    }
+
+    private static double[] Sizes(GaussianBunch b) => [Math.Sqrt(b.X.Variance), Math.Sqrt(b.Y.Variance), b.SigmaZ];
+
+    // The beam matrix of the surviving particles about their mean (engine order x, px, y, py, delta, ct).
+    private static Matrix6 Moments(ParticleBuffer beam)
+    {
+        var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).ToList();
+        if (alive.Count < 2) throw new OpticsException("the weak beam is lost: no moments to give the strong bunch");
+        var mean = new double[6];
+        var z = new double[6];
+        foreach (int i in alive)
+        {
+            beam.Get(i, z);
+            for (int k = 0; k < 6; k++) mean[k] += z[k] / alive.Count;
+        }
+        var m = new Matrix6();
+        foreach (int i in alive)
+        {
+            beam.Get(i, z);
+            for (int a = 0; a < 6; a++)
+                for (int b = 0; b < 6; b++) m[a, b] += (z[a] - mean[a]) * (z[b] - mean[b]) / (alive.Count - 1);
+        }
+        return m;
     }
 
     private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, WeakStrongOptions o)
