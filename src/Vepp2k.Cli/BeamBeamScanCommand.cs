@@ -40,8 +40,9 @@ public static class BeamBeamScanCommand
         var shard = new Option<string?>("--shard") { Description = "k/n: run only the points whose index is k modulo n (k = 0 .. n-1), as one task of a job array" };
         var jobs = new Option<int>("--jobs") { Description = "run the scan as this many local child processes (one shard each) and merge them", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "result file (CSV with the scan's header)", Required = true };
+        var parquet = new Option<string?>("--parquet") { Description = "also write the result table as Parquet" };
         var command = new Command("scan", "weak-strong runs over the strong bunch's current (and the linear model's working point): equilibrium sizes, luminosity, xi_L; shardable")
-            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, iterations, q1, q2, threads, shard, jobs, output };
+            { lattice, mode, energy, ips, currents, turns, particles, slices, tuneTurns, vertical, seed, acceleration, model, samples, interval, iterations, q1, q2, threads, shard, jobs, output, parquet };
         command.SetAction(parse =>
         {
             try
@@ -69,11 +70,13 @@ public static class BeamBeamScanCommand
                     int cores = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
                     var directory = Directory.CreateDirectory(file + ".shards").FullName;
                     ScanJobs.Run(settings, n, Math.Max(1, cores / n), directory, file);
+                    if (parse.GetValue(parquet) is { } merged) ScanFile.WriteParquet(file, merged);
                     Console.WriteLine($"scan {settings.Id}: {settings.Points} points in {n} processes, merged into {file}");
                     return 0;
                 }
                 var (k, of) = ParseShard(parse.GetValue(shard));
                 RunShard(settings, k, of, parse.GetValue(threads), file);
+                if (parse.GetValue(parquet) is { } table) ScanFile.WriteParquet(file, table);
                 return 0;
             }
             catch (Exception e) when (e is OpticsException or MadxException or ArgumentException or IOException or FormatException)

@@ -83,6 +83,13 @@ public static class ScanFile
         return (shard.SettingsLine["# settings ".Length..], points);
     }
 
+    /// <summary>A scan file's table (its points in order, the settings left in the CSV's header) as Parquet.</summary>
+    public static void WriteParquet(string path, string parquet)
+    {
+        var shard = Read(path);
+        ResultTable.Parse(Columns, [.. shard.Rows.OrderBy(r => r.Index).Select(r => r.Row)]).WriteParquet(parquet);
+    }
+
     private sealed record Shard(string Path, string ScanLine, string SettingsLine, int Points, List<(int Index, string Row)> Rows)
     {
         public string Scan => ScanLine + " (" + SettingsLine["# settings ".Length..] + ")";

@@ -18,14 +18,25 @@ public class BeamBeamScanTests
     // Each point's seed depends on the scan's seed and the point alone, so the scan run as two child
     // processes (--jobs 2, the CLI spawned through the dotnet host) and merged, or as two shards merged by
     // hand, is the single-process scan to the last digit.
+    // The merged scan's Parquet file holds the CSV's table, read back by a Parquet reader.
     [Fact]
-    public void ScanRunAsJobsOrShardsEqualsTheSingleProcessScan()
+    public async Task ScanRunAsJobsOrShardsEqualsTheSingleProcessScan()
     {
         string dir = Directory();
         string single = File.ReadAllText(Scan(Path.Combine(dir, "single.csv")));
-        var (exit, _, error) = CliRunner.Run([.. Tiny, "--jobs", "2", "--threads", "2", "--out", Path.Combine(dir, "jobs.csv")]);
+        string parquet = Path.Combine(dir, "jobs.parquet");
+        var (exit, _, error) = CliRunner.Run([.. Tiny, "--jobs", "2", "--threads", "2", "--out", Path.Combine(dir, "jobs.csv"), "--parquet", parquet]);
         Assert.True(exit == 0, error);
         Assert.Equal(single, File.ReadAllText(Path.Combine(dir, "jobs.csv")));
+        await using (var stream = File.OpenRead(parquet))
+        {
+            var table = await Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(stream);
+            var rows = single.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => char.IsDigit(l[0])).ToList();
+            Assert.Equal(rows.Count, table.Data.Count);
+            for (int r = 0; r < rows.Count; r++)
+                Assert.Equal(rows[r].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+                    table.Schema.DataFields.Select(f => (double)table.Data[r][f.Name]!));
+        }
 
         string a = Scan(Path.Combine(dir, "a.csv"), "--shard", "0/2"), b = Scan(Path.Combine(dir, "b.csv"), "--shard", "1/2");
         Assert.Equal(0, CliRunner.Run("beambeam", "merge", b, a, "--out", Path.Combine(dir, "merged.csv")).Exit);
