@@ -43,10 +43,14 @@ public static class BeamBeamCommand
         var samples = PhysicsOptions.Samples();
         var interval = PhysicsOptions.SampleInterval();
         var iterations = PhysicsOptions.Iterations();
+        var tailTurns = new Option<int>("--tail-turns") { Description = "after the snapshots, count the tails over this many turns and estimate the lifetime from them (0: none)", DefaultValueFactory = _ => 0 };
+        var tailInterval = new Option<int>("--tail-interval") { Description = "turns between the tails' counts", DefaultValueFactory = _ => 10 };
+        var aperture = new Option<double>("--aperture") { Description = "half-aperture of the ring in x [m] at every element (and in y unless --aperture-y)", DefaultValueFactory = _ => 0.02 };
+        var apertureY = new Option<double?>("--aperture-y") { Description = "half-aperture in y [m]" };
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, tailTurns, tailInterval, aperture, apertureY, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -54,11 +58,13 @@ public static class BeamBeamCommand
                 var source = OpticsSource.Resolve(parse.GetValue(lattice), null, parse.GetValue(mode), parse.GetValue(energy));
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
-                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64 || parse.GetValue(iterations) < 0)
-                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples and --sample-interval at least 1, --tune-turns at least 64, --iterations not negative");
+                if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64 || parse.GetValue(iterations) < 0
+                    || parse.GetValue(tailTurns) < 0 || parse.GetValue(tailInterval) < 1 || !(parse.GetValue(aperture) > 0) || parse.GetValue(apertureY) is <= 0)
+                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples, --sample-interval and --tail-interval at least 1, --tune-turns at least 64, --iterations and --tail-turns not negative, the apertures positive");
                 var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
                     Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval), Iterations: parse.GetValue(iterations),
+                    TailTurns: parse.GetValue(tailTurns), TailInterval: parse.GetValue(tailInterval), Aperture: parse.GetValue(aperture), ApertureY: parse.GetValue(apertureY),
                     Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
                         : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -105,8 +111,39 @@ public static class BeamBeamCommand
             ("sigma_y_tracked_m", r.TrackedSizes[1]), ("sigma_z_envelope_m", r.EnvelopeSizes[2]), ("sigma_z_tracked_m", r.TrackedSizes[2])]);
         Line($"  luminosity at {r.Ips[0].Name} [cm^-2 s^-1]: geometric {r.GeometricLuminosity * 1e-4:E3}, with hourglass {r.OverlapLuminosity * 1e-4:E3} (H = {r.OverlapLuminosity / r.GeometricLuminosity:F4}), weak-strong tracked {r.TrackedLuminosity * 1e-4:E3}");
         rows.AddRange([("luminosity_geometric_cm2s", r.GeometricLuminosity * 1e-4), ("luminosity_hourglass_cm2s", r.OverlapLuminosity * 1e-4), ("luminosity_tracked_cm2s", r.TrackedLuminosity * 1e-4)]);
+        if (r.Tails is { } tails) rows.AddRange(TailReport(tails, o));
         var lines = rows.Select(row => string.Create(C, $"{row.Name},{row.Value:R}")).ToList();
         if (csv is not null) File.WriteAllLines(csv, ["quantity,value", .. lines]);
         if (parquet is not null) ResultTable.Parse("quantity,value", lines).WriteParquet(parquet);
     }
+
+    // The time-averaged tails beside the Gaussian at whole rms amplitudes up to 15, and each transverse mode's
+    // lifetime from them against the Gaussian beam's with the same aperture.
+    private static IEnumerable<(string Name, double Value)> TailReport(WeakStrongTails t, WeakStrongOptions o)
+    {
+        void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
+        Line($"  tails over {t.Turns} turns, every {o.TailInterval} turns ({t.Samples:E2} particle snapshots), in the colliding beam's rms units:");
+        Line($"    A [rms]  beyond, mode 1  beyond, mode 2  Gaussian");
+        var rows = new List<(string, double)>();
+        for (int a = 1; a <= 15; a++)
+        {
+            int i = Array.IndexOf(t.Thresholds, (double)a);
+            Line($"    {a,7}  {t.FractionBeyond[0][i],14:E2}  {t.FractionBeyond[1][i],14:E2}  {Math.Exp(-a * a / 2.0),8:E2}");
+            rows.AddRange([($"beyond_{a}_rms_mode1", t.FractionBeyond[0][i]), ($"beyond_{a}_rms_mode2", t.FractionBeyond[1][i])]);
+        }
+        for (int m = 0; m < 2; m++)
+        {
+            string measured = t.LifetimeS[m] is { } s ? $"{Hours(s):G3} h" : $"> {Hours(t.LifetimeBoundS[m]):G3} h (no sample reached it)";
+            string extrapolated = t.ExtrapolatedLifetimeS[m] is { } e ? $"{Hours(e):G3} h" : "(too few samples)";
+            Line($"  mode {m + 1}: aperture {t.ApertureAmplitudes[m]:F1} rms; lifetime from the tails {measured}, with the tail extrapolated {extrapolated}, Gaussian beam {Hours(t.GaussianLifetimeS[m]):G3} h");
+            rows.AddRange([($"aperture_rms_mode{m + 1}", t.ApertureAmplitudes[m]), ($"lifetime_s_mode{m + 1}", t.LifetimeS[m] ?? double.NaN),
+                ($"lifetime_extrapolated_s_mode{m + 1}", t.ExtrapolatedLifetimeS[m] ?? double.NaN),
+                ($"lifetime_bound_s_mode{m + 1}", t.LifetimeBoundS[m]), ($"lifetime_gaussian_s_mode{m + 1}", t.GaussianLifetimeS[m])]);
+        }
+        Line($"  lost by the tracking over those turns: {t.Lost}");
+        rows.Add(("lost_during_tails", t.Lost));
+        return rows;
+    }
+
+    private static double Hours(double seconds) => seconds / 3600;
 }

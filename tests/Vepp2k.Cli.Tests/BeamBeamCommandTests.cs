@@ -23,6 +23,39 @@ public class BeamBeamCommandTests
         Assert.True(values["luminosity_hourglass_cm2s"] < values["luminosity_geometric_cm2s"]);
     }
 
+    // Quasi-strong-strong and the tails without collisions (1e-6 mA, the linear model, damping 100 times faster):
+    // the refreshed strong bunch keeps the envelope's size within 4 standard errors of 256 particles (9 %), the
+    // tails beyond 1 and 2 rms are the Gaussian's within 4 binomial errors of 256 x 10 independent samples, and the
+    // lifetime columns are written.
+    [Fact]
+    public void QuasiStrongStrongAndTailsAreReported()
+    {
+        string csv = Path.Combine(Directory.CreateTempSubdirectory("vepp2k-bb").FullName, "tails.csv");
+        var (exit, output, error) = CliRunner.Run("beambeam", "weakstrong", "--current", "1e-6", "--turns", "660", "--particles", "256",
+            "--slices", "1", "--threads", "1", "--model", "linear", "--damping-acceleration", "100", "--iterations", "1",
+            "--tail-turns", "3300", "--tail-interval", "10", "--tune-turns", "128", "--csv", csv);
+        Assert.True(exit == 0, error);
+        Assert.Contains("refresh 1", output);
+        Assert.Contains("tails over 3300 turns", output);
+        var values = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        Assert.Equal(values["sigma_x_envelope_m"], values["strong_sigma_x_m"], 4 * Math.Sqrt(2.0 / 256) / 2 * values["sigma_x_envelope_m"]);
+        foreach (var (a, gaussian) in new[] { (1, Math.Exp(-0.5)), (2, Math.Exp(-2.0)) })
+            Assert.Equal(gaussian, values[$"beyond_{a}_rms_mode1"], 4 * Math.Sqrt(gaussian * (1 - gaussian) / 2560));
+        Assert.True(values["lifetime_gaussian_s_mode1"] > 0 && values["aperture_rms_mode1"] > 3);
+    }
+
+    [Theory]
+    [InlineData("--tail-interval", "0")]
+    [InlineData("--iterations", "-1")]
+    [InlineData("--aperture-y", "0")]
+    public void BadTailAndIterationSettingsAreRefused(string option, string value)
+    {
+        var (exit, _, error) = CliRunner.Run("beambeam", "weakstrong", option, value, "--turns", "1", "--particles", "2");
+        Assert.Equal(2, exit);
+        Assert.Contains("weakstrong", error);
+    }
+
     [Fact]
     public void UnknownIpIsRefused()
     {

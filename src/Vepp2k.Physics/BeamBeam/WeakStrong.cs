@@ -30,11 +30,30 @@ namespace Vepp2k.Physics.BeamBeam;
 /// the strong bunches take the weak beam's measured moments, and the weak beam is tracked <paramref name="Turns"/> more
 /// against them, this many times; 0 is weak-strong with the strong bunches at the no-collision equilibrium.
 /// </param>
+/// <param name="Aperture">Half-width of the ring's aperture in x [m] at every element tracked (and in y unless <paramref name="ApertureY"/>).</param>
+/// <param name="TailTurns">
+/// Turns after the snapshots over which the tails are counted every <paramref name="TailInterval"/> turns
+/// (<see cref="TailDensity"/>) and the lifetime estimated from them (<see cref="BeamLifetime"/>); 0: none.
+/// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
-    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0);
+    int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0,
+    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1);
+
+/// <summary>
+/// The weak beam's time-averaged tails and the lifetime they give. <see cref="FractionBeyond"/>[mode][i] is the
+/// fraction of the <see cref="Samples"/> particle snapshots whose amplitude in that normal mode of the colliding
+/// beam (x-like, y-like, longitudinal; its beam matrix as the counting starts) exceeds <see cref="Thresholds"/>[i] rms. Per transverse mode: the
+/// ring's aperture in rms units, the lifetime [s] from the measured density there (null where no sample got that
+/// far; then only <see cref="LifetimeBoundS"/> holds), the one with the tail's last decade extrapolated to the
+/// aperture (<see cref="BeamLifetime.Extrapolated"/>), the Gaussian beam's for comparison, and the particles the
+/// tracking itself lost over <see cref="Turns"/>.
+/// </summary>
+public sealed record WeakStrongTails(
+    double[] Thresholds, double[][] FractionBeyond, long Samples, double[] ApertureAmplitudes,
+    double?[] LifetimeS, double[] LifetimeBoundS, double?[] ExtrapolatedLifetimeS, double[] GaussianLifetimeS, int Lost, int Turns);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -61,7 +80,8 @@ public sealed record WeakStrongResult(
     double TrackedLuminosity,
     int Survivors,
     double DampingTurns,
-    IReadOnlyList<double[]> StrongSizes);
+    IReadOnlyList<double[]> StrongSizes,
+    WeakStrongTails? Tails = null);
 
 /// <summary>
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
@@ -104,7 +124,7 @@ public static class WeakStrong
             p => new SynchroBeamKick(p.Strong with { CenterX = 0, CenterY = 0, CenterCt = 0 }, o.Slices, lattice.Gamma)));
         var measured = TuneShift(ring, centred, optics, points[0].Strong, o, cancel);
         var beam = Sample(sigma, envelope.ClosedOrbit, o.Particles, o.Seed);
-        var tracking = new TrackingOptions(true, true, o.Aperture, o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
+        var tracking = new TrackingOptions(true, true, o.Aperture, o.ApertureY ?? o.Aperture, o.Seed, o.Threads, o.RadiationSliceLength);
         var tracker = new RingTracker(colliding, tracking);
         tracker.Track(beam, o.Turns, progress: progress, cancel: cancel);
         var turned = BunchFrame.Turned(sigma, points[0].Strong.Tilt);
@@ -137,6 +157,9 @@ public static class WeakStrong
             trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
             survivors = alive.Count;
         }
+        WeakStrongTails? tails = null;
+        if (o.TailTurns > 0)
+            tails = Tails(beam, tracker, tracked + (samples - 1) * o.SampleInterval, envelope, optics, f0, o, cancel);
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
@@ -147,7 +170,38 @@ public static class WeakStrong
             trackedLuminosity,
             survivors,
             1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()),
-            strongSizes);
+            strongSizes,
+            tails);
+    }
+
+    // The tails counted every TailInterval turns over TailTurns more turns, and the lifetimes they give with the
+    // ring's own damping (not the accelerated one: the equilibrium, and so its density, is the same). Amplitudes are
+    // in the normal modes of the colliding beam itself (its beam matrix as the tails start): in the no-collision
+    // modes the dynamic beta alone (beta* halved near the limit, the angles widened) would read as tails. The
+    // aperture in those units takes the colliding beam's mode emittances with the bare ring's betas (the beta beat
+    // the collisions make around the ring is left out).
+    private static WeakStrongTails Tails(ParticleBuffer beam, RingTracker tracker, int firstTurn, Envelope envelope,
+        LinearOptics optics, double f0, WeakStrongOptions o, CancellationToken cancel)
+    {
+        if (o.TailInterval < 1) throw new OpticsException("the tails need an interval of at least one turn");
+        var density = new TailDensity(Moments(beam), envelope.ClosedOrbit);
+        int Alive() => Enumerable.Range(0, beam.Count).Count(beam.IsAlive);
+        int before = Alive();
+        for (int t = 0; t < o.TailTurns; t += o.TailInterval)
+        {
+            tracker.Track(beam, o.TailInterval, firstTurn + t, cancel: cancel);
+            density.Add(beam);
+        }
+        var thresholds = density.Thresholds;
+        var fractions = density.FractionBeyond();
+        var apertures = BeamLifetime.ApertureAmplitudes(optics, density.Emittances, o.Aperture, o.ApertureY ?? o.Aperture);
+        double[] damping = [1 / (envelope.Decrements[0] * f0), 1 / (envelope.Decrements[1] * f0)];
+        return new WeakStrongTails(thresholds, fractions, density.Samples, apertures,
+            [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.FromDensity(damping[m], apertures[m], thresholds, fractions[m]))],
+            [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Bound(damping[m], apertures[m], thresholds, density.Samples))],
+            [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Extrapolated(damping[m], apertures[m], thresholds, fractions[m], density.Samples))],
+            [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Gaussian(damping[m], apertures[m]))],
+            before - Alive(), o.TailTurns);
     }
 
     private static double[] Sizes(GaussianBunch b) => [Math.Sqrt(b.X.Variance), Math.Sqrt(b.Y.Variance), b.SigmaZ];

@@ -1,0 +1,58 @@
+using Vepp2k.Machine.Reports;
+using Vepp2k.Physics.BeamBeam;
+using Vepp2k.Physics.Radiation;
+
+namespace Vepp2k.Machine.Tests.BeamBeam;
+
+/// <summary>
+/// The weak beam's time-averaged tails and the lifetime from them, against the Gaussian equilibrium of a ring
+/// without collisions: its amplitude in each mode has P(A > a) = exp(-a^2/2), and an aperture at amplitude A_a
+/// loses it at the quantum lifetime (tau/2)(Ei(x) - ln x - gamma_E), x = A_a^2/2, whose large-x form is Sands's
+/// tau e^x / 2x (M. Sands, SLAC-121 (1970) ch. 5).
+/// </summary>
+public class TailsAndLifetimeTests
+{
+    // design-1GeV, linear model, 1 nA (no collisions), damping 100 times faster (330 turns transverse): 512
+    // particles counted every 10 turns over 10 damping times. A particle's amplitude forgets itself in about a
+    // damping time, so the counts weigh as 512 x 10 independent samples; the fraction beyond 1, 2 and 3 rms in each
+    // transverse mode is exp(-a^2/2) within 4 of their binomial standard errors.
+    [Fact]
+    public void TimeAveragedTailsOfTheEquilibriumAreGaussian()
+    {
+        var lattice = Modes.Load("design-1GeV").Lattice;
+        const int particles = 512;
+        var r = WeakStrong.Run(lattice, ["SND", "CMD"], new WeakStrongOptions(1e-9, particles, 800, 1, TuneTurns: 128, Threads: 2,
+            DampingAcceleration: 100, Model: BeamBeamModel.Linear, TailTurns: 3300, TailInterval: 10));
+        var tails = r.Tails!;
+        Assert.Equal(particles * 330L, tails.Samples);
+        double independent = particles * 10.0;
+        for (int mode = 0; mode < 2; mode++)
+            foreach (double a in new[] { 1.0, 2.0, 3.0 })
+            {
+                double expected = Math.Exp(-a * a / 2), error = Math.Sqrt(expected * (1 - expected) / independent);
+                double measured = tails.FractionBeyond[mode][Array.IndexOf(tails.Thresholds, a)];
+                Assert.True(Math.Abs(measured - expected) < 4 * error, $"mode {mode + 1} beyond {a} rms: {measured:E3}, Gaussian {expected:E3}");
+            }
+    }
+
+    // The VEPP-2M-like ring (uncoupled; 1 % vertical emittance kept by the linear model) with a vertical aperture at
+    // 3.5 rms of the IPs' vertical size, where alone the linear model checks it: after 2 damping times, the beam
+    // loses over 6 more the particles the quantum lifetime of that aperture predicts (x = 6.125: 45 damping times,
+    // where Sands's large-x form says 37), within 4 Poisson standard errors of the count (about 250).
+    [Fact]
+    public void LossesThroughAnApertureFollowTheQuantumLifetime()
+    {
+        var lattice = OpticsSource.Resolve(Path.Combine(AppContext.BaseDirectory, "Reference", "vepp2m.madx"), "vepp2m", null, null).Lattice;
+        var envelope = Envelope.Compute(lattice);
+        const double acceleration = 200, vertical = 1.35e-9, betaY = 0.05, amplitude = 3.5;
+        const int particles = 2000;
+        int dampingTurns = (int)Math.Round(1 / (acceleration * envelope.Decrements[1]));
+        var r = WeakStrong.Run(lattice, ["IP", "IP2"], new WeakStrongOptions(1e-9, particles, 2 * dampingTurns, 1, TuneTurns: 128, Threads: 2,
+            VerticalEmittance: vertical, DampingAcceleration: acceleration, Model: BeamBeamModel.Linear,
+            Aperture: 0.02, ApertureY: amplitude * Math.Sqrt(vertical * betaY), TailTurns: 6 * dampingTurns, TailInterval: dampingTurns));
+        var tails = r.Tails!;
+        int alive = r.Survivors;
+        double expected = alive * (1 - Math.Exp(-6 * dampingTurns / BeamLifetime.Gaussian(dampingTurns, amplitude)));
+        Assert.True(Math.Abs(tails.Lost - expected) < 4 * Math.Sqrt(expected), $"lost {tails.Lost} of {alive}, quantum lifetime {expected:F1}");
+    }
+}
