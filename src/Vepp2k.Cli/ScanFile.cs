@@ -20,13 +20,15 @@ public static class ScanFile
         "sigma_x_envelope_m,sigma_y_envelope_m,sigma_z_envelope_m,sigma_x_m,sigma_y_m,sigma_z_m," +
         "luminosity_geometric_cm2s,luminosity_hourglass_cm2s,luminosity_cm2s,xi_luminosity,survivors";
 
-    /// <summary>One point's row. xi_L = L r_e beta*/(gamma f0 N H) (beam-physics.md 2.2) from the tracked luminosity at the first IP.</summary>
+    /// <summary>
+    /// One point's row. xi_L is the nominal xi of the strong bunch's minor axis (y; either for round beams) times the
+    /// tracked luminosity over the nominal bunches' luminosity with the hourglass: for round beams L r_e beta* /
+    /// (gamma f0 N H) (beam-physics.md 2.2), for flat ones 2 L r_e beta_y / (gamma f0 N H (1 + sigma_y/sigma_x)).
+    /// </summary>
     public static string Row(int index, ScanSettings settings, Lattice lattice, WeakStrongResult r)
     {
         var ip = r.Ips[0];
-        double hourglass = r.OverlapLuminosity / r.GeometricLuminosity;
-        double xiL = r.TrackedLuminosity * Constants.ClassicalElectronRadius * ip.Optics.BetaXBothModes
-                     / (lattice.Gamma * lattice.RevolutionFrequency * r.Population * hourglass);
+        double xiL = ip.XiY * r.TrackedLuminosity / r.OverlapLuminosity;
         static string N(double v) => v.ToString("R", C);
         double[] physics =
         [

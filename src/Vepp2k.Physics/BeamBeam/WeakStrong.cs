@@ -138,6 +138,7 @@ public static class WeakStrong
             strongSizes.Add(Sizes(bunches[0]));
         }
         var strong = kicks[points[0].Name].Bunch;
+        var nominal = points[0].Strong;
         int tracked = (o.Iterations + 1) * o.Turns;
         double f0 = lattice.RevolutionFrequency;
         var variances = new double[3];
@@ -165,8 +166,9 @@ public static class WeakStrong
         return new WeakStrongResult(population, points, [.. bare], measured,
             [Math.Sqrt(turned[0, 0]), Math.Sqrt(turned[2, 2]), envelope.BunchLength],
             [.. variances.Select(Math.Sqrt)],
-            f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * strong.X.Variance * 2 * strong.Y.Variance)),
-            Luminosity.Overlap(f0, strong, strong, 100),
+            // The nominal bunches' (the equilibrium without collisions), what the tracked luminosity is measured against.
+            f0 * population * population / (2 * Math.PI * Math.Sqrt(2 * nominal.X.Variance * 2 * nominal.Y.Variance)),
+            Luminosity.Overlap(f0, nominal, nominal, 100),
             trackedLuminosity,
             survivors,
             1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()),
