@@ -37,8 +37,8 @@ public class TailsAndLifetimeTests
 
     // The VEPP-2M-like ring (uncoupled; 1 % vertical emittance kept by the linear model) with a vertical aperture at
     // 3.5 rms of the IPs' vertical size, where alone the linear model checks it: after 2 damping times, the beam
-    // loses over 6 more the particles the quantum lifetime of that aperture predicts (x = 6.125: 45 damping times,
-    // where Sands's large-x form says 37), within 4 Poisson standard errors of the count (about 250).
+    // loses over 6 more the particles the quantum lifetime of that aperture predicts (x = 6.125: 46 damping times,
+    // where Sands's large-x form says 37), within 4 Poisson standard errors of the count (about 230).
     [Fact]
     public void LossesThroughAnApertureFollowTheQuantumLifetime()
     {
