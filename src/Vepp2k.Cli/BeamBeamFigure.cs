@@ -6,7 +6,9 @@ namespace Vepp2k.Cli;
 /// <summary>
 /// vepp2k beambeam plot: scans side by side as the abstract's Fig. 5 draws them, the specific luminosity
 /// L/(I+ I-) against the bunch current (equal currents in the weak-strong runs, so L/I^2), and optionally the
-/// luminosity beam-beam parameter xi_L against the current, where the beam-beam limit shows as its saturation.
+/// luminosity beam-beam parameter xi_L against the current, where the beam-beam limit shows as its saturation,
+/// and the rings' curves on one scale: the luminosity over the no-blow-up one against the nominal xi, which sets
+/// machines of very different currents (VEPP-2M's tens of mA, VEPP-2000's hundreds) side by side.
 /// </summary>
 public static class BeamBeamFigure
 {
@@ -16,7 +18,8 @@ public static class BeamBeamFigure
         var labels = new Option<string?>("--labels") { Description = "legend of each curve, comma-separated (default: the scan's mode or lattice)" };
         var output = new Option<string>("--out") { Description = "plot of L/(I+ I-) against the current (.png or .svg)", Required = true };
         var xi = new Option<string?>("--xi-out") { Description = "also plot xi_L and the nominal xi against the current" };
-        var command = new Command("plot", "specific luminosity (and xi_L) against the bunch current, one curve per scan: the abstract's Fig. 5") { scans, labels, output, xi };
+        var relative = new Option<string?>("--relative-out") { Description = "also plot L over the no-blow-up luminosity against the nominal xi" };
+        var command = new Command("plot", "specific luminosity (and xi_L) against the bunch current, one curve per scan: the abstract's Fig. 5") { scans, labels, output, xi, relative };
         command.SetAction(parse =>
         {
             try
@@ -31,6 +34,7 @@ public static class BeamBeamFigure
                 }).ToList();
                 Luminosity(curves, parse.GetValue(output)!);
                 if (parse.GetValue(xi) is { } xiPath) Xi(curves, xiPath);
+                if (parse.GetValue(relative) is { } relativePath) Relative(curves, relativePath);
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or IOException or FormatException)
@@ -88,6 +92,23 @@ public static class BeamBeamFigure
         plot.XLabel("bunch current [mA]");
         plot.YLabel("xi per IP");
         plot.ShowLegend(Alignment.UpperLeft);
+        Save(plot, path);
+    }
+
+    private static void Relative(List<(string Label, List<Dictionary<string, double>> Points)> curves, string path)
+    {
+        var plot = new Plot();
+        plot.Title("luminosity over the no-blow-up luminosity against the nominal xi");
+        foreach (var (label, points) in curves)
+        {
+            double[] xi = [.. points.Select(p => Math.Max(p["xi_x"], p["xi_y"]))];
+            double[] ratio = [.. points.Select(p => p["luminosity_cm2s"] / p["luminosity_hourglass_cm2s"])];
+            var curve = plot.Add.Scatter(xi, ratio);
+            curve.LegendText = label;
+        }
+        plot.XLabel("nominal xi per IP (the larger plane, unperturbed sizes)");
+        plot.YLabel("L / L(no blow-up, hourglass)");
+        plot.ShowLegend(Alignment.UpperRight);
         Save(plot, path);
     }
 

@@ -15,11 +15,13 @@ public class BeamBeamFigureTests
                 "--tune-turns", "64", "--model", "Linear", "--threads", "1", "--out", file);
             Assert.True(exit == 0, error);
         }
-        string png = Path.Combine(dir, "fig5.png"), xi = Path.Combine(dir, "xi.svg");
-        var (code, _, err) = CliRunner.Run("beambeam", "plot", files[0], files[1], "--labels", "first,second", "--out", png, "--xi-out", xi);
+        string png = Path.Combine(dir, "fig5.png"), xi = Path.Combine(dir, "xi.svg"), relative = Path.Combine(dir, "relative.svg");
+        var (code, _, err) = CliRunner.Run("beambeam", "plot", files[0], files[1], "--labels", "first,second", "--out", png, "--xi-out", xi,
+            "--relative-out", relative);
         Assert.True(code == 0, err);
         Assert.True(new FileInfo(png).Length > 1000);
         Assert.Contains("second: xi_L", File.ReadAllText(xi));
+        Assert.Contains("nominal xi per IP", File.ReadAllText(relative));
     }
 
     [Fact]
