@@ -107,6 +107,11 @@ public static class BeamBeamCommand
         }
         Line($"  equilibrium at {r.Ips[0].Name}, {r.Survivors} of {o.Particles} particles after {(o.Iterations + 1) * o.Turns} turns ({(o.Iterations + 1) * o.Turns / r.DampingTurns:F1} damping times), {o.Samples} snapshot(s) {o.SampleInterval} turns apart:");
         Line($"    sigma_x {r.EnvelopeSizes[0] * 1e6:F2} -> {r.TrackedSizes[0] * 1e6:F2} um, sigma_y {r.EnvelopeSizes[1] * 1e6:F2} -> {r.TrackedSizes[1] * 1e6:F2} um, sigma_z {r.EnvelopeSizes[2] * 1e3:F2} -> {r.TrackedSizes[2] * 1e3:F2} mm (no collisions -> with)");
+        if (r.EnvelopeEmittances is { } e0 && r.TrackedEmittances is { } e)
+        {
+            Line($"    mode emittances [nm]: {e0[0] * 1e9:F3} -> {e[0] * 1e9:F3}, {e0[1] * 1e9:F4} -> {e[1] * 1e9:F4}; longitudinal {e0[2] * 1e9:F3} -> {e[2] * 1e9:F3} (no collisions -> with)");
+            rows.AddRange([("emittance_1_envelope_m", e0[0]), ("emittance_2_envelope_m", e0[1]), ("emittance_1_m", e[0]), ("emittance_2_m", e[1]), ("emittance_3_m", e[2])]);
+        }
         rows.AddRange([("sigma_x_envelope_m", r.EnvelopeSizes[0]), ("sigma_x_tracked_m", r.TrackedSizes[0]), ("sigma_y_envelope_m", r.EnvelopeSizes[1]),
             ("sigma_y_tracked_m", r.TrackedSizes[1]), ("sigma_z_envelope_m", r.EnvelopeSizes[2]), ("sigma_z_tracked_m", r.TrackedSizes[2])]);
         Line($"  luminosity at {r.Ips[0].Name} [cm^-2 s^-1]: geometric {r.GeometricLuminosity * 1e-4:E3}, with hourglass {r.OverlapLuminosity * 1e-4:E3} (H = {r.OverlapLuminosity / r.GeometricLuminosity:F4}), weak-strong tracked {r.TrackedLuminosity * 1e-4:E3}");

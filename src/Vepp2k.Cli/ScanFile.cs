@@ -15,10 +15,13 @@ public static class ScanFile
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private const string Magic = "# vepp2k beambeam scan, format 1";
 
-    public const string Columns =
+    // The columns files had before the mode emittances were added; still read (and plotted), not written.
+    private const string ColumnsWithoutEmittances =
         "index,current_mA,q1,q2,population,seed,xi_x,xi_y,tune_shift_1,tune_shift_2,tune_shift_first_order_1,tune_shift_first_order_2," +
         "sigma_x_envelope_m,sigma_y_envelope_m,sigma_z_envelope_m,sigma_x_m,sigma_y_m,sigma_z_m," +
         "luminosity_geometric_cm2s,luminosity_hourglass_cm2s,luminosity_cm2s,xi_luminosity,survivors";
+
+    public const string Columns = ColumnsWithoutEmittances + ",emittance_1_envelope_m,emittance_2_envelope_m,emittance_1_m,emittance_2_m,emittance_3_m";
 
     /// <summary>
     /// One point's row. xi_L is the nominal xi of the strong bunch's minor axis (y; either for round beams) times the
@@ -36,8 +39,9 @@ public static class ScanFile
             r.EnvelopeSizes[0], r.EnvelopeSizes[1], r.EnvelopeSizes[2], r.TrackedSizes[0], r.TrackedSizes[1], r.TrackedSizes[2],
             r.GeometricLuminosity * 1e-4, r.OverlapLuminosity * 1e-4, r.TrackedLuminosity * 1e-4, xiL,
         ];
+        double[] emittances = [.. (r.EnvelopeEmittances ?? [double.NaN, double.NaN]).Take(2), .. r.TrackedEmittances ?? [double.NaN, double.NaN, double.NaN]];
         return string.Join(',', [index.ToString(C), N(settings.CurrentMa(index)), N(r.BareTunes[0]), N(r.BareTunes[1]), N(r.Population),
-            settings.PointSeed(index).ToString(C), .. physics.Select(N), r.Survivors.ToString(C)]);
+            settings.PointSeed(index).ToString(C), .. physics.Select(N), r.Survivors.ToString(C), .. emittances.Select(N)]);
     }
 
     /// <param name="shard">"k/n", or "all" for a whole scan.</param>
@@ -52,7 +56,7 @@ public static class ScanFile
         var shards = inputs.Select(Read).ToList();
         var first = shards[0];
         foreach (var s in shards.Skip(1))
-            if (s.Scan != first.Scan)
+            if (s.Scan != first.Scan || s.Header != first.Header)
                 throw new FormatException($"{s.Path} is from a different scan than {first.Path}:\n  {s.Path}: {s.Scan}\n  {first.Path}: {first.Scan}");
         var rows = new SortedDictionary<int, (string Row, string Path)>();
         foreach (var s in shards)
@@ -65,7 +69,7 @@ public static class ScanFile
         var missing = Enumerable.Range(0, first.Points).Where(i => !rows.ContainsKey(i)).ToList();
         if (missing.Count > 0)
             throw new FormatException($"points {string.Join(", ", missing)} of {first.Points} are missing: no shard file given has them");
-        File.WriteAllLines(output, [Magic, first.ScanLine, first.SettingsLine, "# shard all", Columns, .. rows.Values.Select(r => r.Row)]);
+        File.WriteAllLines(output, [Magic, first.ScanLine, first.SettingsLine, "# shard all", first.Header, .. rows.Values.Select(r => r.Row)]);
     }
 
     /// <summary>
@@ -75,7 +79,7 @@ public static class ScanFile
     public static (string Settings, List<Dictionary<string, double>> Points) Points(string path)
     {
         var shard = Read(path);
-        var names = Columns.Split(',');
+        var names = shard.Header.Split(',');
         var points = shard.Rows.OrderBy(r => r.Index).Select(r =>
         {
             var cells = r.Row.Split(',');
@@ -89,10 +93,10 @@ public static class ScanFile
     public static void WriteParquet(string path, string parquet)
     {
         var shard = Read(path);
-        ResultTable.Parse(Columns, [.. shard.Rows.OrderBy(r => r.Index).Select(r => r.Row)]).WriteParquet(parquet);
+        ResultTable.Parse(shard.Header, [.. shard.Rows.OrderBy(r => r.Index).Select(r => r.Row)]).WriteParquet(parquet);
     }
 
-    private sealed record Shard(string Path, string ScanLine, string SettingsLine, int Points, List<(int Index, string Row)> Rows)
+    private sealed record Shard(string Path, string ScanLine, string SettingsLine, string Header, int Points, List<(int Index, string Row)> Rows)
     {
         public string Scan => ScanLine + " (" + SettingsLine["# settings ".Length..] + ")";
     }
@@ -101,7 +105,7 @@ public static class ScanFile
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length < 5 || lines[0] != Magic || !lines[1].StartsWith("# scan ", StringComparison.Ordinal)
-            || !lines[2].StartsWith("# settings ", StringComparison.Ordinal) || !lines[3].StartsWith("# shard ", StringComparison.Ordinal) || lines[4] != Columns)
+            || !lines[2].StartsWith("# settings ", StringComparison.Ordinal) || !lines[3].StartsWith("# shard ", StringComparison.Ordinal) || (lines[4] != Columns && lines[4] != ColumnsWithoutEmittances))
             throw new FormatException($"{path} is not a result file of vepp2k beambeam scan (format 1)");
         var words = lines[1].Split(' ');
         if (words.Length != 5 || words[3] != "points" || !int.TryParse(words[4], NumberStyles.None, C, out int points))
@@ -114,6 +118,6 @@ public static class ScanFile
                 throw new FormatException($"{path}: bad point index '{cell}' (the scan has {points} points)");
             rows.Add((index, row));
         }
-        return new Shard(path, lines[1], lines[2], points, rows);
+        return new Shard(path, lines[1], lines[2], lines[4], points, rows);
     }
 }

@@ -43,6 +43,9 @@ public class BeamBeamCommandTests
         foreach (var (a, gaussian) in new[] { (1, Math.Exp(-0.5)), (2, Math.Exp(-2.0)) })
             Assert.Equal(gaussian, values[$"beyond_{a}_rms_mode1"], 4 * Math.Sqrt(gaussian * (1 - gaussian) / 2560));
         Assert.True(values["lifetime_gaussian_s_mode1"] > 0 && values["aperture_rms_mode1"] > 3);
+        // The tracked beam's mode emittances are the envelope's within 4 standard errors of 256 particles (35 %).
+        for (int m = 1; m <= 2; m++)
+            Assert.Equal(values[$"emittance_{m}_envelope_m"], values[$"emittance_{m}_m"], 4 * Math.Sqrt(2.0 / 256) * values[$"emittance_{m}_envelope_m"]);
     }
 
     [Theory]

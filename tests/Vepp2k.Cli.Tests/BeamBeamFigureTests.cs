@@ -22,6 +22,12 @@ public class BeamBeamFigureTests
         Assert.True(new FileInfo(png).Length > 1000);
         Assert.Contains("second: xi_L", File.ReadAllText(xi));
         Assert.Contains("nominal xi per IP", File.ReadAllText(relative));
+
+        // A scan file written before the mode emittances were added (their five columns cut) still plots.
+        string old = Path.Combine(dir, "old.csv");
+        File.WriteAllLines(old, File.ReadAllLines(files[0]).Select(l => l.StartsWith('#') ? l : string.Join(',', l.Split(',').SkipLast(5))));
+        (code, _, err) = CliRunner.Run("beambeam", "plot", old, "--out", Path.Combine(dir, "old.png"));
+        Assert.True(code == 0, err);
     }
 
     [Fact]

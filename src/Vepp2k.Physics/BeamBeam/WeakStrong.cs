@@ -66,7 +66,9 @@ public sealed record CollisionPoint(string Name, GaussianBunch Strong, TwissRow 
 /// A weak-strong run's results. <see cref="EnvelopeSizes"/> and <see cref="TrackedSizes"/> are sigma_x, sigma_y and
 /// sigma_z at the first IP, x and y along the strong bunch's axes there (turned by its tilt in the flat mode).
 /// <see cref="StrongSizes"/> are the strong bunch's at the first IP as it finally was (the envelope's without
-/// quasi-strong-strong iterations), one row per refresh: the convergence of the iteration.
+/// quasi-strong-strong iterations), one row per refresh: the convergence of the iteration. The emittances are
+/// those of the normal modes (x-like, y-like, longitudinal [m]) of the no-collision equilibrium (with the added
+/// vertical emittance) and of the tracked beam at the last snapshot.
 /// </summary>
 public sealed record WeakStrongResult(
     double Population,
@@ -81,7 +83,9 @@ public sealed record WeakStrongResult(
     int Survivors,
     double DampingTurns,
     IReadOnlyList<double[]> StrongSizes,
-    WeakStrongTails? Tails = null);
+    WeakStrongTails? Tails = null,
+    double[]? EnvelopeEmittances = null,
+    double[]? TrackedEmittances = null);
 
 /// <summary>
 /// Weak-strong beam-beam in the real ring (beam-physics.md 3.3-3.4): the strong bunches at the IPs
@@ -158,6 +162,8 @@ public static class WeakStrong
             trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
             survivors = alive.Count;
         }
+        double[] envelopeEmittances = [.. new BeamTails(sigma).Emittances];
+        double[] trackedEmittances = survivors > 6 ? [.. new BeamTails(Moments(beam)).Emittances] : [double.NaN, double.NaN, double.NaN];
         WeakStrongTails? tails = null;
         if (o.TailTurns > 0)
             tails = Tails(beam, tracker, tracked + (samples - 1) * o.SampleInterval, envelope, optics, f0, o, cancel);
@@ -173,7 +179,9 @@ public static class WeakStrong
             survivors,
             1 / (o.DampingAcceleration * envelope.Decrements.Take(2).Min()),
             strongSizes,
-            tails);
+            tails,
+            envelopeEmittances,
+            trackedEmittances);
     }
 
     // The tails counted every TailInterval turns over TailTurns more turns, and the lifetimes they give with the
