@@ -42,10 +42,7 @@ public static class BeamLifetime
     {
         var (below, above) = Around(thresholds, apertureAmplitude);
         if (!(fractionBeyond[above] > 0)) return null;
-        double slope = Math.Log(fractionBeyond[below] / fractionBeyond[above]) / (X(thresholds[above]) - X(thresholds[below]));
-        double x = X(apertureAmplitude);
-        double density = slope * fractionBeyond[below] * Math.Exp(-slope * (x - X(thresholds[below])));
-        return density > 0 ? dampingTime / (2 * x * density) : null;
+        return ExponentialTail(dampingTime, apertureAmplitude, thresholds, fractionBeyond, below, above);
     }
 
     /// <summary>
@@ -74,10 +71,7 @@ public static class BeamLifetime
         int first = last;
         while (first > 0 && fractionBeyond[first] < 10 * fractionBeyond[last]) first--;
         if (last < 1 || fractionBeyond[first] < 10 * fractionBeyond[last]) return null;
-        double slope = Math.Log(fractionBeyond[first] / fractionBeyond[last]) / (X(thresholds[last]) - X(thresholds[first]));
-        double x = X(apertureAmplitude);
-        double density = slope * fractionBeyond[last] * Math.Exp(-slope * (x - X(thresholds[last])));
-        return dampingTime / (2 * x * density);
+        return ExponentialTail(dampingTime, apertureAmplitude, thresholds, fractionBeyond, first, last);
     }
 
     /// <summary>
@@ -102,6 +96,17 @@ public static class BeamLifetime
     }
 
     private static double X(double amplitude) => amplitude * amplitude / 2;
+
+    // Sands's flux with P(A > a) exponential in x through its values at thresholds i < j: the density at the aperture is
+    // slope P(x_a); null where the tail does not fall.
+    private static double? ExponentialTail(double dampingTime, double apertureAmplitude, IReadOnlyList<double> thresholds,
+        IReadOnlyList<double> fractionBeyond, int i, int j)
+    {
+        double slope = Math.Log(fractionBeyond[i] / fractionBeyond[j]) / (X(thresholds[j]) - X(thresholds[i]));
+        double x = X(apertureAmplitude);
+        double density = slope * fractionBeyond[j] * Math.Exp(-slope * (x - X(thresholds[j])));
+        return density > 0 ? dampingTime / (2 * x * density) : null;
+    }
 
     // The thresholds at or just below and just above the aperture (the last two beyond the table's reach).
     private static (int Below, int Above) Around(IReadOnlyList<double> thresholds, double amplitude)

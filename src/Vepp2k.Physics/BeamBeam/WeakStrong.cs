@@ -135,7 +135,9 @@ public static class WeakStrong
         var strongSizes = new List<double[]> { Sizes(points[0].Strong) };
         for (int i = 1; i <= o.Iterations; i++)
         {
-            var bunches = QuasiStrongStrong.Refreshed(points.Select(p => p.Strong).ToList(), turned, Moments(beam), points[0].Strong.Tilt);
+            var weak = BeamMoments.Alive(beam);
+            if (weak.Count < 2) throw new OpticsException("the weak beam is lost: no moments to give the strong bunch");
+            var bunches = QuasiStrongStrong.Refreshed(points.Select(p => p.Strong).ToList(), turned, BeamMoments.Of(weak).Covariance, points[0].Strong.Tilt);
             kicks = points.Zip(bunches).ToDictionary(p => p.First.Name, p => new SynchroBeamKick(p.Second, o.Slices, lattice.Gamma));
             tracker = new RingTracker(Collisions.WithKicks(ring, kicks), tracking);
             tracker.Track(beam, o.Turns, i * o.Turns, cancel: cancel);
@@ -148,25 +150,26 @@ public static class WeakStrong
         var variances = new double[3];
         double trackedLuminosity = 0;
         int samples = Math.Max(1, o.Samples), survivors = 0;
+        List<double[]> alive = [];
+        Matrix6? final = null;
         for (int s = 0; s < samples; s++)
         {
             if (s > 0) tracker.Track(beam, o.SampleInterval, tracked + (s - 1) * o.SampleInterval, cancel: cancel);
-            var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).Select(i =>
-            {
-                var z = new double[6];
-                beam.Get(i, z);
-                return z;
-            }).ToList();
-            var v = Variances(alive, strong.Tilt);
-            for (int k = 0; k < 3; k++) variances[k] += v[k] / samples;
+            alive = BeamMoments.Alive(beam);
+            // x and y along the strong bunch's axes at the first IP (the lab's unless it is tilted there, as in the flat mode).
+            final = alive.Count < 2 ? null : BeamMoments.Of(alive).Covariance;
+            var v = final is null ? null : BunchFrame.Turned(final, strong.Tilt);
+            foreach (var (k, index) in new[] { (0, 0), (1, 2), (2, 5) }) variances[k] += (v?[index, index] ?? double.NaN) / samples;
             trackedLuminosity += Luminosity.WeakStrong(f0, population, kicks[points[0].Name], alive) / samples;
             survivors = alive.Count;
         }
         double[] envelopeEmittances = [.. new BeamTails(sigma).Emittances];
-        double[] trackedEmittances = survivors > 6 ? [.. new BeamTails(Moments(beam)).Emittances] : [double.NaN, double.NaN, double.NaN];
+        // The beam matrix at the last snapshot gives its emittances and the modes the tails are counted in.
+        double[] trackedEmittances = final is null || survivors <= 6 ? [double.NaN, double.NaN, double.NaN] : [.. new BeamTails(final).Emittances];
         WeakStrongTails? tails = null;
         if (o.TailTurns > 0)
-            tails = Tails(beam, tracker, tracked + (samples - 1) * o.SampleInterval, envelope, optics, f0, o, cancel);
+            tails = Tails(beam, final ?? throw new OpticsException("the weak beam is lost: no tails to count"), tracker,
+                tracked + (samples - 1) * o.SampleInterval, envelope, optics, f0, o, cancel);
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
@@ -190,13 +193,12 @@ public static class WeakStrong
     // modes the dynamic beta alone (beta* halved near the limit, the angles widened) would read as tails. The
     // aperture in those units takes the colliding beam's mode emittances with the bare ring's betas (the beta beat
     // the collisions make around the ring is left out).
-    private static WeakStrongTails Tails(ParticleBuffer beam, RingTracker tracker, int firstTurn, Envelope envelope,
+    private static WeakStrongTails Tails(ParticleBuffer beam, Matrix6 reference, RingTracker tracker, int firstTurn, Envelope envelope,
         LinearOptics optics, double f0, WeakStrongOptions o, CancellationToken cancel)
     {
         if (o.TailInterval < 1) throw new OpticsException("the tails need an interval of at least one turn");
-        var density = new TailDensity(Moments(beam), envelope.ClosedOrbit);
-        int Alive() => Enumerable.Range(0, beam.Count).Count(beam.IsAlive);
-        int before = Alive();
+        var density = new TailDensity(reference, envelope.ClosedOrbit);
+        int before = beam.AliveCount;
         for (int t = 0; t < o.TailTurns; t += o.TailInterval)
         {
             tracker.Track(beam, o.TailInterval, firstTurn + t, cancel: cancel);
@@ -211,32 +213,10 @@ public static class WeakStrong
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Bound(damping[m], apertures[m], thresholds, density.Samples))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Extrapolated(damping[m], apertures[m], thresholds, fractions[m], density.Samples))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Gaussian(damping[m], apertures[m]))],
-            before - Alive(), o.TailTurns);
+            before - beam.AliveCount, o.TailTurns);
     }
 
     private static double[] Sizes(GaussianBunch b) => [Math.Sqrt(b.X.Variance), Math.Sqrt(b.Y.Variance), b.SigmaZ];
-
-    // The beam matrix of the surviving particles about their mean (engine order x, px, y, py, delta, ct).
-    private static Matrix6 Moments(ParticleBuffer beam)
-    {
-        var alive = Enumerable.Range(0, beam.Count).Where(beam.IsAlive).ToList();
-        if (alive.Count < 2) throw new OpticsException("the weak beam is lost: no moments to give the strong bunch");
-        var mean = new double[6];
-        var z = new double[6];
-        foreach (int i in alive)
-        {
-            beam.Get(i, z);
-            for (int k = 0; k < 6; k++) mean[k] += z[k] / alive.Count;
-        }
-        var m = new Matrix6();
-        foreach (int i in alive)
-        {
-            beam.Get(i, z);
-            for (int a = 0; a < 6; a++)
-                for (int b = 0; b < 6; b++) m[a, b] += (z[a] - mean[a]) * (z[b] - mean[b]) / (alive.Count - 1);
-        }
-        return m;
-    }
 
     private static CollisionPoint Point(Lattice lattice, LinearOptics optics, string ip, double population, WeakStrongOptions o)
     {
@@ -363,21 +343,5 @@ public static class WeakStrong
             beam.Set(n, z);
         }
         return beam;
-    }
-
-    // Variances of x, y and ct.
-    // Variances of x, y and ct, x and y along the axes of the strong bunch's frame at the first IP (the lab's
-    // unless the bunch is tilted there, as in the flat mode).
-    private static double[] Variances(List<double[]> particles, double tilt)
-    {
-        double c = Math.Cos(tilt), s = Math.Sin(tilt);
-        double U(double[] z) => z[0] * c + z[2] * s;
-        double V(double[] z) => z[2] * c - z[0] * s;
-        double Variance(Func<double[], double> f)
-        {
-            double mean = particles.Average(f);
-            return particles.Sum(z => (f(z) - mean) * (f(z) - mean)) / Math.Max(1, particles.Count - 1);
-        }
-        return particles.Count < 2 ? [double.NaN, double.NaN, double.NaN] : [Variance(U), Variance(V), Variance(z => z[5])];
     }
 }

@@ -57,32 +57,14 @@ public static class EquilibriumBeam
             int run = s == 0 ? turns : spacing;
             tracker.Track(beam, run, turn, progress: ProgressOffset.For(progress, s * particles), cancel: cancel);
             turn += run;
-            for (int i = 0; i < beam.Count; i++)
-            {
-                if (!beam.IsAlive(i)) continue;
-                var z = new double[6];
-                beam.Get(i, z);
-                samples.Add(z);
-            }
+            samples.AddRange(BeamMoments.Alive(beam));
         }
-        var (mean, covariance) = Moments(samples);
+        var (mean, covariance) = BeamMoments.Of(samples);
         // Tails in the envelope's modes, about the beam's own centre.
         double[] amplitudes = [1, 2, 3, 4, 5];
         var deviations = samples.Select(z => z.Select((v, k) => v - mean[k]).ToArray()).ToList();
         var beyond = new BeamTails(envelope.Sigma).FractionBeyond(deviations, amplitudes);
         return new EquilibriumResult(covariance, EigenEmittances(covariance), mean, beam.AliveCount, samples.Count, turn, envelope, amplitudes, beyond);
-    }
-
-    private static (double[] Mean, Matrix6 Covariance) Moments(List<double[]> samples)
-    {
-        var mean = new double[6];
-        foreach (var z in samples)
-            for (int k = 0; k < 6; k++) mean[k] += z[k] / samples.Count;
-        var covariance = new Matrix6();
-        foreach (var z in samples)
-            for (int a = 0; a < 6; a++)
-                for (int b = 0; b < 6; b++) covariance[a, b] += (z[a] - mean[a]) * (z[b] - mean[b]) / Math.Max(1, samples.Count - 1);
-        return (mean, covariance);
     }
 
     // |Im| of the eigenvalues of Sigma S come in equal pairs, one per mode; sorted large to small.
