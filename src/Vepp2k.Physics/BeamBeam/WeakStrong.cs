@@ -35,12 +35,16 @@ namespace Vepp2k.Physics.BeamBeam;
 /// Turns after the snapshots over which the tails are counted every <paramref name="TailInterval"/> turns
 /// (<see cref="TailDensity"/>) and the lifetime estimated from them (<see cref="BeamLifetime"/>); 0: none.
 /// </param>
+/// <param name="TailExcursions">
+/// Excursions per amplitude level of the far tails' splitting (<see cref="TailSplitting"/>) in each transverse mode
+/// up to <see cref="TailDensity.Reach"/> nominal rms, after <paramref name="TailTurns"/> more turns (its stage 0); 0: none.
+/// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
     int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0,
-    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1);
+    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1, int TailExcursions = 0);
 
 /// <summary>
 /// The weak beam's time-averaged tails and the lifetime they give. <see cref="FractionBeyond"/>[mode][i] is the
@@ -49,11 +53,15 @@ public sealed record WeakStrongOptions(
 /// ring's aperture in rms units, the lifetime [s] from the measured density there (null where no sample got that
 /// far; then only <see cref="LifetimeBoundS"/> holds), the one with the tail's last decade extrapolated to the
 /// aperture (<see cref="BeamLifetime.Extrapolated"/>), the Gaussian beam's for comparison, and the particles the
-/// tracking itself lost over <see cref="Turns"/>.
+/// tracking itself lost over <see cref="Turns"/>. With the far tails split (<see cref="Split"/>, one per transverse
+/// mode, in units of the nominal rms): the aperture in those units, the lifetime from the split density there
+/// (<see cref="SplitLifetimeS"/>, null where the tail ends before it) and from the losses the splitting counted
+/// (<see cref="SplitLossLifetimeS"/>, the accelerated damping's rate scaled back to the ring's; null without losses).
 /// </summary>
 public sealed record WeakStrongTails(
     double[] Thresholds, double[][] FractionBeyond, long Samples, double[] ApertureAmplitudes,
-    double?[] LifetimeS, double[] LifetimeBoundS, double?[] ExtrapolatedLifetimeS, double[] GaussianLifetimeS, int Lost, int Turns);
+    double?[] LifetimeS, double[] LifetimeBoundS, double?[] ExtrapolatedLifetimeS, double[] GaussianLifetimeS, int Lost, int Turns,
+    SplitTail[]? Split = null, double[]? SplitApertureAmplitudes = null, double?[]? SplitLifetimeS = null, double?[]? SplitLossLifetimeS = null);
 
 /// <summary>One IP: the strong bunch there, the weak beam's optics there and the nominal beam-beam parameters.</summary>
 /// <param name="ExpectedTuneShift">
@@ -169,7 +177,7 @@ public static class WeakStrong
         WeakStrongTails? tails = null;
         if (o.TailTurns > 0)
             tails = Tails(beam, final ?? throw new OpticsException("the weak beam is lost: no tails to count"), tracker,
-                tracked + (samples - 1) * o.SampleInterval, envelope, optics, f0, o, cancel);
+                tracked + (samples - 1) * o.SampleInterval, envelope, optics, envelopeEmittances, f0, o, cancel);
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
@@ -192,28 +200,55 @@ public static class WeakStrong
     // in the normal modes of the colliding beam itself (its beam matrix as the tails start): in the no-collision
     // modes the dynamic beta alone (beta* halved near the limit, the angles widened) would read as tails. The
     // aperture in those units takes the colliding beam's mode emittances with the bare ring's betas (the beta beat
-    // the collisions make around the ring is left out).
+    // the collisions make around the ring is left out). The far tails are then split (TailSplitting), over TailTurns
+    // more turns as its stage 0, in the modes of the beam matrix averaged over the counting and in units of the
+    // nominal emittances, where the aperture is known exactly.
     private static WeakStrongTails Tails(ParticleBuffer beam, Matrix6 reference, RingTracker tracker, int firstTurn, Envelope envelope,
-        LinearOptics optics, double f0, WeakStrongOptions o, CancellationToken cancel)
+        LinearOptics optics, IReadOnlyList<double> nominal, double f0, WeakStrongOptions o, CancellationToken cancel)
     {
         if (o.TailInterval < 1) throw new OpticsException("the tails need an interval of at least one turn");
         var density = new TailDensity(reference, envelope.ClosedOrbit);
-        int before = beam.AliveCount;
+        int before = beam.AliveCount, turn = firstTurn;
         for (int t = 0; t < o.TailTurns; t += o.TailInterval)
         {
-            tracker.Track(beam, o.TailInterval, firstTurn + t, cancel: cancel);
+            tracker.Track(beam, o.TailInterval, turn, cancel: cancel);
+            turn += o.TailInterval;
             density.Add(beam);
         }
+        int lost = before - beam.AliveCount;
         var thresholds = density.Thresholds;
         var fractions = density.FractionBeyond();
         var apertures = BeamLifetime.ApertureAmplitudes(optics, density.Emittances, o.Aperture, o.ApertureY ?? o.Aperture);
         double[] damping = [1 / (envelope.Decrements[0] * f0), 1 / (envelope.Decrements[1] * f0)];
-        return new WeakStrongTails(thresholds, fractions, density.Samples, apertures,
+        var tails = new WeakStrongTails(thresholds, fractions, density.Samples, apertures,
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.FromDensity(damping[m], apertures[m], thresholds, fractions[m]))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Bound(damping[m], apertures[m], thresholds, density.Samples))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Extrapolated(damping[m], apertures[m], thresholds, fractions[m], density.Samples))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Gaussian(damping[m], apertures[m]))],
-            before - beam.AliveCount, o.TailTurns);
+            lost, o.TailTurns);
+        if (o.TailExcursions == 0) return tails;
+
+        // The first level at 3 of the beam's own rms, which stage 0 sees often.
+        var averaged = density.Covariance();
+        var splitting = Enumerable.Range(0, 2).Select(m => new TailSplitting(averaged, nominal[m], envelope.ClosedOrbit, m,
+            Math.Max(1.5, 3 * Math.Sqrt(density.Emittances[m] / nominal[m])), TailDensity.Reach)).ToArray();
+        foreach (var s in splitting) s.Observe(beam);
+        for (int t = 0; t < o.TailTurns; t += o.TailInterval)
+        {
+            tracker.Track(beam, o.TailInterval, turn, cancel: cancel);
+            turn += o.TailInterval;
+            foreach (var s in splitting) s.Observe(beam);
+        }
+        var split = splitting.Select(s => s.Climb(tracker, o.TailExcursions, o.TailInterval, turn, out turn, cancel)).ToArray();
+        var nominalApertures = BeamLifetime.ApertureAmplitudes(optics, nominal, o.Aperture, o.ApertureY ?? o.Aperture);
+        return tails with
+        {
+            Split = split,
+            SplitApertureAmplitudes = nominalApertures,
+            SplitLifetimeS = [.. split.Select(t => BeamLifetime.FromDensity(damping[t.Mode], nominalApertures[t.Mode], t.Thresholds, t.FractionBeyond))],
+            // The accelerated damping's loss rate is the ring's times the acceleration (the same equilibrium, reached that much faster).
+            SplitLossLifetimeS = [.. split.Select(t => t.LossRate > 0 ? o.DampingAcceleration / (t.LossRate / o.TailInterval * f0) : (double?)null)],
+        };
     }
 
     private static double[] Sizes(GaussianBunch b) => [Math.Sqrt(b.X.Variance), Math.Sqrt(b.Y.Variance), b.SigmaZ];

@@ -53,17 +53,25 @@ public sealed class BeamTails
     /// <summary>Amplitude in units of the mode's rms of a deviation z from the beam centre, in each mode.</summary>
     public double[] Amplitudes(ReadOnlySpan<double> z)
     {
-        Span<double> sz = stackalloc double[6];
-        for (int i = 0; i < 6; i++)
-            for (int j = 0; j < 6; j++) sz[i] += S[i, j] * z[j];
         var a = new double[vectors.Length];
-        for (int k = 0; k < a.Length; k++)
-        {
-            Complex sum = 0;
-            for (int i = 0; i < 6; i++) sum += Complex.Conjugate(vectors[k][i]) * sz[i];
-            a[k] = Math.Sqrt(2 * sum.Magnitude * sum.Magnitude / emittances[k]);
-        }
+        for (int k = 0; k < a.Length; k++) a[k] = Amplitude(z, k);
         return a;
+    }
+
+    /// <summary>Amplitude in units of its rms of a deviation z from the beam centre in one mode (an index of <see cref="Emittances"/>).</summary>
+    public double Amplitude(ReadOnlySpan<double> z, int mode) => Math.Sqrt(2 * Action(z, mode) / emittances[mode]);
+
+    /// <summary>
+    /// The action |a|^2 [m] of a deviation z from the beam centre in one mode: its mean over the reference beam is the
+    /// mode's emittance, and the linear motion that matches the reference leaves it unchanged.
+    /// </summary>
+    public double Action(ReadOnlySpan<double> z, int mode)
+    {
+        // u^H S z, with S z = (px, -x, py, -y, ct, -delta) for the symplectic form S, one 2x2 block per plane.
+        var u = vectors[mode];
+        Complex sum = 0;
+        for (int i = 0; i < 6; i += 2) sum += Complex.Conjugate(u[i]) * z[i + 1] - Complex.Conjugate(u[i + 1]) * z[i];
+        return sum.Real * sum.Real + sum.Imaginary * sum.Imaginary;
     }
 
     /// <summary>Fraction of <paramref name="deviations"/> beyond each amplitude, per mode: [mode][threshold].</summary>

@@ -1,0 +1,329 @@
+using Vepp2k.Physics.Numerics;
+using Vepp2k.Physics.Optics;
+using Vepp2k.Physics.Tracking;
+
+namespace Vepp2k.Physics.BeamBeam;
+
+/// <summary>
+/// One transverse mode's far tail and loss rate from <see cref="TailSplitting"/>, in units of the nominal rms (see
+/// there). <see cref="FractionBeyond"/>[i] is the stationary fraction of the beam beyond <see cref="Thresholds"/>[i]
+/// (the amplitudes of <see cref="TailDensity"/>'s table), with its approximate relative standard error; zero beyond
+/// <see cref="Reach"/>, the highest level any particle entered. <see cref="CoreRms"/> is the beam's own rms in those
+/// units (its blow-up). The loss rate [per particle per snapshot interval] counts every loss at the ring's aperture.
+/// </summary>
+public sealed record SplitTail(
+    int Mode, double[] Thresholds, double[] FractionBeyond, double[] RelativeError, double Reach, double CoreRms,
+    double LossRate, double LossRelativeError, int Levels, int Excursions, long ParticleTurns);
+
+/// <summary>
+/// Far tails by multilevel splitting (the rare-event method of Kahn and Harris; Lifetrac's tracking region by
+/// amplitude region, D. Shatilov, Part. Accel. 52 (1996) 65, is one): the weak beam's distribution far below what
+/// brute-force counting sees (10^-20 and less at 10-15 rms). Levels A_1 &lt; A_2 &lt; ... in one mode's amplitude
+/// are equally spaced in x = A^2/2, one unit of it apart, so that a Gaussian beam reaches each next level from the
+/// last with odds about 1/e, whatever the level. The weak-strong particles are independent and their motion is
+/// Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
+/// <list type="bullet">
+/// <item>An excursion at level k starts when a particle's amplitude reaches A_k (an entry) and ends when it falls
+/// below A_(k-1) or is lost. An entry counts only once the particle has been below A_(k-1) since its last entry, so
+/// every snapshot at or above A_k belongs to exactly one excursion.</item>
+/// <item>The stationary fraction of snapshots in an amplitude bin at or above A_k is the rate of entries at A_k
+/// (per particle snapshot) times the mean number of snapshots an excursion spends in the bin; the rate at A_(k+1) is
+/// the rate at A_k times the mean number of entries at A_(k+1) an excursion makes; the loss rate adds, level by
+/// level, the losses whose last snapshot lay in the level's range.</item>
+/// <item>Stage 0 is the ordinary tracking of the whole beam (<see cref="Observe"/>): it gives the core, the rate
+/// at A_1 and the states the particles entered it with. Stage k restarts the given number of excursions from the
+/// states stage k-1 saw entering A_k (each used in turn, in a shuffled order), tracks each to its end, and saves the
+/// states that enter A_(k+1). Each start draws its own quantum excitation (its particle slot and turn number are
+/// new), so copies of one state part at once.</item>
+/// </list>
+/// Amplitudes are actions in the normal modes of a reference beam matrix (the colliding beam's, averaged over many
+/// snapshots) in units of a given emittance, the nominal (no-collision) one, as Lifetrac plots its tails: in units of
+/// the beam's own measured rms, a relative error e of its emittance would shift P(A > a) by e^(e a^2/2), a factor of
+/// 3 at 15 rms for e = 1 %, while an error of the modes' shape changes the actions only in second order.
+/// The errors come from <see cref="Replicas"/> independent replicas: the particles of stage 0 dealt among them (each
+/// particle's snapshots are correlated over a damping time, which counting would ignore), each replica climbing on
+/// its own entries with its share of the excursions; the result is their mean and its error their spread over
+/// sqrt(replicas).
+/// </summary>
+public sealed class TailSplitting
+{
+    /// <summary>Independent replicas the error is taken from.</summary>
+    public const int Replicas = 8;
+
+    // The counting bins of TailDensity.
+    private const double Bin = 0.02;
+    private const double CountReach = 30;
+    private static readonly int Bins = (int)Math.Round(CountReach / Bin) + 1;
+
+    private readonly BeamTails modes;
+    private readonly double unit;
+    private readonly double[] orbit;
+    private readonly int mode;
+    private readonly double[] levels;
+    private readonly Replica[] replicas;
+    private bool[] armed = [];
+    private double[] last = [];
+    private bool observed;
+
+    // One replica's estimates: the density per bin, the rate of entries at the current level and the loss rate,
+    // all per particle snapshot; the entry states the next level starts from.
+    private sealed class Replica(int bins)
+    {
+        public readonly double[] Density = new double[bins];
+        public List<double[]> Entries = [];
+        public long Snapshots, Losses;
+        public double Squares, Rate, LossRate;
+        public int Reached;
+    }
+
+    /// <param name="reference">The beam matrix whose normal modes the actions are taken in (engine order).</param>
+    /// <param name="unit">The emittance [m] whose rms is the unit of amplitude: the nominal one of this mode.</param>
+    /// <param name="orbit">The beam's centre: the closed orbit.</param>
+    /// <param name="mode">The transverse mode whose amplitude is split on: 0 (x-like) or 1 (y-like).</param>
+    /// <param name="from">The first level A_1 [rms], where stage 0 still sees many entries.</param>
+    /// <param name="to">The last level's least amplitude [rms].</param>
+    public TailSplitting(Matrix6 reference, double unit, IReadOnlyList<double> orbit, int mode, double from, double to)
+    {
+        if (mode is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(mode), "splitting is on a transverse mode, 0 or 1");
+        if (!(from > 1 && to > from)) throw new ArgumentException("the levels need 1 < from < to (rms)");
+        if (!(unit > 0)) throw new ArgumentOutOfRangeException(nameof(unit), "the unit emittance must be positive");
+        modes = new BeamTails(reference);
+        if (modes.Emittances.Count < 2) throw new OpticsException("the reference beam has fewer than two transverse modes with emittance");
+        this.unit = unit;
+        this.orbit = [.. orbit];
+        this.mode = mode;
+        // x = A^2/2 from x_1 - 1 (the first level's hysteresis) in steps of one up to the first at or past `to`.
+        double x1 = from * from / 2;
+        int count = (int)Math.Ceiling(to * to / 2 - x1) + 2;
+        levels = [.. Enumerable.Range(0, count).Select(k => Math.Sqrt(2 * (x1 - 1 + k)))];
+        replicas = [.. Enumerable.Range(0, Replicas).Select(_ => new Replica(Bins))];
+    }
+
+    /// <summary>
+    /// Stage 0: counts the beam's surviving particles once (call it after every interval the stages will track),
+    /// keeping each particle's entries into A_1 and its loss since the last call from below A_1. Particle i belongs to
+    /// replica i mod <see cref="Replicas"/>.
+    /// </summary>
+    public void Observe(ParticleBuffer beam)
+    {
+        if (!observed)
+        {
+            if (beam.Count < Replicas) throw new OpticsException($"the splitting needs at least {Replicas} particles, one per replica");
+            armed = new bool[beam.Count];
+            last = new double[beam.Count];
+            Array.Fill(last, double.NaN);
+        }
+        Span<double> z = stackalloc double[6];
+        for (int i = 0; i < beam.Count; i++)
+        {
+            var r = replicas[i % Replicas];
+            if (!beam.IsAlive(i))
+            {
+                // Lost since the last call (its last amplitude is still set): from the core's range, stage 0's loss.
+                if (!double.IsNaN(last[i]) && last[i] < levels[1]) r.Losses++;
+                last[i] = double.NaN;
+                continue;
+            }
+            double a = Amplitude(beam, i, z);
+            // Unknown history at the first call: armed only from below the hysteresis level.
+            if (!observed) armed[i] = a < levels[0];
+            r.Snapshots++;
+            r.Squares += a * a;
+            if (a < levels[1]) r.Density[BinOf(a)]++;
+            else if (armed[i])
+            {
+                r.Entries.Add(State(z));
+                armed[i] = false;
+            }
+            if (a < levels[0]) armed[i] = true;
+            last[i] = a;
+        }
+        observed = true;
+    }
+
+    /// <summary>
+    /// The stages above the core: <paramref name="excursions"/> per level (shared among the replicas), each tracked by
+    /// <paramref name="tracker"/> <paramref name="interval"/> turns between snapshots (stage 0's interval), turns
+    /// numbered from <paramref name="firstTurn"/> on (past every turn already tracked with this tracker's seed).
+    /// Returns the mode's tail, and the next free turn number in <paramref name="nextTurn"/>.
+    /// </summary>
+    public SplitTail Climb(RingTracker tracker, int excursions, int interval, int firstTurn, out int nextTurn,
+        CancellationToken cancel = default)
+    {
+        if (replicas.Any(r => r.Snapshots == 0)) throw new OpticsException("the splitting has no stage 0: observe the beam first");
+        ArgumentOutOfRangeException.ThrowIfLessThan(excursions, Replicas);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, 1);
+        int each = excursions / Replicas;
+        foreach (var r in replicas)
+        {
+            for (int b = 0; b < r.Density.Length; b++) r.Density[b] /= r.Snapshots;
+            r.Rate = r.Entries.Count / (double)r.Snapshots;
+            r.LossRate = r.Losses / (double)r.Snapshots;
+        }
+        int turn = firstTurn, level = 1;
+        long particleTurns = 0;
+        var random = new Random(unchecked((int)(tracker.Options.Seed * 2654435761UL) ^ mode));
+        for (; level < levels.Length && replicas.Any(r => r.Entries.Count > 0); level++)
+        {
+            var stage = Stage(tracker, level, each, interval, ref turn, random, cancel);
+            particleTurns += stage.ParticleTurns;
+            for (int k = 0; k < Replicas; k++)
+            {
+                var r = replicas[k];
+                if (r.Entries.Count == 0) continue;
+                double weight = r.Rate / each;
+                for (int b = 0; b < r.Density.Length; b++) r.Density[b] += weight * stage.Counts[k][b];
+                r.LossRate += weight * stage.Losses[k];
+                r.Rate *= stage.Entries[k].Count / (double)each;
+                r.Entries = stage.Entries[k];
+                r.Reached = level;
+            }
+        }
+        nextTurn = turn;
+        return Result(excursions, particleTurns);
+    }
+
+    private sealed record StageResult(double[][] Counts, List<double[]>[] Entries, long[] Losses, long ParticleTurns);
+
+    // One level's excursions of every replica, as many at once as there are slots (slot i serves replica i mod
+    // Replicas), each slot restarted from its replica's next entry state until the replica has had its share.
+    private StageResult Stage(RingTracker tracker, int level, int each, int interval, ref int turn, Random random, CancellationToken cancel)
+    {
+        double below = levels[level - 1], at = levels[level], next = level + 1 < levels.Length ? levels[level + 1] : double.PositiveInfinity;
+        var orders = replicas.Select(r =>
+        {
+            var order = Enumerable.Range(0, r.Entries.Count).ToArray();
+            random.Shuffle(order);
+            return order;
+        }).ToArray();
+        int slots = Replicas * Math.Min(each, 512);
+        var beam = new ParticleBuffer(slots);
+        var active = new bool[slots];
+        var slotArmed = new bool[slots];
+        var slotLast = new double[slots];
+        var counts = replicas.Select(r => new double[r.Density.Length]).ToArray();
+        var found = replicas.Select(_ => new List<double[]>()).ToArray();
+        var lost = new long[Replicas];
+        var started = new int[Replicas];
+        long particleTurns = 0;
+        int running = 0;
+        Span<double> z = stackalloc double[6];
+
+        // A snapshot of slot i in the excursion: counted where it lies in this level's range (snapshots below A_k
+        // belong to an excursion of the level below as well, and are counted there); an entry at the next level
+        // once it has been below this one since its last entry. False when the excursion is over.
+        bool Snapshot(int i, double a, ReadOnlySpan<double> deviation)
+        {
+            if (a < below) return false;
+            int k = i % Replicas;
+            if (a >= at && a < next) counts[k][BinOf(a)]++;
+            if (slotArmed[i] && a >= next)
+            {
+                found[k].Add(State(deviation));
+                slotArmed[i] = false;
+            }
+            if (a < at) slotArmed[i] = true;
+            slotLast[i] = a;
+            return true;
+        }
+
+        while (true)
+        {
+            for (int i = 0; i < slots; i++)
+            {
+                int k = i % Replicas;
+                var pool = replicas[k].Entries;
+                if (active[i] || started[k] >= each || pool.Count == 0) continue;
+                var start = pool[orders[k][started[k]++ % pool.Count]];
+                beam.Set(i, start);
+                beam.LostTurn[i] = -1;
+                beam.LostElement[i] = -1;
+                // The entry's previous snapshot lay below A_k, so it may enter A_(k+1) at once.
+                slotArmed[i] = true;
+                for (int c = 0; c < 6; c++) z[c] = start[c] - orbit[c];
+                active[i] = Snapshot(i, Amplitude(z), z);
+                if (active[i]) running++;
+            }
+            if (running == 0) break;
+            for (int i = 0; i < slots; i++)
+                if (!active[i]) beam.LostTurn[i] = int.MaxValue; // out of the tracking until restarted
+            tracker.Track(beam, interval, turn, cancel: cancel);
+            turn += interval;
+            particleTurns += (long)running * interval;
+            for (int i = 0; i < slots; i++)
+            {
+                if (!active[i]) continue;
+                bool goesOn;
+                if (!beam.IsAlive(i))
+                {
+                    if (slotLast[i] >= at && slotLast[i] < next) lost[i % Replicas]++;
+                    goesOn = false;
+                }
+                else goesOn = Snapshot(i, Amplitude(beam, i, z), z);
+                if (!goesOn)
+                {
+                    active[i] = false;
+                    running--;
+                }
+            }
+        }
+        return new StageResult(counts, found, lost, particleTurns);
+    }
+
+    // The replicas' mean and the standard error of the mean from their spread.
+    private SplitTail Result(int excursions, long particleTurns)
+    {
+        var thresholds = Enumerable.Range(0, (int)Math.Round(TailDensity.Reach / TailDensity.Step) + 1).Select(b => b * TailDensity.Step).ToArray();
+        var beyond = replicas.Select(r =>
+        {
+            var tail = new double[r.Density.Length + 1];
+            for (int b = r.Density.Length - 1; b >= 0; b--) tail[b] = tail[b + 1] + r.Density[b];
+            return thresholds.Select(a =>
+            {
+                double edge = a / Bin;
+                int b = Math.Min((int)edge, r.Density.Length - 1);
+                return tail[b] + Math.Min(1, edge - b) * (tail[b + 1] - tail[b]);
+            }).ToArray();
+        }).ToArray();
+        var (fractions, errors) = MeanAndError(k => beyond[k], thresholds.Length);
+        var (loss, lossError) = MeanAndError(k => [replicas[k].LossRate], 1);
+        double core = Math.Sqrt(replicas.Sum(r => r.Squares) / replicas.Sum(r => r.Snapshots) / 2);
+        int reached = replicas.Max(r => r.Reached);
+        return new SplitTail(mode, thresholds, fractions, errors, levels[Math.Max(1, reached)], core,
+            loss[0], lossError[0], reached, excursions, particleTurns);
+
+        // Per column c of values[replica][c]: the mean over the replicas and its relative standard error (NaN where zero).
+        (double[] Mean, double[] Relative) MeanAndError(Func<int, double[]> values, int columns)
+        {
+            var mean = new double[columns];
+            var relative = new double[columns];
+            for (int c = 0; c < columns; c++)
+            {
+                var v = Enumerable.Range(0, Replicas).Select(k => values(k)[c]).ToArray();
+                mean[c] = v.Average();
+                double spread = v.Sum(x => (x - mean[c]) * (x - mean[c])) / (Replicas - 1);
+                relative[c] = mean[c] > 0 ? Math.Sqrt(spread / Replicas) / mean[c] : double.NaN;
+            }
+            return (mean, relative);
+        }
+    }
+
+    private double Amplitude(ParticleBuffer beam, int i, Span<double> z)
+    {
+        beam.Get(i, z);
+        for (int k = 0; k < 6; k++) z[k] -= orbit[k];
+        return Amplitude(z);
+    }
+
+    private double Amplitude(ReadOnlySpan<double> deviation) => Math.Sqrt(2 * modes.Action(deviation, mode) / unit);
+
+    // The particle's absolute coordinates from its deviation.
+    private double[] State(ReadOnlySpan<double> deviation)
+    {
+        var s = new double[6];
+        for (int k = 0; k < 6; k++) s[k] = deviation[k] + orbit[k];
+        return s;
+    }
+
+    private static int BinOf(double a) => Math.Min(Bins - 1, (int)(a / Bin));
+}
