@@ -45,12 +45,14 @@ public static class BeamBeamCommand
         var iterations = PhysicsOptions.Iterations();
         var tailTurns = new Option<int>("--tail-turns") { Description = "after the snapshots, count the tails over this many turns and estimate the lifetime from them (0: none)", DefaultValueFactory = _ => 0 };
         var tailInterval = new Option<int>("--tail-interval") { Description = "turns between the tails' counts", DefaultValueFactory = _ => 10 };
+        var tailExcursions = new Option<int>("--tail-excursions") { Description = "split the far tails to 20 nominal rms with this many excursions per level (after --tail-turns more turns; 0: none)", DefaultValueFactory = _ => 0 };
+        var tailHistory = new Option<int>("--tail-history") { Description = "turns the splitting's levels average a particle's action over (1 without collisions)", DefaultValueFactory = _ => 10 };
         var aperture = new Option<double>("--aperture") { Description = "half-aperture of the ring in x [m] at every element (and in y unless --aperture-y)", DefaultValueFactory = _ => 0.02 };
         var apertureY = new Option<double?>("--aperture-y") { Description = "half-aperture in y [m]" };
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, tailTurns, tailInterval, aperture, apertureY, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, tailTurns, tailInterval, tailExcursions, tailHistory, aperture, apertureY, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -59,12 +61,13 @@ public static class BeamBeamCommand
                 foreach (var w in source.Warnings) Console.Error.WriteLine($"warning: {w}");
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
                 if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64 || parse.GetValue(iterations) < 0
-                    || parse.GetValue(tailTurns) < 0 || parse.GetValue(tailInterval) < 1 || !(parse.GetValue(aperture) > 0) || parse.GetValue(apertureY) is <= 0)
-                    throw new ArgumentException("--particles must be at least 2, --turns, --slices, --samples, --sample-interval and --tail-interval at least 1, --tune-turns at least 64, --iterations and --tail-turns not negative, the apertures positive");
+                    || parse.GetValue(tailTurns) < 0 || parse.GetValue(tailInterval) < 1 || !(parse.GetValue(aperture) > 0) || parse.GetValue(apertureY) is <= 0
+                    || parse.GetValue(tailHistory) < 1 || parse.GetValue(tailExcursions) is < 0 or (> 0 and < TailSplitting.Replicas) || (parse.GetValue(tailExcursions) > 0 && (parse.GetValue(tailTurns) == 0 || n < TailSplitting.Replicas)))
+                    throw new ArgumentException($"--particles must be at least 2, --turns, --slices, --samples, --sample-interval and --tail-interval at least 1, --tune-turns at least 64, --iterations and --tail-turns not negative, the apertures positive; --tail-history at least 1, --tail-excursions 0 or at least {TailSplitting.Replicas}, with --tail-turns and at least {TailSplitting.Replicas} particles");
                 var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
                     Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval), Iterations: parse.GetValue(iterations),
-                    TailTurns: parse.GetValue(tailTurns), TailInterval: parse.GetValue(tailInterval), Aperture: parse.GetValue(aperture), ApertureY: parse.GetValue(apertureY),
+                    TailTurns: parse.GetValue(tailTurns), TailInterval: parse.GetValue(tailInterval), TailExcursions: parse.GetValue(tailExcursions), TailHistory: parse.GetValue(tailHistory), Aperture: parse.GetValue(aperture), ApertureY: parse.GetValue(apertureY),
                     Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
                         : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -147,6 +150,33 @@ public static class BeamBeamCommand
         }
         Line($"  lost by the tracking over those turns: {t.Lost}");
         rows.Add(("lost_during_tails", t.Lost));
+        if (t.Split is { } split) rows.AddRange(SplitReport(t, split, o));
+        return rows;
+    }
+
+    // The split far tails in nominal rms units with their replicas' errors, and the lifetimes they give.
+    private static IEnumerable<(string Name, double Value)> SplitReport(WeakStrongTails t, SplitTail[] split, WeakStrongOptions o)
+    {
+        void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
+        Line($"  far tails split ({o.TailExcursions} excursions per level, {split.Sum(s => s.ParticleTurns):E2} particle-turns, {TailSplitting.Replicas} replicas, levels averaged over {o.TailHistory} turns), in the nominal rms; the beam's own rms is {split[0].CoreRms:F3} and {split[1].CoreRms:F3} of it:");
+        Line($"    A [rms]  beyond, mode 1        beyond, mode 2        Gaussian");
+        var rows = new List<(string, double)>();
+        for (int a = 1; a <= 20; a++)
+        {
+            int i = Array.IndexOf(split[0].Thresholds, (double)a);
+            string Cell(SplitTail s) => s.FractionBeyond[i] > 0 ? string.Create(C, $"{s.FractionBeyond[i]:E2} +-{s.RelativeError[i] * 100,4:F0}%") : "0 (not reached)";
+            Line($"    {a,7}  {Cell(split[0]),-20}  {Cell(split[1]),-20}  {Math.Exp(-a * a / 2.0),8:E2}");
+            rows.AddRange([($"split_beyond_{a}_rms_mode1", split[0].FractionBeyond[i]), ($"split_beyond_{a}_rms_mode2", split[1].FractionBeyond[i]),
+                ($"split_error_{a}_rms_mode1", split[0].RelativeError[i]), ($"split_error_{a}_rms_mode2", split[1].RelativeError[i])]);
+        }
+        for (int m = 0; m < 2; m++)
+        {
+            string density = t.SplitLifetimeS![m] is { } s ? $"{Hours(s):G3} h" : "(the tail ends before it)";
+            string losses = t.SplitLossLifetimeS![m] is { } l ? $"{Hours(l):G3} h (+-{split[m].LossRelativeError * 100:F0}%)" : "(no loss)";
+            Line($"  mode {m + 1}: aperture {t.SplitApertureAmplitudes![m]:F1} nominal rms; lifetime from the split density there {density}, from the splitting's losses {losses}");
+            rows.AddRange([($"split_aperture_rms_mode{m + 1}", t.SplitApertureAmplitudes[m]), ($"split_lifetime_s_mode{m + 1}", t.SplitLifetimeS[m] ?? double.NaN),
+                ($"split_loss_lifetime_s_mode{m + 1}", t.SplitLossLifetimeS[m] ?? double.NaN), ($"split_core_rms_mode{m + 1}", split[m].CoreRms)]);
+        }
         return rows;
     }
 

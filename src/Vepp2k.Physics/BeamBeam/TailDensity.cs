@@ -30,8 +30,6 @@ public sealed class TailDensity
     private readonly double[] orbit;
     private readonly long[][] counts;
     private readonly double[] squares;
-    private readonly double[] sum = new double[6];
-    private readonly double[,] products = new double[6, 6];
 
     /// <param name="reference">The beam matrix amplitudes are measured in (engine order).</param>
     /// <param name="orbit">The beam's centre: the closed orbit.</param>
@@ -50,17 +48,6 @@ public sealed class TailDensity
     // The rms unit of mode m against the reference's: sqrt(mean A^2 / 2).
     private double Scale(int m) => Samples == 0 ? 1 : Math.Sqrt(squares[m] / Samples / 2);
 
-    /// <summary>The beam matrix over all the samples (engine order): their covariance about their mean.</summary>
-    public Matrix6 Covariance()
-    {
-        if (Samples < 2) throw new InvalidOperationException("the covariance needs at least two samples");
-        var c = new Matrix6();
-        for (int k = 0; k < 6; k++)
-            for (int j = 0; j <= k; j++)
-                c[k, j] = c[j, k] = (products[k, j] - sum[k] * sum[j] / Samples) / (Samples - 1);
-        return c;
-    }
-
     /// <summary>Particle snapshots counted.</summary>
     public long Samples { get; private set; }
 
@@ -72,12 +59,7 @@ public sealed class TailDensity
         {
             if (!beam.IsAlive(i)) continue;
             beam.Get(i, z);
-            for (int k = 0; k < 6; k++)
-            {
-                z[k] -= orbit[k];
-                sum[k] += z[k];
-                for (int j = 0; j <= k; j++) products[k, j] += z[k] * z[j];
-            }
+            for (int k = 0; k < 6; k++) z[k] -= orbit[k];
             var a = modes.Amplitudes(z);
             for (int m = 0; m < a.Length; m++)
             {

@@ -18,28 +18,30 @@ public sealed record SplitTail(
 /// <summary>
 /// Far tails by multilevel splitting (the rare-event method of Kahn and Harris; Lifetrac's tracking region by
 /// amplitude region, D. Shatilov, Part. Accel. 52 (1996) 65, is one): the weak beam's distribution far below what
-/// brute-force counting sees (10^-20 and less at 10-15 rms). Levels A_1 &lt; A_2 &lt; ... in one mode's amplitude
-/// are equally spaced in x = A^2/2, one unit of it apart, so that a Gaussian beam reaches each next level from the
-/// last with odds about 1/e, whatever the level. The weak-strong particles are independent and their motion is
-/// Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
+/// brute-force counting sees (10^-20 and less at 10-15 rms). Levels A_1 &lt; A_2 &lt; ... are equally spaced in
+/// x = A^2/2, one unit of it apart, so that a Gaussian beam reaches each next level from the last with odds about
+/// 1/e, whatever the level. The level of a particle is its amplitude averaged over its last few snapshots (the
+/// amplitude of the mean of its actions): the beam-beam lens makes a particle's action in the linear modes swing with
+/// its betatron phase from turn to turn, by tens of per cent at a few rms, and a level that swung with it would be
+/// entered at one phase and left at the next, never climbed. The weak-strong particles are independent and their
+/// motion with that history is Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
 /// <list type="bullet">
-/// <item>An excursion at level k starts when a particle's amplitude reaches A_k (an entry) and ends when it falls
-/// below A_(k-1) or is lost. An entry counts only once the particle has been below A_(k-1) since its last entry, so
-/// every snapshot at or above A_k belongs to exactly one excursion.</item>
-/// <item>The stationary fraction of snapshots in an amplitude bin at or above A_k is the rate of entries at A_k
-/// (per particle snapshot) times the mean number of snapshots an excursion spends in the bin; the rate at A_(k+1) is
-/// the rate at A_k times the mean number of entries at A_(k+1) an excursion makes; the loss rate adds, level by
-/// level, the losses whose last snapshot lay in the level's range.</item>
+/// <item>An excursion at level k starts when a particle's level reaches A_k (an entry) and ends when it falls
+/// below A_(k-1) or the particle is lost. An entry counts only once the level has been below A_(k-1) since its last
+/// entry, so every snapshot whose level is at or above A_k belongs to exactly one excursion.</item>
+/// <item>The stationary fraction of snapshots with the level in [A_k, A_(k+1)) and the amplitude itself in a bin is
+/// the rate of entries at A_k (per particle snapshot) times the mean number of such snapshots per excursion; the
+/// rate at A_(k+1) is the rate at A_k times the mean number of entries at A_(k+1) an excursion makes; the loss rate
+/// adds, level by level, the losses whose last snapshot had its level in the level's range.</item>
 /// <item>Stage 0 is the ordinary tracking of the whole beam (<see cref="Observe"/>): it gives the core, the rate
 /// at A_1 and the states the particles entered it with. Stage k restarts the given number of excursions from the
-/// states stage k-1 saw entering A_k (each used in turn, in a shuffled order), tracks each to its end, and saves the
-/// states that enter A_(k+1). Each start draws its own quantum excitation (its particle slot and turn number are
-/// new), so copies of one state part at once.</item>
+/// states (coordinates and history) stage k-1 saw entering A_k, each used in turn in a shuffled order, tracks each to
+/// its end, and saves the states that enter A_(k+1). Each start draws its own quantum excitation (its particle slot
+/// and turn number are new), so copies of one state part at once.</item>
 /// </list>
-/// Amplitudes are actions in the normal modes of a reference beam matrix (the colliding beam's, averaged over many
-/// snapshots) in units of a given emittance, the nominal (no-collision) one, as Lifetrac plots its tails: in units of
-/// the beam's own measured rms, a relative error e of its emittance would shift P(A > a) by e^(e a^2/2), a factor of
-/// 3 at 15 rms for e = 1 %, while an error of the modes' shape changes the actions only in second order.
+/// Amplitudes are actions in the normal modes of a reference beam matrix (the nominal, no-collision equilibrium's)
+/// in units of its emittance, as Lifetrac plots its tails: in units of the beam's own measured rms, a relative error
+/// e of its emittance would shift P(A > a) by e^(e a^2/2), a factor of 3 at 15 rms for e = 1 %.
 /// The errors come from <see cref="Replicas"/> independent replicas: the particles of stage 0 dealt among them (each
 /// particle's snapshots are correlated over a damping time, which counting would ignore), each replica climbing on
 /// its own entries with its share of the excursions; the result is their mean and its error their spread over
@@ -49,6 +51,7 @@ public sealed class TailSplitting
 {
     /// <summary>Independent replicas the error is taken from.</summary>
     public const int Replicas = 8;
+
 
     // The counting bins of TailDensity.
     private const double Bin = 0.02;
@@ -61,19 +64,58 @@ public sealed class TailSplitting
     private readonly int mode;
     private readonly double[] levels;
     private readonly Replica[] replicas;
-    private bool[] armed = [];
-    private double[] last = [];
+    private readonly int history;
+    private Particles observedBeam = new(0, 1);
     private bool observed;
 
     // One replica's estimates: the density per bin, the rate of entries at the current level and the loss rate,
-    // all per particle snapshot; the entry states the next level starts from.
-    private sealed class Replica(int bins)
+    // all per particle snapshot; the entry states (coordinates, then the actions oldest first) the next level starts from.
+    private sealed class Replica
     {
-        public readonly double[] Density = new double[bins];
+        public readonly double[] Density = new double[Bins];
         public List<double[]> Entries = [];
         public long Snapshots, Losses;
         public double Squares, Rate, LossRate;
         public int Reached;
+    }
+
+    // Per particle: its last actions [unit emittances] (a ring of `history`), how many it has had, the level's state.
+    private sealed class Particles(int count, int history)
+    {
+        public readonly double[] Actions = new double[count * history];
+        public readonly int[] Filled = new int[count];
+        public readonly bool[] Armed = new bool[count];
+        public readonly double[] Last = new double[count];
+
+        // Records action j of particle i and returns its level: the amplitude of its mean action over the history.
+        public double Push(int i, double j)
+        {
+            Actions[i * history + Filled[i] % history] = j;
+            Filled[i]++;
+            int n = Math.Min(Filled[i], history);
+            double sum = 0;
+            for (int k = 0; k < n; k++) sum += Actions[i * history + k];
+            return Math.Sqrt(2 * sum / n);
+        }
+
+        // The state to restart from: the coordinates, then the actions oldest first.
+        public double[] Entry(int i, double[] coordinates)
+        {
+            var e = new double[6 + history];
+            coordinates.CopyTo(e, 0);
+            for (int k = 0; k < history; k++) e[6 + k] = Actions[i * history + (Filled[i] + k) % history];
+            return e;
+        }
+
+        // Restarts particle i from an entry state: its history as the entry's, its level from it.
+        public double Restart(int i, double[] entry)
+        {
+            for (int k = 0; k < history; k++) Actions[i * history + k] = entry[6 + k];
+            Filled[i] = history;
+            double sum = 0;
+            for (int k = 0; k < history; k++) sum += entry[6 + k];
+            return Math.Sqrt(2 * sum / history);
+        }
     }
 
     /// <param name="reference">The beam matrix whose normal modes the actions are taken in (engine order).</param>
@@ -82,8 +124,14 @@ public sealed class TailSplitting
     /// <param name="mode">The transverse mode whose amplitude is split on: 0 (x-like) or 1 (y-like).</param>
     /// <param name="from">The first level A_1 [rms], where stage 0 still sees many entries.</param>
     /// <param name="to">The last level's least amplitude [rms].</param>
-    public TailSplitting(Matrix6 reference, double unit, IReadOnlyList<double> orbit, int mode, double from, double to)
+    /// <param name="history">
+    /// Snapshots a particle's level averages its action over: 1 where the action is an invariant of the motion
+    /// between the kicks of radiation (a linear ring); about a betatron period where a beam-beam lens makes it swing.
+    /// </param>
+    public TailSplitting(Matrix6 reference, double unit, IReadOnlyList<double> orbit, int mode, double from, double to, int history)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(history, 1);
+        this.history = history;
         if (mode is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(mode), "splitting is on a transverse mode, 0 or 1");
         if (!(from > 1 && to > from)) throw new ArgumentException("the levels need 1 < from < to (rms)");
         if (!(unit > 0)) throw new ArgumentOutOfRangeException(nameof(unit), "the unit emittance must be positive");
@@ -96,51 +144,52 @@ public sealed class TailSplitting
         double x1 = from * from / 2;
         int count = (int)Math.Ceiling(to * to / 2 - x1) + 2;
         levels = [.. Enumerable.Range(0, count).Select(k => Math.Sqrt(2 * (x1 - 1 + k)))];
-        replicas = [.. Enumerable.Range(0, Replicas).Select(_ => new Replica(Bins))];
+        replicas = [.. Enumerable.Range(0, Replicas).Select(_ => new Replica())];
     }
 
     /// <summary>
     /// Stage 0: counts the beam's surviving particles once (call it after every interval the stages will track),
     /// keeping each particle's entries into A_1 and its loss since the last call from below A_1. Particle i belongs to
-    /// replica i mod <see cref="Replicas"/>.
+    /// replica i mod <see cref="Replicas"/>. A particle's first snapshots fill its history and
+    /// are counted, but it enters no level before the history is full.
     /// </summary>
     public void Observe(ParticleBuffer beam)
     {
         if (!observed)
         {
             if (beam.Count < Replicas) throw new OpticsException($"the splitting needs at least {Replicas} particles, one per replica");
-            armed = new bool[beam.Count];
-            last = new double[beam.Count];
-            Array.Fill(last, double.NaN);
+            observedBeam = new Particles(beam.Count, history);
+            Array.Fill(observedBeam.Last, double.NaN);
         }
+        var p = observedBeam;
         Span<double> z = stackalloc double[6];
         for (int i = 0; i < beam.Count; i++)
         {
             var r = replicas[i % Replicas];
             if (!beam.IsAlive(i))
             {
-                // Lost since the last call (its last amplitude is still set): from the core's range, stage 0's loss.
-                if (!double.IsNaN(last[i]) && last[i] < levels[1]) r.Losses++;
-                last[i] = double.NaN;
+                // Lost since the last call (its last level is still set): from the core's range, stage 0's loss.
+                if (!double.IsNaN(p.Last[i]) && p.Last[i] < levels[1]) r.Losses++;
+                p.Last[i] = double.NaN;
                 continue;
             }
-            double a = Amplitude(beam, i, z);
-            // Unknown history at the first call: armed only from below the hysteresis level.
-            if (!observed) armed[i] = a < levels[0];
+            double j = Action(beam, i, z), a = Math.Sqrt(2 * j), level = p.Push(i, j);
             r.Snapshots++;
             r.Squares += a * a;
-            if (a < levels[1]) r.Density[BinOf(a)]++;
-            else if (armed[i])
+            bool full = p.Filled[i] >= history;
+            if (!full || level < levels[1]) r.Density[BinOf(a)]++;
+            // Unknown history before: armed only from below the hysteresis level.
+            if (p.Filled[i] == history) p.Armed[i] = level < levels[0];
+            else if (full && level >= levels[1] && p.Armed[i])
             {
-                r.Entries.Add(State(z));
-                armed[i] = false;
+                r.Entries.Add(p.Entry(i, State(z)));
+                p.Armed[i] = false;
             }
-            if (a < levels[0]) armed[i] = true;
-            last[i] = a;
+            if (level < levels[0]) p.Armed[i] = true;
+            p.Last[i] = full ? level : 0;
         }
         observed = true;
     }
-
     /// <summary>
     /// The stages above the core: <paramref name="excursions"/> per level (shared among the replicas), each tracked by
     /// <paramref name="tracker"/> <paramref name="interval"/> turns between snapshots (stage 0's interval), turns
@@ -199,8 +248,7 @@ public sealed class TailSplitting
         int slots = Replicas * Math.Min(each, 512);
         var beam = new ParticleBuffer(slots);
         var active = new bool[slots];
-        var slotArmed = new bool[slots];
-        var slotLast = new double[slots];
+        var p = new Particles(slots, history);
         var counts = replicas.Select(r => new double[r.Density.Length]).ToArray();
         var found = replicas.Select(_ => new List<double[]>()).ToArray();
         var lost = new long[Replicas];
@@ -209,21 +257,22 @@ public sealed class TailSplitting
         int running = 0;
         Span<double> z = stackalloc double[6];
 
-        // A snapshot of slot i in the excursion: counted where it lies in this level's range (snapshots below A_k
-        // belong to an excursion of the level below as well, and are counted there); an entry at the next level
-        // once it has been below this one since its last entry. False when the excursion is over.
-        bool Snapshot(int i, double a, ReadOnlySpan<double> deviation)
+        // A snapshot of slot i in the excursion, at amplitude a and level l: its amplitude counted where its level lies
+        // in this level's range (snapshots with the level below A_k belong to an excursion of the level below as well,
+        // and are counted there); an entry at the next level once the level has been below this one since its last
+        // entry. False when the excursion is over.
+        bool Snapshot(int i, double a, double l, ReadOnlySpan<double> deviation)
         {
-            if (a < below) return false;
+            if (l < below) return false;
             int k = i % Replicas;
-            if (a >= at && a < next) counts[k][BinOf(a)]++;
-            if (slotArmed[i] && a >= next)
+            if (l >= at && l < next) counts[k][BinOf(a)]++;
+            if (p.Armed[i] && l >= next)
             {
-                found[k].Add(State(deviation));
-                slotArmed[i] = false;
+                found[k].Add(p.Entry(i, State(deviation)));
+                p.Armed[i] = false;
             }
-            if (a < at) slotArmed[i] = true;
-            slotLast[i] = a;
+            if (l < at) p.Armed[i] = true;
+            p.Last[i] = l;
             return true;
         }
 
@@ -238,10 +287,10 @@ public sealed class TailSplitting
                 beam.Set(i, start);
                 beam.LostTurn[i] = -1;
                 beam.LostElement[i] = -1;
-                // The entry's previous snapshot lay below A_k, so it may enter A_(k+1) at once.
-                slotArmed[i] = true;
+                // The entry's previous level lay below A_k, so it may enter A_(k+1) at once.
+                p.Armed[i] = true;
                 for (int c = 0; c < 6; c++) z[c] = start[c] - orbit[c];
-                active[i] = Snapshot(i, Amplitude(z), z);
+                active[i] = Snapshot(i, Math.Sqrt(2 * start[6 + history - 1]), p.Restart(i, start), z);
                 if (active[i]) running++;
             }
             if (running == 0) break;
@@ -256,10 +305,14 @@ public sealed class TailSplitting
                 bool goesOn;
                 if (!beam.IsAlive(i))
                 {
-                    if (slotLast[i] >= at && slotLast[i] < next) lost[i % Replicas]++;
+                    if (p.Last[i] >= at && p.Last[i] < next) lost[i % Replicas]++;
                     goesOn = false;
                 }
-                else goesOn = Snapshot(i, Amplitude(beam, i, z), z);
+                else
+                {
+                    double j = Action(beam, i, z);
+                    goesOn = Snapshot(i, Math.Sqrt(2 * j), p.Push(i, j), z);
+                }
                 if (!goesOn)
                 {
                     active[i] = false;
@@ -308,14 +361,13 @@ public sealed class TailSplitting
         }
     }
 
-    private double Amplitude(ParticleBuffer beam, int i, Span<double> z)
+    // The action of particle i in units of the unit emittance; z is left holding its deviation from the orbit.
+    private double Action(ParticleBuffer beam, int i, Span<double> z)
     {
         beam.Get(i, z);
         for (int k = 0; k < 6; k++) z[k] -= orbit[k];
-        return Amplitude(z);
+        return modes.Action(z, mode) / unit;
     }
-
-    private double Amplitude(ReadOnlySpan<double> deviation) => Math.Sqrt(2 * modes.Action(deviation, mode) / unit);
 
     // The particle's absolute coordinates from its deviation.
     private double[] State(ReadOnlySpan<double> deviation)

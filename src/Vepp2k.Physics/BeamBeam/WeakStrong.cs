@@ -37,14 +37,18 @@ namespace Vepp2k.Physics.BeamBeam;
 /// </param>
 /// <param name="TailExcursions">
 /// Excursions per amplitude level of the far tails' splitting (<see cref="TailSplitting"/>) in each transverse mode
-/// up to <see cref="TailDensity.Reach"/> nominal rms, after <paramref name="TailTurns"/> more turns (its stage 0); 0: none.
+/// up to <see cref="TailDensity.Reach"/> nominal rms, after the tails' turns (its stage 0); 0: none.
+/// </param>
+/// <param name="TailHistory">
+/// Turns the splitting's levels average a particle's action over: ten, two periods of the swing the beam-beam lens
+/// gives it at VEPP-2000's fractional tunes of 0.1 (its 2 phi harmonic); 1 for a ring without collisions.
 /// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
     int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0,
-    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1, int TailExcursions = 0);
+    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1, int TailExcursions = 0, int TailHistory = 10);
 
 /// <summary>
 /// The weak beam's time-averaged tails and the lifetime they give. <see cref="FractionBeyond"/>[mode][i] is the
@@ -177,7 +181,7 @@ public static class WeakStrong
         WeakStrongTails? tails = null;
         if (o.TailTurns > 0)
             tails = Tails(beam, final ?? throw new OpticsException("the weak beam is lost: no tails to count"), tracker,
-                tracked + (samples - 1) * o.SampleInterval, envelope, optics, envelopeEmittances, f0, o, cancel);
+                tracked + (samples - 1) * o.SampleInterval, envelope, optics, sigma, f0, o, cancel);
         // The bare tunes of the ring tracked (the linear model's from its own one-turn map).
         var bare = o.Model == BeamBeamModel.Linear ? LinearOptics.Compute(ring.WithoutCavities()).FractionalTunes : optics.FractionalTunes;
         return new WeakStrongResult(population, points, [.. bare], measured,
@@ -200,20 +204,32 @@ public static class WeakStrong
     // in the normal modes of the colliding beam itself (its beam matrix as the tails start): in the no-collision
     // modes the dynamic beta alone (beta* halved near the limit, the angles widened) would read as tails. The
     // aperture in those units takes the colliding beam's mode emittances with the bare ring's betas (the beta beat
-    // the collisions make around the ring is left out). The far tails are then split (TailSplitting), over TailTurns
-    // more turns as its stage 0, in the modes of the beam matrix averaged over the counting and in units of the
-    // nominal emittances, where the aperture is known exactly.
+    // the collisions make around the ring is left out). The far tails are split (TailSplitting, these turns its stage
+    // 0) in the nominal beam's modes and rms instead: a particle far out sees the strong bunch's field as a weak
+    // 1/r kick and moves in the bare ring's optics, whose action it keeps from turn to turn (in the core's, matched
+    // to the dynamic beta, its action would swing with its phase and the levels could not be climbed); and there the
+    // aperture is known exactly.
     private static WeakStrongTails Tails(ParticleBuffer beam, Matrix6 reference, RingTracker tracker, int firstTurn, Envelope envelope,
-        LinearOptics optics, IReadOnlyList<double> nominal, double f0, WeakStrongOptions o, CancellationToken cancel)
+        LinearOptics optics, Matrix6 nominal, double f0, WeakStrongOptions o, CancellationToken cancel)
     {
         if (o.TailInterval < 1) throw new OpticsException("the tails need an interval of at least one turn");
         var density = new TailDensity(reference, envelope.ClosedOrbit);
+        var unit = new BeamTails(nominal).Emittances;
+        // The first level at 3 of the beam's own rms, which stage 0 sees often.
+        var colliding = new BeamTails(reference).Emittances;
+        var splitting = o.TailExcursions == 0 ? [] : Enumerable.Range(0, 2).Select(m => new TailSplitting(nominal, unit[m], envelope.ClosedOrbit, m,
+            Math.Max(1.5, 3 * Math.Sqrt(colliding[m] / unit[m])), TailDensity.Reach, o.TailHistory)).ToArray();
+        foreach (var s in splitting) s.Observe(beam);
         int before = beam.AliveCount, turn = firstTurn;
-        for (int t = 0; t < o.TailTurns; t += o.TailInterval)
+        // The splitting sees the beam every turn (its levels average the action over the phases of a betatron period,
+        // which a stride of several turns would alias); the counting every TailInterval turns.
+        int stride = splitting.Length > 0 ? 1 : o.TailInterval;
+        for (int t = 0; t < o.TailTurns; t += stride)
         {
-            tracker.Track(beam, o.TailInterval, turn, cancel: cancel);
-            turn += o.TailInterval;
-            density.Add(beam);
+            tracker.Track(beam, stride, turn, cancel: cancel);
+            turn += stride;
+            if ((t + stride) % o.TailInterval == 0) density.Add(beam);
+            foreach (var s in splitting) s.Observe(beam);
         }
         int lost = before - beam.AliveCount;
         var thresholds = density.Thresholds;
@@ -226,28 +242,17 @@ public static class WeakStrong
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Extrapolated(damping[m], apertures[m], thresholds, fractions[m], density.Samples))],
             [.. Enumerable.Range(0, 2).Select(m => BeamLifetime.Gaussian(damping[m], apertures[m]))],
             lost, o.TailTurns);
-        if (o.TailExcursions == 0) return tails;
+        if (splitting.Length == 0) return tails;
 
-        // The first level at 3 of the beam's own rms, which stage 0 sees often.
-        var averaged = density.Covariance();
-        var splitting = Enumerable.Range(0, 2).Select(m => new TailSplitting(averaged, nominal[m], envelope.ClosedOrbit, m,
-            Math.Max(1.5, 3 * Math.Sqrt(density.Emittances[m] / nominal[m])), TailDensity.Reach)).ToArray();
-        foreach (var s in splitting) s.Observe(beam);
-        for (int t = 0; t < o.TailTurns; t += o.TailInterval)
-        {
-            tracker.Track(beam, o.TailInterval, turn, cancel: cancel);
-            turn += o.TailInterval;
-            foreach (var s in splitting) s.Observe(beam);
-        }
-        var split = splitting.Select(s => s.Climb(tracker, o.TailExcursions, o.TailInterval, turn, out turn, cancel)).ToArray();
-        var nominalApertures = BeamLifetime.ApertureAmplitudes(optics, nominal, o.Aperture, o.ApertureY ?? o.Aperture);
+        var split = splitting.Select(s => s.Climb(tracker, o.TailExcursions, 1, turn, out turn, cancel)).ToArray();
+        var nominalApertures = BeamLifetime.ApertureAmplitudes(optics, unit, o.Aperture, o.ApertureY ?? o.Aperture);
         return tails with
         {
             Split = split,
             SplitApertureAmplitudes = nominalApertures,
             SplitLifetimeS = [.. split.Select(t => BeamLifetime.FromDensity(damping[t.Mode], nominalApertures[t.Mode], t.Thresholds, t.FractionBeyond))],
             // The accelerated damping's loss rate is the ring's times the acceleration (the same equilibrium, reached that much faster).
-            SplitLossLifetimeS = [.. split.Select(t => t.LossRate > 0 ? o.DampingAcceleration / (t.LossRate / o.TailInterval * f0) : (double?)null)],
+            SplitLossLifetimeS = [.. split.Select(t => t.LossRate > 0 ? o.DampingAcceleration / (t.LossRate * f0) : (double?)null)],
         };
     }
 

@@ -58,25 +58,41 @@ public class TailsAndLifetimeTests
 
     // Far tails by splitting (TailSplitting) on design-1GeV's linear model without collisions, damping 100 times
     // faster (330 turns): 2048 particles over 5 damping times give the core and the first entries, 4000 excursions per
-    // level (x = A^2/2 one apart) climb to 20 rms. The fraction beyond 5 to 15 rms, down to 1e-49, is exp(-a^2/2)
-    // within 3 of the replicas' standard errors, and those are below 35 %.
+    // level (x = A^2/2 one apart) climb to 20 rms. With the level the action itself (an invariant of the linear ring
+    // between radiation kicks), the fraction beyond 5 to 15 rms, down to 1e-49, is exp(-a^2/2) within 3 of the
+    // replicas' standard errors, and those are below 50 %.
     [Fact]
     public void SplitTailsOfTheEquilibriumAreGaussianFarOut()
     {
+        foreach (var (t, a, ratio) in SplitGaussianRatios(history: 1))
+        {
+            double error = t.RelativeError[Array.IndexOf(t.Thresholds, a)];
+            Assert.True(error < 0.5, $"mode {t.Mode + 1} beyond {a} rms: error {error:P0}");
+            Assert.True(Math.Abs(Math.Log(ratio)) < 3 * error, $"mode {t.Mode + 1} beyond {a} rms: {ratio:F3} of the Gaussian +- {error:P0}");
+        }
+    }
+
+    // The same with the levels averaged over ten turns, as for colliding beams: the lag of the average behind the
+    // action makes the climb noisier (the replicas' errors reach 50-70 % at 15 rms and understate the scatter), and
+    // the fraction beyond 5 to 15 rms is the Gaussian's within a factor of 2.5 (a level taken from one turn's swinging
+    // action, or counted twice at the levels' edges, gave factors of 6 to 10 or no climb at all).
+    [Fact]
+    public void SplitTailsWithAveragedLevelsAreGaussianWithinTheirScatter()
+    {
+        foreach (var (t, a, ratio) in SplitGaussianRatios(history: 10))
+            Assert.True(Math.Abs(Math.Log(ratio)) < Math.Log(2.5), $"mode {t.Mode + 1} beyond {a} rms: {ratio:F3} of the Gaussian");
+    }
+
+    private static IEnumerable<(SplitTail Tail, double Amplitude, double Ratio)> SplitGaussianRatios(int history)
+    {
         var lattice = Modes.Load("design-1GeV").Lattice;
         var r = WeakStrong.Run(lattice, ["SND", "CMD"], new WeakStrongOptions(1e-9, 2048, 800, 1, TuneTurns: 128, Threads: 2,
-            DampingAcceleration: 100, Model: BeamBeamModel.Linear, TailTurns: 1650, TailInterval: 1, TailExcursions: 4000, Aperture: 1));
+            DampingAcceleration: 100, Model: BeamBeamModel.Linear, TailTurns: 1650, TailInterval: 1, TailExcursions: 4000, TailHistory: history, Aperture: 1));
         foreach (var t in r.Tails!.Split!)
         {
             Assert.True(t.Reach >= TailDensity.Reach, $"mode {t.Mode + 1} climbed only to {t.Reach:F1} rms");
             foreach (double a in new[] { 5.0, 7.0, 10.0, 12.0, 15.0 })
-            {
-                int i = Array.IndexOf(t.Thresholds, a);
-                double gaussian = Math.Exp(-a * a / 2), error = t.RelativeError[i];
-                Assert.True(error < 0.35, $"mode {t.Mode + 1} beyond {a} rms: error {error:P0}");
-                Assert.True(Math.Abs(Math.Log(t.FractionBeyond[i] / gaussian)) < 3 * error,
-                    $"mode {t.Mode + 1} beyond {a} rms: {t.FractionBeyond[i]:E3} +- {error:P0}, Gaussian {gaussian:E3}");
-            }
+                yield return (t, a, t.FractionBeyond[Array.IndexOf(t.Thresholds, a)] / Math.Exp(-a * a / 2));
         }
     }
 
@@ -84,7 +100,8 @@ public class TailsAndLifetimeTests
     // is 1.3e15 turns (1.3e12 damping times at 200 times the damping), out of reach of counting, and the splitting in
     // the vertical mode measures its loss rate. The aperture is seen at the two IPs only, so a particle just past it
     // in action leaves only at the phases where its coordinate there is past it; the rate is then 15-20 % below the
-    // exact one for an absorbing action (the same at 3.5 rms, where counting sees it as well), and within 35 % here.
+    // exact one for an absorbing action (the same at 3.5 rms, where counting sees it as well); with the splitting's
+    // 15 % error, between half of it and all of it.
     [Fact]
     public void SplitLossRateFollowsTheQuantumLifetime()
     {
@@ -94,10 +111,10 @@ public class TailsAndLifetimeTests
         int dampingTurns = (int)Math.Round(1 / (acceleration * envelope.Decrements[1]));
         var r = WeakStrong.Run(lattice, ["IP", "IP2"], new WeakStrongOptions(1e-9, 2048, 2 * dampingTurns, 1, TuneTurns: 128, Threads: 2,
             VerticalEmittance: vertical, DampingAcceleration: acceleration, Model: BeamBeamModel.Linear,
-            Aperture: 0.02, ApertureY: amplitude * Math.Sqrt(vertical * betaY), TailTurns: 5 * dampingTurns, TailInterval: 1, TailExcursions: 4000));
+            Aperture: 0.02, ApertureY: amplitude * Math.Sqrt(vertical * betaY), TailTurns: 5 * dampingTurns, TailInterval: 1, TailExcursions: 4000, TailHistory: 1));
         var t = r.Tails!.Split![1];
         double exact = 1 / BeamLifetime.Gaussian(dampingTurns, amplitude);
         Assert.True(t.LossRelativeError < 0.25, $"loss rate error {t.LossRelativeError:P0}");
-        Assert.InRange(t.LossRate / exact, 0.65, 1.05);
+        Assert.InRange(t.LossRate / exact, 0.5, 1.05);
     }
 }
