@@ -66,7 +66,7 @@ public sealed class TailSplitting
     private readonly Replica[] replicas;
     private readonly int history;
     private Particles observedBeam = new(0, 1);
-    private bool observed;
+    private bool observed, climbed;
 
     // One replica's estimates: the density per bin, the rate of entries at the current level and the loss rate,
     // all per particle snapshot; the entry states (coordinates, then the actions oldest first) the next level starts from.
@@ -155,6 +155,7 @@ public sealed class TailSplitting
     /// </summary>
     public void Observe(ParticleBuffer beam)
     {
+        if (climbed) throw new InvalidOperationException("stage 0 is over: the levels have been climbed");
         if (!observed)
         {
             if (beam.Count < Replicas) throw new OpticsException($"the splitting needs at least {Replicas} particles, one per replica");
@@ -190,16 +191,20 @@ public sealed class TailSplitting
         }
         observed = true;
     }
+
     /// <summary>
     /// The stages above the core: <paramref name="excursions"/> per level (shared among the replicas), each tracked by
     /// <paramref name="tracker"/> <paramref name="interval"/> turns between snapshots (stage 0's interval), turns
     /// numbered from <paramref name="firstTurn"/> on (past every turn already tracked with this tracker's seed).
-    /// Returns the mode's tail, and the next free turn number in <paramref name="nextTurn"/>.
+    /// Returns the mode's tail, and the next free turn number in <paramref name="nextTurn"/>. Once only: it turns
+    /// stage 0's counts into rates.
     /// </summary>
     public SplitTail Climb(RingTracker tracker, int excursions, int interval, int firstTurn, out int nextTurn,
         CancellationToken cancel = default)
     {
         if (replicas.Any(r => r.Snapshots == 0)) throw new OpticsException("the splitting has no stage 0: observe the beam first");
+        if (climbed) throw new InvalidOperationException("the levels have been climbed already");
+        climbed = true;
         ArgumentOutOfRangeException.ThrowIfLessThan(excursions, Replicas);
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, 1);
         int each = excursions / Replicas;
