@@ -159,6 +159,8 @@ public static class BeamBeamCommand
     {
         void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
         Line($"  far tails split ({o.TailExcursions} excursions per level, {split.Sum(s => s.ParticleTurns):E2} particle-turns, {TailSplitting.Replicas} replicas, levels averaged over {o.TailHistory} turns), in the nominal rms; the beam's own rms is {split[0].CoreRms:F3} and {split[1].CoreRms:F3} of it:");
+        if (o.CurrentA > 1e-6)
+            Line($"  (with collisions the split tail has been found biased low against counting: at 20 mA, 0.3 of it at 5 rms; docs/beambeam.md)");
         Line($"    A [rms]  beyond, mode 1        beyond, mode 2        Gaussian");
         var rows = new List<(string, double)>();
         for (int a = 1; a <= 20; a++)
