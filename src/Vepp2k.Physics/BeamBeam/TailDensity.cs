@@ -23,8 +23,8 @@ public sealed class TailDensity
     public const double Reach = 20;
 
     // Counting bins, finer than the report so that rescaling to the averaged rms interpolates little.
-    private const double Bin = 0.02;
-    private const double CountReach = 30;
+    internal const double Bin = 0.02;
+    internal const double CountReach = 30;
 
     private readonly BeamTails modes;
     private readonly double[] orbit;
@@ -71,7 +71,10 @@ public sealed class TailDensity
     }
 
     /// <summary>The amplitudes [rms] the fractions are given at: 0, Step, 2 Step, ... Reach.</summary>
-    public double[] Thresholds => [.. Enumerable.Range(0, (int)Math.Round(Reach / Step) + 1).Select(b => b * Step)];
+    public double[] Thresholds => ReportedAmplitudes();
+
+    /// <summary>The amplitudes [rms] tail fractions are reported at: 0, Step, 2 Step, ... Reach.</summary>
+    internal static double[] ReportedAmplitudes() => [.. Enumerable.Range(0, (int)Math.Round(Reach / Step) + 1).Select(b => b * Step)];
 
     /// <summary>The fraction of samples beyond each threshold (in the averaged rms), per mode: [mode][threshold].</summary>
     public double[][] FractionBeyond()

@@ -54,9 +54,8 @@ public sealed class TailSplitting
 
 
     // The counting bins of TailDensity.
-    private const double Bin = 0.02;
-    private const double CountReach = 30;
-    private static readonly int Bins = (int)Math.Round(CountReach / Bin) + 1;
+    private const double Bin = TailDensity.Bin;
+    private static readonly int Bins = (int)Math.Round(TailDensity.CountReach / Bin) + 1;
 
     private readonly BeamTails modes;
     private readonly double unit;
@@ -331,7 +330,7 @@ public sealed class TailSplitting
     // The replicas' mean and the standard error of the mean from their spread.
     private SplitTail Result(int excursions, long particleTurns)
     {
-        var thresholds = Enumerable.Range(0, (int)Math.Round(TailDensity.Reach / TailDensity.Step) + 1).Select(b => b * TailDensity.Step).ToArray();
+        var thresholds = TailDensity.ReportedAmplitudes();
         var beyond = replicas.Select(r =>
         {
             var tail = new double[r.Density.Length + 1];
