@@ -11,6 +11,14 @@ namespace Vepp2k.Control.Energy;
 public sealed record ProcedureResult(WriteResult Result, CalibrationOutcome? Outcome, double? NmrEnergyEv);
 
 /// <summary>
+/// An NMR measurement and the simulated beam's true energy taken in the same device-loop period.
+/// The procedures need both at one instant: the supplies keep moving between periods (a ramp's last
+/// step, the RL load settling), and a true energy read later than the probes would put the RD
+/// resonance outside a window centred on a stale NMR energy.
+/// </summary>
+public sealed record NmrAndBeam(EnergyResult Nmr, double TrueBeamEnergyEv);
+
+/// <summary>
 /// The two calibration procedures run on the simulated machine, feeding the calibration table:
 /// resonant depolarisation at whatever energy the machine is at, and the phi-meson scan with the
 /// machine near the phi (M/2 = 509.73 MeV). The beam's true energy comes from the simulator (its
@@ -19,7 +27,7 @@ public sealed record ProcedureResult(WriteResult Result, CalibrationOutcome? Out
 /// find the difference. On real hardware there is no simulated beam: the facility's own
 /// measurement is entered with `energy calibrate`.
 /// </summary>
-public sealed class CalibrationProcedures(ControlCore core, CalibrationEntryOperation entry, SimulatedHardware? simulator, Func<EnergyResult?> latest)
+public sealed class CalibrationProcedures(ControlCore core, CalibrationEntryOperation entry, SimulatedHardware? simulator, Func<NmrAndBeam?> latest)
 {
     /// <summary>Relative half-width of the RD scan around the NMR energy: it must hold the NMR scale error (3e-4 simulated).</summary>
     public const double RdWindow = 5e-4;
@@ -33,8 +41,8 @@ public sealed class CalibrationProcedures(ControlCore core, CalibrationEntryOper
         if (core.Authorize(who, subject, "run calibrations") is { } denied) return new(denied, null, null);
         if (simulator is null)
             return Refused(who, action, "the procedures are simulated and this server drives real hardware: enter the facility's measurement with energy calibrate");
-        if (latest() is not EnergyMeasured measured) return Refused(who, action, "no NMR energy now");
-        double nmr = measured.NmrEnergyEv, offset = simulator.TrueBeamEnergyEv() / nmr - 1;
+        if (latest() is not { Nmr: EnergyMeasured measured } now) return Refused(who, action, "no NMR energy now");
+        double nmr = measured.NmrEnergyEv, offset = now.TrueBeamEnergyEv / nmr - 1;
         CalibrationOutcome outcome;
         try
         {

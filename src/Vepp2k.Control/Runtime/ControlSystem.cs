@@ -80,7 +80,7 @@ public sealed class ControlSystem : IAsyncDisposable
         RampGuard = new EnergyRampGuard(Core, options.Mode, RampRecorder, Beam, () => (EnergyChannels?.Latest as EnergyMeasured)?.EnergyEv,
             options.EnergyRampTuneBound);
         CalibrationEntry = new CalibrationEntryOperation(Core, Calibration, () => (EnergyChannels?.Latest as EnergyMeasured)?.NmrEnergyEv);
-        CalibrationProcedures = new CalibrationProcedures(Core, CalibrationEntry, Simulator, () => EnergyChannels?.Latest);
+        CalibrationProcedures = new CalibrationProcedures(Core, CalibrationEntry, Simulator, () => Volatile.Read(ref _nmrAndBeam));
         Users = new UserDirectory(store);
         UserAdministration = new UserAdministration(Core, Users);
         Archiver = new Archiver(store, time, capacity: 200_000);
@@ -190,6 +190,8 @@ public sealed class ControlSystem : IAsyncDisposable
         }
     }
 
+    private NmrAndBeam? _nmrAndBeam;
+
     /// <summary>One device-loop period (the loop calls it; tests call it with a manual clock).</summary>
     public void Step()
     {
@@ -198,6 +200,7 @@ public sealed class ControlSystem : IAsyncDisposable
         SystemChannels?.Publish();
         var now = Time.GetUtcNow();
         EnergyChannels?.Publish(now);
+        if (Simulator is not null && EnergyChannels?.Latest is { } nmr) Volatile.Write(ref _nmrAndBeam, new NmrAndBeam(nmr, Simulator.TrueBeamEnergyEv()));
         EnergyRequestChannels?.Publish(now);
         if (now - _lastModel >= Options.ModelPeriod)
         {
