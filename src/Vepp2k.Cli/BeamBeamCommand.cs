@@ -46,13 +46,15 @@ public static class BeamBeamCommand
         var tailTurns = new Option<int>("--tail-turns") { Description = "after the snapshots, count the tails over this many turns and estimate the lifetime from them (0: none)", DefaultValueFactory = _ => 0 };
         var tailInterval = new Option<int>("--tail-interval") { Description = "turns between the tails' counts", DefaultValueFactory = _ => 10 };
         var tailExcursions = new Option<int>("--tail-excursions") { Description = "split the far tails to 20 nominal rms with this many excursions per level (after --tail-turns more turns; 0: none)", DefaultValueFactory = _ => 0 };
+        var tailSplitFrom = new Option<double?>("--tail-split-from") { Description = "the splitting's first level [nominal rms] (default: 3 of the beam's own rms; past 6, stage 0 alone counts the tail in nominal units)" };
+        var tailLevelWeight = new Option<double>("--tail-level-weight") { Description = "weight of the other transverse mode's action in the splitting's level (0: each mode's own, sharpest without collisions)", DefaultValueFactory = _ => TailSplitting.CollidingOtherModeWeight };
         var tailHistory = new Option<int>("--tail-history") { Description = "turns the splitting's levels average a particle's action over (1 without collisions)", DefaultValueFactory = _ => 10 };
         var aperture = new Option<double>("--aperture") { Description = "half-aperture of the ring in x [m] at every element (and in y unless --aperture-y)", DefaultValueFactory = _ => 0.02 };
         var apertureY = new Option<double?>("--aperture-y") { Description = "half-aperture in y [m]" };
         var csv = new Option<string?>("--csv") { Description = "write the results as CSV" };
         var parquet = new Option<string?>("--parquet") { Description = "write the results as Parquet" };
         var command = new Command("weakstrong", "weak-strong beam-beam with radiation in the real ring: xi, tune shift, equilibrium sizes, luminosity")
-            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, tailTurns, tailInterval, tailExcursions, tailHistory, aperture, apertureY, csv, parquet };
+            { lattice, mode, energy, ips, current, turns, particles, slices, vertical, seed, threads, tuneTurns, acceleration, model, tunes, samples, interval, iterations, tailTurns, tailInterval, tailExcursions, tailHistory, tailSplitFrom, tailLevelWeight, aperture, apertureY, csv, parquet };
         command.SetAction(parse =>
         {
             try
@@ -62,12 +64,12 @@ public static class BeamBeamCommand
                 int n = parse.GetValue(particles), t = parse.GetValue(turns), k = parse.GetValue(slices);
                 if (n < 2 || t < 1 || k < 1 || parse.GetValue(samples) < 1 || parse.GetValue(interval) < 1 || parse.GetValue(tuneTurns) < 64 || parse.GetValue(iterations) < 0
                     || parse.GetValue(tailTurns) < 0 || parse.GetValue(tailInterval) < 1 || !(parse.GetValue(aperture) > 0) || parse.GetValue(apertureY) is <= 0
-                    || parse.GetValue(tailHistory) < 1 || parse.GetValue(tailExcursions) is < 0 or (> 0 and < TailSplitting.Replicas) || (parse.GetValue(tailExcursions) > 0 && (parse.GetValue(tailTurns) == 0 || n < TailSplitting.Replicas)))
-                    throw new ArgumentException($"--particles must be at least 2, --turns, --slices, --samples, --sample-interval and --tail-interval at least 1, --tune-turns at least 64, --iterations and --tail-turns not negative, the apertures positive; --tail-history at least 1, --tail-excursions 0 or at least {TailSplitting.Replicas}, with --tail-turns and at least {TailSplitting.Replicas} particles");
+                    || parse.GetValue(tailHistory) < 1 || parse.GetValue(tailSplitFrom) is <= 1 or > TailDensity.Reach || parse.GetValue(tailLevelWeight) is not (>= 0 and < 1) || parse.GetValue(tailExcursions) is < 0 or (> 0 and < TailSplitting.Replicas) || (parse.GetValue(tailExcursions) > 0 && (parse.GetValue(tailTurns) == 0 || n < TailSplitting.Replicas)))
+                    throw new ArgumentException($"--particles must be at least 2, --turns, --slices, --samples, --sample-interval and --tail-interval at least 1, --tune-turns at least 64, --iterations and --tail-turns not negative, the apertures positive; --tail-history at least 1, --tail-split-from above 1 and at most {TailDensity.Reach} rms, --tail-level-weight from 0 to below 1, --tail-excursions 0 or at least {TailSplitting.Replicas}, with --tail-turns and at least {TailSplitting.Replicas} particles");
                 var options = new WeakStrongOptions(parse.GetValue(current) * 1e-3, n, t, k, TuneTurns: parse.GetValue(tuneTurns), Seed: parse.GetValue(seed), Threads: parse.GetValue(threads),
                     VerticalEmittance: parse.GetValue(vertical), DampingAcceleration: PhysicsOptions.Acceleration(parse.GetValue(acceleration)),
                     Model: parse.GetValue(model), Samples: parse.GetValue(samples), SampleInterval: parse.GetValue(interval), Iterations: parse.GetValue(iterations),
-                    TailTurns: parse.GetValue(tailTurns), TailInterval: parse.GetValue(tailInterval), TailExcursions: parse.GetValue(tailExcursions), TailHistory: parse.GetValue(tailHistory), Aperture: parse.GetValue(aperture), ApertureY: parse.GetValue(apertureY),
+                    TailTurns: parse.GetValue(tailTurns), TailInterval: parse.GetValue(tailInterval), TailExcursions: parse.GetValue(tailExcursions), TailHistory: parse.GetValue(tailHistory), TailSplitFrom: parse.GetValue(tailSplitFrom), TailLevelWeight: parse.GetValue(tailLevelWeight), Aperture: parse.GetValue(aperture), ApertureY: parse.GetValue(apertureY),
                     Tunes: parse.GetValue(tunes)?.Split(',').Select(q => double.Parse(q, NumberStyles.Float, C)).ToArray() is { Length: 2 } q ? q
                         : parse.GetValue(tunes) is null ? null : throw new ArgumentException("--tunes takes two fractional tunes, q1,q2"));
                 var names = parse.GetValue(ips)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -158,9 +160,7 @@ public static class BeamBeamCommand
     private static IEnumerable<(string Name, double Value)> SplitReport(WeakStrongTails t, SplitTail[] split, WeakStrongOptions o)
     {
         void Line(FormattableString text) => Console.WriteLine(text.ToString(C));
-        Line($"  far tails split ({o.TailExcursions} excursions per level, {split.Sum(s => s.ParticleTurns):E2} particle-turns, {TailSplitting.Replicas} replicas, levels averaged over {o.TailHistory} turns), in the nominal rms; the beam's own rms is {split[0].CoreRms:F3} and {split[1].CoreRms:F3} of it:");
-        if (o.CurrentA > 1e-6)
-            Line($"  (with collisions the split tail has been found biased low against counting: at 20 mA, 0.3 of it at 5 rms; docs/beambeam.md)");
+        Line($"  far tails split ({o.TailExcursions} excursions per level, {split.Sum(s => s.ParticleTurns):E2} particle-turns, {TailSplitting.Replicas} replicas, levels J_own + {o.TailLevelWeight} J_other averaged over {o.TailHistory} turns), in the nominal rms; the beam's own rms is {split[0].CoreRms:F3} and {split[1].CoreRms:F3} of it:");
         Line($"    A [rms]  beyond, mode 1        beyond, mode 2        Gaussian");
         var rows = new List<(string, double)>();
         for (int a = 1; a <= 20; a++)

@@ -20,8 +20,9 @@ public sealed record SplitTail(
 /// amplitude region, D. Shatilov, Part. Accel. 52 (1996) 65, is one): the weak beam's distribution far below what
 /// brute-force counting sees (10^-20 and less at 10-15 rms). Levels A_1 &lt; A_2 &lt; ... are equally spaced in
 /// x = A^2/2, one unit of it apart, so that a Gaussian beam reaches each next level from the last with odds about
-/// 1/e, whatever the level. The level of a particle is its amplitude averaged over its last few snapshots (the
-/// amplitude of the mean of its actions): the beam-beam lens makes a particle's action in the linear modes swing with
+/// 1/e, whatever the level. The level of a particle is the amplitude of its action in the mode split on plus
+/// a weight times its action in the other transverse mode (why: <see cref="CollidingOtherModeWeight"/>), averaged over its last few
+/// snapshots; its own amplitude is what the tail counts. The average, because the beam-beam lens makes a particle's action in the linear modes swing with
 /// its betatron phase from turn to turn, by tens of per cent at a few rms, and a level that swung with it would be
 /// entered at one phase and left at the next, never climbed. The weak-strong particles are independent and their
 /// motion with that history is Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
@@ -52,13 +53,29 @@ public sealed class TailSplitting
     /// <summary>Independent replicas the error is taken from.</summary>
     public const int Replicas = 8;
 
+    /// <summary>
+    /// The default weight c of the other transverse mode's action in a particle's level, J_own + c J_other, for
+    /// colliding beams. With c = 0 (the mode's own action) the split tails were 0.27 of counting at 5 rms at 20 mA:
+    /// the round lens at equal fractional tunes trades action between the modes over hundreds of turns, and a level on
+    /// one mode is climbed at the peaks of that trade and left again, an estimate right in expectation but typically
+    /// far below it. With c = 1 (the sum, which the trade keeps) that case came out right, but a ring without the trade
+    /// gave 0.015-0.09 of the Gaussian at 15 rms: one mode's far tail needs the sum gathered in that mode, and levels
+    /// on the sum do not lead there. Below 1, a Gaussian beam at level L keeps its own action within about c/(1 - c)
+    /// units of L, while a trade moves the level by only 1 - c of what it moves the mode. 0.8 agrees with counting at
+    /// 20 mA and stays within a factor of 2.5 of the Gaussian to 15 rms without collisions (docs/beambeam.md), where
+    /// c = 0, each mode's own invariant, is the sharper choice.
+    /// </summary>
+    public const double CollidingOtherModeWeight = 0.8;
+
+    private readonly double otherModeWeight;
+
 
     // The counting bins of TailDensity.
     private const double Bin = TailDensity.Bin;
     private static readonly int Bins = (int)Math.Round(TailDensity.CountReach / Bin) + 1;
 
     private readonly BeamTails modes;
-    private readonly double unit;
+    private readonly double[] units;
     private readonly double[] orbit;
     private readonly int mode;
     private readonly double[] levels;
@@ -78,7 +95,7 @@ public sealed class TailSplitting
         public int Reached;
     }
 
-    // Per particle: its last actions [unit emittances] (a ring of `history`), how many it has had, the level's state.
+    // Per particle: its last level actions [unit emittances] (a ring of `history`), how many it has had, the level's state.
     private sealed class Particles(int count, int history)
     {
         public readonly double[] Actions = new double[count * history];
@@ -118,7 +135,7 @@ public sealed class TailSplitting
     }
 
     /// <param name="reference">The beam matrix whose normal modes the actions are taken in (engine order).</param>
-    /// <param name="unit">The emittance [m] whose rms is the unit of amplitude: the nominal one of this mode.</param>
+    /// <param name="units">The emittances [m] whose rms are the units of amplitude: the nominal ones of the two transverse modes.</param>
     /// <param name="orbit">The beam's centre: the closed orbit.</param>
     /// <param name="mode">The transverse mode whose amplitude is split on: 0 (x-like) or 1 (y-like).</param>
     /// <param name="from">The first level A_1 [rms], where stage 0 still sees many entries.</param>
@@ -127,16 +144,20 @@ public sealed class TailSplitting
     /// Snapshots a particle's level averages its action over: 1 where the action is an invariant of the motion
     /// between the kicks of radiation (a linear ring); about a betatron period where a beam-beam lens makes it swing.
     /// </param>
-    public TailSplitting(Matrix6 reference, double unit, IReadOnlyList<double> orbit, int mode, double from, double to, int history)
+    /// <param name="otherModeWeight">The other mode's weight in the level, 0 to below 1 (<see cref="CollidingOtherModeWeight"/>).</param>
+    public TailSplitting(Matrix6 reference, IReadOnlyList<double> units, IReadOnlyList<double> orbit, int mode, double from, double to, int history,
+        double otherModeWeight)
     {
+        if (!(otherModeWeight is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(otherModeWeight), "the other mode's weight in the level is from 0 to below 1");
+        this.otherModeWeight = otherModeWeight;
         ArgumentOutOfRangeException.ThrowIfLessThan(history, 1);
         this.history = history;
         if (mode is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(mode), "splitting is on a transverse mode, 0 or 1");
         if (!(from > 1 && to > from)) throw new ArgumentException("the levels need 1 < from < to (rms)");
-        if (!(unit > 0)) throw new ArgumentOutOfRangeException(nameof(unit), "the unit emittance must be positive");
+        if (units.Count < 2 || !units.Take(2).All(u => u > 0)) throw new ArgumentOutOfRangeException(nameof(units), "the unit emittances are the two transverse modes', positive");
         modes = new BeamTails(reference);
         if (modes.Emittances.Count < 2) throw new OpticsException("the reference beam has fewer than two transverse modes with emittance");
-        this.unit = unit;
+        this.units = [.. units.Take(2)];
         this.orbit = [.. orbit];
         this.mode = mode;
         // x = A^2/2 from x_1 - 1 (the first level's hysteresis) in steps of one up to the first at or past `to`.
@@ -173,7 +194,8 @@ public sealed class TailSplitting
                 p.Last[i] = double.NaN;
                 continue;
             }
-            double j = Action(beam, i, z), a = Math.Sqrt(2 * j), level = p.Push(i, j);
+            var (j, own) = Actions(beam, i, z);
+            double a = Math.Sqrt(2 * own), level = p.Push(i, j);
             r.Snapshots++;
             r.Squares += a * a;
             bool full = p.Filled[i] >= history;
@@ -294,7 +316,7 @@ public sealed class TailSplitting
                 // The entry's previous level lay below A_k, so it may enter A_(k+1) at once.
                 p.Armed[i] = true;
                 for (int c = 0; c < 6; c++) z[c] = start[c] - orbit[c];
-                active[i] = Snapshot(i, Math.Sqrt(2 * start[6 + history - 1]), p.Restart(i, start), z);
+                active[i] = Snapshot(i, Math.Sqrt(2 * Own(z)), p.Restart(i, start), z);
                 if (active[i]) running++;
             }
             if (running == 0) break;
@@ -314,8 +336,8 @@ public sealed class TailSplitting
                 }
                 else
                 {
-                    double j = Action(beam, i, z);
-                    goesOn = Snapshot(i, Math.Sqrt(2 * j), p.Push(i, j), z);
+                    var (j, own) = Actions(beam, i, z);
+                    goesOn = Snapshot(i, Math.Sqrt(2 * own), p.Push(i, j), z);
                 }
                 if (!goesOn)
                 {
@@ -365,13 +387,16 @@ public sealed class TailSplitting
         }
     }
 
-    // The action of particle i in units of the unit emittance; z is left holding its deviation from the orbit.
-    private double Action(ParticleBuffer beam, int i, Span<double> z)
+    // The level's action and the mode's own of particle i, in unit emittances; z is left holding its deviation from the orbit.
+    private (double Level, double Own) Actions(ParticleBuffer beam, int i, Span<double> z)
     {
         beam.Get(i, z);
         for (int k = 0; k < 6; k++) z[k] -= orbit[k];
-        return modes.Action(z, mode) / unit;
+        double own = Own(z);
+        return (own + otherModeWeight * modes.Action(z, 1 - mode) / units[1 - mode], own);
     }
+
+    private double Own(ReadOnlySpan<double> z) => modes.Action(z, mode) / units[mode];
 
     // The particle's absolute coordinates from its deviation.
     private double[] State(ReadOnlySpan<double> deviation)

@@ -43,12 +43,21 @@ namespace Vepp2k.Physics.BeamBeam;
 /// Turns the splitting's levels average a particle's action over: ten, two periods of the swing the beam-beam lens
 /// gives it at VEPP-2000's fractional tunes of 0.1 (its 2 phi harmonic); 1 for a ring without collisions.
 /// </param>
+/// <param name="TailSplitFrom">
+/// The splitting's first level [nominal rms]; null: 3 of the colliding beam's own rms, which its stage 0 crosses
+/// often. Set past where the counting reaches (7), stage 0 alone counts the tail in the nominal units.
+/// </param>
+/// <param name="TailLevelWeight">
+/// The other transverse mode's weight in the splitting's level (<see cref="TailSplitting.CollidingOtherModeWeight"/>);
+/// 0 where each mode's action is kept between radiation kicks (no collisions, an uncoupled lens).
+/// </param>
 public sealed record WeakStrongOptions(
     double CurrentA, int Particles, int Turns, int Slices,
     int TuneTurns = 1024, ulong Seed = 1, int Threads = 0, double Aperture = 0.02, double RadiationSliceLength = 0.1,
     double VerticalEmittance = 0, double DampingAcceleration = 1, BeamBeamModel Model = BeamBeamModel.Lattice,
     int Samples = 1, int SampleInterval = 0, IReadOnlyList<double>? Tunes = null, int Iterations = 0,
-    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1, int TailExcursions = 0, int TailHistory = 10);
+    double? ApertureY = null, int TailTurns = 0, int TailInterval = 1, int TailExcursions = 0, int TailHistory = 10,
+    double? TailSplitFrom = null, double TailLevelWeight = TailSplitting.CollidingOtherModeWeight);
 
 /// <summary>
 /// The weak beam's time-averaged tails and the lifetime they give. <see cref="FractionBeyond"/>[mode][i] is the
@@ -217,8 +226,8 @@ public static class WeakStrong
         var unit = new BeamTails(nominal).Emittances;
         // The first level at 3 of the beam's own rms, which stage 0 sees often.
         var colliding = new BeamTails(reference).Emittances;
-        var splitting = o.TailExcursions == 0 ? [] : Enumerable.Range(0, 2).Select(m => new TailSplitting(nominal, unit[m], envelope.ClosedOrbit, m,
-            Math.Max(1.5, 3 * Math.Sqrt(colliding[m] / unit[m])), TailDensity.Reach, o.TailHistory)).ToArray();
+        var splitting = o.TailExcursions == 0 ? [] : Enumerable.Range(0, 2).Select(m => new TailSplitting(nominal, unit, envelope.ClosedOrbit, m,
+            o.TailSplitFrom ?? Math.Max(1.5, 3 * Math.Sqrt(colliding[m] / unit[m])), TailDensity.Reach, o.TailHistory, o.TailLevelWeight)).ToArray();
         foreach (var s in splitting) s.Observe(beam);
         int before = beam.AliveCount, turn = firstTurn;
         // The splitting sees the beam every turn (its levels average the action over the phases of a betatron period,
