@@ -26,15 +26,15 @@ public class BeamBeamCommandTests
     // Quasi-strong-strong and the tails without collisions (1e-6 mA, the linear model, damping 100 times faster):
     // the refreshed strong bunch keeps the envelope's size within 4 standard errors of 256 particles (9 %), the
     // tails beyond 1 and 2 rms are the Gaussian's within 4 binomial errors of 256 x 10 independent samples, and the
-    // lifetime columns are written; the far tails split to 20 nominal rms (levels from one turn's action, as
-    // without collisions) are the Gaussian's beyond 3 and 5 rms within a factor of 2 (256 particles, 800 excursions).
+    // lifetime columns are written; the far tails split to 20 nominal rms (levels from one turn's action in the
+    // mode alone, as without collisions) are the Gaussian's beyond 3 and 5 rms within a factor of 2 (256 particles, 800 excursions).
     [Fact]
     public void QuasiStrongStrongAndTailsAreReported()
     {
         string csv = Path.Combine(Directory.CreateTempSubdirectory("vepp2k-bb").FullName, "tails.csv");
         var (exit, output, error) = CliRunner.Run("beambeam", "weakstrong", "--current", "1e-6", "--turns", "660", "--particles", "256",
             "--slices", "1", "--threads", "1", "--model", "linear", "--damping-acceleration", "100", "--iterations", "1",
-            "--tail-turns", "3300", "--tail-interval", "10", "--tail-excursions", "800", "--tail-history", "1", "--tune-turns", "128", "--csv", csv);
+            "--tail-turns", "3300", "--tail-interval", "10", "--tail-excursions", "800", "--tail-history", "1", "--tail-level-weight", "0", "--tune-turns", "128", "--csv", csv);
         Assert.True(exit == 0, error);
         Assert.Contains("refresh 1", output);
         Assert.Contains("tails over 3300 turns", output);
@@ -60,6 +60,10 @@ public class BeamBeamCommandTests
     [InlineData("--aperture-y", "0")]
     [InlineData("--tail-excursions", "3")]
     [InlineData("--tail-history", "0")]
+    [InlineData("--tail-split-from", "20")]
+    [InlineData("--tail-split-from", "1")]
+    [InlineData("--tail-level-weight", "1")]
+    [InlineData("--tail-level-weight", "-0.1")]
     public void BadTailAndIterationSettingsAreRefused(string option, string value)
     {
         var (exit, _, error) = CliRunner.Run("beambeam", "weakstrong", option, value, "--turns", "1", "--particles", "2");
