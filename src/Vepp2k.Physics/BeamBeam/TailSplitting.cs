@@ -20,10 +20,10 @@ public sealed record SplitTail(
 /// amplitude region, D. Shatilov, Part. Accel. 52 (1996) 65, is one): the weak beam's distribution far below what
 /// brute-force counting sees (10^-20 and less at 10-15 rms). Levels A_1 &lt; A_2 &lt; ... are equally spaced in
 /// x = A^2/2, one unit of it apart, so that a Gaussian beam reaches each next level from the last with odds about
-/// 1/e, whatever the level. The level of a particle is the amplitude of its action in the mode split on plus
-/// a weight times its action in the other transverse mode (why: <see cref="CollidingOtherModeWeight"/>), averaged over its last few
-/// snapshots; its own amplitude is what the tail counts. The average, because the beam-beam lens makes a particle's action in the linear modes swing with
-/// its betatron phase from turn to turn, by tens of per cent at a few rms, and a level that swung with it would be
+/// 1/e, whatever the level. The level of a particle is the amplitude of its action in the mode split on plus a
+/// weight times its action in the other transverse mode (why: <see cref="CollidingOtherModeWeight"/>), averaged over
+/// its last few snapshots; its own amplitude is what the tail counts. The average, because the beam-beam lens makes a
+/// particle's action in the linear modes swing with its betatron phase from turn to turn, by tens of per cent at a few rms, and a level that swung with it would be
 /// entered at one phase and left at the next, never climbed. The weak-strong particles are independent and their
 /// motion with that history is Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
 /// <list type="bullet">
@@ -68,7 +68,6 @@ public sealed class TailSplitting
     public const double CollidingOtherModeWeight = 0.8;
 
     private readonly double otherModeWeight;
-
 
     // The counting bins of TailDensity.
     private const double Bin = TailDensity.Bin;
@@ -138,7 +137,7 @@ public sealed class TailSplitting
     /// <param name="units">The emittances [m] whose rms are the units of amplitude: the nominal ones of the two transverse modes.</param>
     /// <param name="orbit">The beam's centre: the closed orbit.</param>
     /// <param name="mode">The transverse mode whose amplitude is split on: 0 (x-like) or 1 (y-like).</param>
-    /// <param name="from">The first level A_1 [rms], where stage 0 still sees many entries.</param>
+    /// <param name="from">The first level A_1 [rms] (of the level's action), where stage 0 still sees many entries.</param>
     /// <param name="to">The last level's least amplitude [rms].</param>
     /// <param name="history">
     /// Snapshots a particle's level averages its action over: 1 where the action is an invariant of the motion
