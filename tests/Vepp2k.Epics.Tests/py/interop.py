@@ -45,7 +45,7 @@ def read():
     out(scenario="plain", value=epics.caget("TST:PS0:I-SP"), native=ca.field_type(sp), count=ca.element_count(sp))
     sts = raw_get(sp, 13, StsDouble)
     out(scenario="sts", value=sts.value, status=sts.status, severity=sts.severity)
-    md = ca.get_with_metadata(sp, ftype=dbr.TIME_DOUBLE)
+    md = ca.get_with_metadata(sp, ftype=dbr.TIME_DOUBLE, timeout=10)
     out(scenario="time", value=md["value"], status=md["status"], severity=md["severity"], timestamp=md["timestamp"], now=time.time())
     gr = raw_get(sp, 27, GrDouble)
     out(scenario="gr", value=gr.value, precision=gr.precision, units=gr.units.decode(), upper_disp=gr.upper_disp, upper_alarm=gr.upper_alarm)
@@ -57,7 +57,8 @@ def read():
         lower_disp_limit=cv["lower_disp_limit"])
     every = {}
     for t in list(range(0, 7)) + list(range(14, 21)) + list(range(28, 35)):
-        v = ca.get(sp, ftype=t)
+        # ca.get's own timeout is about a second; on two loaded cores a reply once took longer (CI, 2026-12-04).
+        v = ca.get(sp, ftype=t, timeout=10)
         every[t] = v if not hasattr(v, "item") else v.item()
     out(scenario="every", values=every)
     en = chan("TST:ENUM")
