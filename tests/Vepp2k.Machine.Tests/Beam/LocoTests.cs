@@ -92,7 +92,7 @@ public class LocoTests(ITestOutputHelper output)
         {
             Errors = errors;
             var instruments = new Instruments(Errors, InstrumentNoise.Default, seed: 17);
-            Strengths = CorrectOrbit(Errors, instruments);
+            Strengths = CorrectOrbit(Errors, instruments, averages);
             True = SteeredRing.Build(Modes.Default, EnergyEv, Strengths, Catalogue, Errors);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Measurement = LocoMeasurement.Simulate(True, instruments, KickStep, averages: averages);
@@ -123,14 +123,24 @@ public class LocoTests(ITestOutputHelper output)
         public double CorrectSeconds { get; }
     }
 
-    // Three rounds of SVD orbit correction on the instruments' readings, as before any optics measurement.
-    internal static double[] CorrectOrbit(RingErrors errors, Instruments instruments)
+    // Three rounds of SVD orbit correction on the instruments' readings, as before any optics measurement, each
+    // on the mean of `averages` readings. The LOCO model is about zero orbit: the orbit a correction on noisy
+    // readings leaves (a few um from one 5 um reading) biases the fitted gradients through the chromatic terms as
+    // any orbit does (docs/loco.md), so the correction averages as the measurement does.
+    internal static double[] CorrectOrbit(RingErrors errors, Instruments instruments, int averages = 1)
     {
         var strengths = DesignStrengths();
         var model = OrbitResponse.Compute(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue));
         for (int iteration = 0; iteration < 3; iteration++)
         {
-            var orbit = instruments.Orbit(BeamProbe.Observe(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors).Lattice));
+            var beam = BeamProbe.Observe(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors).Lattice);
+            var orbit = instruments.Orbit(beam);
+            for (int reading = 1; reading < averages; reading++)
+            {
+                var one = instruments.Orbit(beam);
+                for (int i = 0; i < orbit.Length; i++) orbit[i] += one[i];
+            }
+            for (int i = 0; i < orbit.Length; i++) orbit[i] /= averages;
             var result = OrbitCorrection.Solve(model, orbit);
             for (int j = 0; j < result.Kicks.Length; j++) strengths[Catalogue.IndexOf(model.Correctors[j])] += result.Kicks[j];
         }
@@ -144,8 +154,9 @@ public class LocoTests(ITestOutputHelper output)
     // The same seed without the errors that make a closed orbit (offsets, dipole errors, BPM offsets): the
     // chromatic part of an orbit through the quadrupoles (K1 L x_co delta) is not in a model about zero orbit and
     // biases the fitted gradients by ~1e-3 (docs/loco.md); everything that changes the optics or the readings is kept.
-    // 400 readings averaged per setting (0.25 um): at 100 the statistical error alone is ~20 % of the seeded rms;
-    // beyond 400 a floor of ~1e-4 shows (pulls of 5-10 sigma on a few quadrupoles, not understood yet: docs/loco.md).
+    // 400 readings averaged per setting (0.25 um), in the orbit correction before as well: corrected on single
+    // 5 um readings, the ring kept a few um of orbit that pulled the gradients by ~1e-4 (14 % of the seeded rms,
+    // pulls to 4.5 sigma, growing with more readings: docs/loco.md).
     private static readonly Lazy<Scenario> OrbitFree = new(() => new Scenario(RingErrors.Generate(2026, ErrorMagnitudes.Default with
     {
         Offset = 0, DipoleField = 0, DipoleRoll = 0, BpmOffset = 0,
@@ -165,8 +176,8 @@ public class LocoTests(ITestOutputHelper output)
         foreach (var q in quads.Where(q => q.Name.EndsWith("F3", StringComparison.Ordinal)))
             output.WriteLine($"{q.Name}: fitted - seeded {q.Fitted - q.Seeded:E2} = {(q.Fitted - q.Seeded) / q.Error:F1} sigma");
         output.WriteLine("pulls (fitted - seeded) / sigma: " + string.Join(" ", quads.Select(q => $"{q.Name} {(q.Fitted - q.Seeded) / q.Error:F1}")));
-        // The issue asks for 10 %; measured 10.4 % here (docs/loco.md): the bound is the floor above, not the target.
-        Assert.True(diffRms < 0.15 * seededRms, $"quadrupole errors recovered to {diffRms / seededRms:P1} of their rms");
+        // The issue's 10 %; measured 5.6 % (docs/loco.md).
+        Assert.True(diffRms < 0.10 * seededRms, $"quadrupole errors recovered to {diffRms / seededRms:P1} of their rms");
         Assert.True(s.Fit.Chi2 / s.Fit.DegreesOfFreedom < 1.5, "chi2 per degree of freedom: the model does not describe the measurement");
     }
 
