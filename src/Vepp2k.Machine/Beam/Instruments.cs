@@ -40,6 +40,20 @@ public sealed class Instruments(RingErrors errors, InstrumentNoise noise, int se
         return [.. points.Select(p => p.X), .. points.Select(p => p.Z)];
     }
 
+    /// <summary>The mean of <paramref name="readings"/> successive <see cref="Orbit(BeamObservation)"/> readings of the same beam.</summary>
+    public double[] Orbit(BeamObservation beam, int readings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(readings, 1);
+        var mean = Orbit(beam);
+        for (int reading = 1; reading < readings; reading++)
+        {
+            var one = Orbit(beam);
+            for (int i = 0; i < mean.Length; i++) mean[i] += one[i];
+        }
+        for (int i = 0; i < mean.Length; i++) mean[i] /= readings;
+        return mean;
+    }
+
     private double Gauss(double rms)
     {
         if (rms == 0) return 0;

@@ -23,8 +23,8 @@ public sealed record SplitTail(
 /// 1/e, whatever the level. The level of a particle is the amplitude of its action in the mode split on plus a
 /// weight times its action in the other transverse mode (why: <see cref="CollidingOtherModeWeight"/>), averaged over
 /// its last few snapshots; its own amplitude is what the tail counts. The average, because the beam-beam lens makes a
-/// particle's action in the linear modes swing with its betatron phase from turn to turn, by tens of per cent at a few rms, and a level that swung with it would be
-/// entered at one phase and left at the next, never climbed. The weak-strong particles are independent and their
+/// particle's action in the linear modes swing with its betatron phase from turn to turn, by tens of per cent at a
+/// few rms, and a level that swung with it would be entered at one phase and left at the next, never climbed. The weak-strong particles are independent and their
 /// motion with that history is Markov from snapshot to snapshot, so renewal theory makes it exact in expectation:
 /// <list type="bullet">
 /// <item>An excursion at level k starts when a particle's level reaches A_k (an entry) and ends when it falls

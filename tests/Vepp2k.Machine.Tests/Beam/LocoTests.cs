@@ -133,14 +133,7 @@ public class LocoTests(ITestOutputHelper output)
         var model = OrbitResponse.Compute(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue));
         for (int iteration = 0; iteration < 3; iteration++)
         {
-            var beam = BeamProbe.Observe(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors).Lattice);
-            var orbit = instruments.Orbit(beam);
-            for (int reading = 1; reading < averages; reading++)
-            {
-                var one = instruments.Orbit(beam);
-                for (int i = 0; i < orbit.Length; i++) orbit[i] += one[i];
-            }
-            for (int i = 0; i < orbit.Length; i++) orbit[i] /= averages;
+            var orbit = instruments.Orbit(BeamProbe.Observe(SteeredRing.Build(Modes.Default, EnergyEv, strengths, Catalogue, errors).Lattice), averages);
             var result = OrbitCorrection.Solve(model, orbit);
             for (int j = 0; j < result.Kicks.Length; j++) strengths[Catalogue.IndexOf(model.Correctors[j])] += result.Kicks[j];
         }
